@@ -1,0 +1,39 @@
+package labcheck.engine;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Marks a method as one labcheck check: a JUnit Jupiter test with a stable id and the
+ * human text a scoresheet shows beside its outcome.
+ *
+ * <pre>{@code
+ * @Check(id = "elasticache_cluster_available",
+ *        title = "The Redis cluster is available",
+ *        remediation = "Wait for the status 'available' (5-7 minutes), then run labcheck again.")
+ * void clusterAvailable(Evidence evidence, Thresholds thresholds) { ... }
+ * }</pre>
+ *
+ * A check passes by returning, fails with an {@link AssertionError} (AssertJ), earns part of
+ * its marks with {@link PartialCredit}, and is unverifiable with {@link Unverifiable}.
+ * Anything else it throws is an error in the check, reported and isolated.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Test
+@Tag("labcheck-check")
+public @interface Check {
+
+    /** Stable id, {@code <service>_<resource>_<expected>}; rubrics refer to it. */
+    String id();
+
+    /** One line saying what passes, e.g. "The Redis cluster is available". */
+    String title();
+
+    /** How to fix a failure: the CLI command and the console steps. */
+    String remediation();
+}

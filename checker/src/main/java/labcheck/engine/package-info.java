@@ -1,0 +1,2 @@
+/** Runs checks as JUnit Jupiter tests through the Launcher and turns their outcomes into marks. */
+package labcheck.engine;

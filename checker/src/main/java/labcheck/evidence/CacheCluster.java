@@ -1,0 +1,31 @@
+package labcheck.evidence;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * ElastiCache DescribeCacheClusters (ShowCacheNodeInfo=true), one cluster.
+ * A null field means the service left it out (unknown), never "empty".
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CacheCluster(
+        String cacheClusterId,
+        String cacheClusterStatus,
+        String engine,
+        String engineVersion,
+        String cacheNodeType,
+        Integer numCacheNodes,
+        String cacheSubnetGroupName,
+        List<String> securityGroupIds,
+        List<CacheNode> cacheNodes,
+        String replicationGroupId,
+        String preferredAvailabilityZone,
+        Boolean transitEncryptionEnabled,
+        Boolean authTokenEnabled) {
+
+    /** One node of a cluster, with its endpoint. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CacheNode(String cacheNodeId, String cacheNodeStatus, Endpoint endpoint,
+                            String customerAvailabilityZone) {
+    }
+}

@@ -1,0 +1,109 @@
+package labcheck.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An evidence bundle on disk: a directory holding {@code evidence.json}.
+ *
+ * <pre>{@code
+ * EvidenceBundle.write(dir, evidence);          // atomic: temp file, then rename
+ * Evidence again = EvidenceBundle.read(dir);    // also accepts the json file itself
+ * }</pre>
+ */
+public final class EvidenceBundle {
+
+    public static final String FILE_NAME = "evidence.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private EvidenceBundle() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String toJson(Evidence evidence) {
+        try {
+            String json = MAPPER.writeValueAsString(evidence) + "\n";
+            SecretGuard.requireClean(json, "the evidence bundle");
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise evidence: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static Evidence fromJson(String json, String origin) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            int version = tree.path("schemaVersion").asInt(-1);
+            if (version != Evidence.SCHEMA_VERSION) {
+                throw new IllegalArgumentException(origin + ": evidence schema version " + version
+                        + " is not supported (this labcheck reads version " + Evidence.SCHEMA_VERSION
+                        + "); collect again with this labcheck, or grade with the labcheck that collected it.");
+            }
+            return MAPPER.treeToValue(tree, Evidence.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(origin + ": not a valid evidence bundle: "
+                    + e.getOriginalMessage() + locationOf(e) + ".", e);
+        }
+    }
+
+    /** Writes {@code evidence.json} into {@code dir} atomically; returns the file written. */
+    public static Path write(Path dir, Evidence evidence) {
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve(FILE_NAME);
+            writeAtomically(target, toJson(evidence));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write evidence bundle to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a bundle from a directory holding {@code evidence.json}, or from the file itself. */
+    public static Evidence read(Path dirOrFile) {
+        Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(FILE_NAME) : dirOrFile;
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no evidence bundle at " + dirOrFile + ": expected "
+                    + FILE_NAME + " (made by `labcheck collect --out DIR` or `labcheck check`).");
+        }
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes text to a temp file beside {@code target}, then renames it over {@code target}. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,2 @@
+/** Evidence from probing the student's running app over HTTP, Redis and MySQL. */
+package labcheck.evidence.app;

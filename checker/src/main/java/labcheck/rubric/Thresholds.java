@@ -1,0 +1,44 @@
+package labcheck.rubric;
+
+import java.util.List;
+
+/**
+ * Every number and name a check compares against, read from the rubric file so an
+ * instructor can change one without recompiling.
+ *
+ * @param clusterId            the ElastiCache cluster id the lab asks for
+ * @param allowedNodeTypes     node types that earn the marks (default {@code cache.t2.micro})
+ * @param allowedEngines       engines accepted ({@code redis}; {@code valkey} when the rubric allows it)
+ * @param engineMajorVersion   the major engine version expected (7)
+ * @param nodeCount            nodes expected in the cluster (1)
+ * @param redisPort            the port the security group must open (6379)
+ * @param ttlMaxSeconds        a cached key's TTL must lie in (0, this]
+ * @param improvementPercent   minimum improvement of the cache app over the no-cache app
+ * @param hitRatioPercent      minimum cache hit ratio in the probe's window
+ * @param requestsPerApp       requests per app in the timing comparison (the seed's 100)
+ * @param minProducts          products the database must hold (the seed's 1005; at least 1000)
+ */
+public record Thresholds(
+        String clusterId,
+        List<String> allowedNodeTypes,
+        List<String> allowedEngines,
+        int engineMajorVersion,
+        int nodeCount,
+        int redisPort,
+        int ttlMaxSeconds,
+        double improvementPercent,
+        double hitRatioPercent,
+        int requestsPerApp,
+        int minProducts) {
+
+    public Thresholds {
+        allowedNodeTypes = List.copyOf(allowedNodeTypes);
+        allowedEngines = List.copyOf(allowedEngines);
+    }
+
+    /** The seed lab's own values. */
+    public static Thresholds seedDefaults() {
+        return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
+                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000);
+    }
+}
