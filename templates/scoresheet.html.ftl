@@ -55,7 +55,7 @@
   body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 0 auto; max-width: 60rem; padding: 1.5rem; }
   h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
   h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; }
-  .sample { border: 2px dashed var(--part); background: #fff8c5; padding: .5rem .75rem; margin: .75rem 0; font-weight: 600; }
+  .sample { border: 2px dashed var(--part); background: #fff8c5; print-color-adjust: exact; -webkit-print-color-adjust: exact; padding: .5rem .75rem; margin: .75rem 0; font-weight: 600; }
   .total { font-size: 2.2rem; font-weight: 700; margin: .5rem 0 1rem; }
   .total .of { font-size: 1.2rem; font-weight: 400; color: #57606a; }
   dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
@@ -66,9 +66,9 @@
   table.items th, table.items td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
   tbody.item { break-inside: avoid; page-break-inside: avoid; }
   tr.item-row { background: #f6f8fa; }
-  .num { width: 3.5rem; white-space: nowrap; }
-  .marks { width: 6.5rem; white-space: nowrap; text-align: right; }
-  .status { width: 8rem; }
+  table.items .num { width: 3.5rem; white-space: nowrap; }
+  table.items .marks { width: 6.5rem; white-space: nowrap; text-align: right; }
+  table.items .status { width: 8rem; }
   .check-title { font-weight: 600; }
   code.id { font-weight: 400; font-size: .8rem; color: #57606a; }
   p.message, p.remediation { margin: .3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }

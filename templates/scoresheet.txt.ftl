@@ -7,7 +7,7 @@
 <#macro item item>
 ${c.bold}${item.number?left_pad(2)}  ${item.title?right_pad(52)} ${frac(item.marks, item.max)?left_pad(9)}${c.reset}  ${tone[item.status]}${item.status}${c.reset}
 <#list item.checks as check>
-    ${check.number?right_pad(6)}${tone[check.outcome]}${check.outcome?right_pad(12)}${c.reset}${frac(check.marks, check.max)?left_pad(7)}  ${check.title} ${c.dim}(${check.id})${c.reset}
+    ${check.number?right_pad(6)}${tone[check.outcome]}${check.outcome?right_pad(12)}${c.reset}${frac(check.marks, check.max)?left_pad(7)}  ${check.title}<#if check.title != check.id> ${c.dim}(${check.id})${c.reset}</#if>
 <#if check.message?has_content && check.outcome != "PASSED">
 ${pad}${check.message?replace("\n", "\n" + pad)}
 </#if>

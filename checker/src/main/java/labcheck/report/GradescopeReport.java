@@ -76,7 +76,8 @@ public final class GradescopeReport {
         }
         for (ItemResult item : items) {
             for (CheckResult c : item.checks()) {
-                tests.add(new Test(c.title() + " [" + c.id() + "]", c.number(), c.marks(), c.max(),
+                String name = c.title().equals(c.id()) ? c.id() : c.title() + " [" + c.id() + "]";
+                tests.add(new Test(name, c.number(), c.marks(), c.max(),
                         c.outcome() == Outcome.PASSED ? "passed" : "failed", output(c),
                         tags(item, c, bonus), "visible"));
             }
@@ -111,12 +112,17 @@ public final class GradescopeReport {
         return sb.toString();
     }
 
+    private static String optional(String prefix, String value) {
+        return value == null ? "" : prefix + value;
+    }
+
     private static String summary(Scoresheet s) {
         Scoresheet.Student st = s.student();
-        StringBuilder sb = new StringBuilder("labcheck ").append(s.labcheckVersion()).append(": ")
+        StringBuilder sb = new StringBuilder("labcheck").append(optional(" ", s.labcheckVersion())).append(": ")
                 .append(Marks.format(s.total())).append(" / ").append(Marks.format(s.max())).append(" marks for ")
-                .append(s.rubricTitle()).append(" (rubric ").append(s.rubricId()).append(' ')
-                .append(s.rubricVersion()).append("), graded at ").append(s.gradedAt()).append('.');
+                .append(s.rubricTitle()).append(" (rubric ").append(s.rubricId())
+                .append(optional(" ", s.rubricVersion())).append(')')
+                .append(optional(", graded at ", s.gradedAt())).append('.');
         if (st != null && st.source() != null) {
             sb.append("\nEvidence source: ").append(st.source()).append('.');
         }

@@ -10,6 +10,9 @@ import java.util.List;
  * sequence there could recolour or rewrite a judge's terminal, a raw control character makes
  * the JUnit XML invalid (XML 1.0 forbids them even when escaped), and a bidi override could make
  * a line read differently from what it says. The JSON scoresheet keeps the original text.
+ *
+ * <p>It also names what has no title (by its id) and treats absent check lists as empty, so
+ * templates and writers need no null checks for those.
  */
 final class Printable {
 
@@ -22,7 +25,7 @@ final class Printable {
                 text(st.name()), text(st.account()), text(st.region()), text(st.clusterId()),
                 text(st.appUrl()), text(st.source()));
         return new Scoresheet(s.schemaVersion(), text(s.labcheckVersion()), text(s.rubricId()),
-                text(s.rubricVersion()), text(s.rubricTitle()), student, text(s.gradedAt()), s.total(), s.max(),
+                text(s.rubricVersion()), text(firstOf(s.rubricTitle(), s.rubricId(), "labcheck")), student, text(s.gradedAt()), s.total(), s.max(),
                 items(s.items()), items(s.bonus()), s.notes() == null ? null : s.notes().stream().map(Printable::text).toList());
     }
 
@@ -30,14 +33,20 @@ final class Printable {
         if (items == null) {
             return null;
         }
-        return items.stream().map(i -> new ItemResult(text(i.number()), text(i.id()), text(i.title()), i.marks(),
-                i.max(), i.status(), i.checks() == null ? null : i.checks().stream().map(Printable::check).toList()))
+        return items.stream().map(i -> new ItemResult(text(i.number()), text(i.id()),
+                text(firstOf(i.title(), i.id(), "Item " + i.number())), i.marks(), i.max(), i.status(),
+                i.checks() == null ? List.of() : i.checks().stream().map(Printable::check).toList()))
                 .toList();
     }
 
+    /** A check without a title is shown by its id, so every renderer has a name to print. */
     private static CheckResult check(CheckResult c) {
-        return new CheckResult(text(c.number()), text(c.id()), text(c.title()), c.marks(), c.max(), c.outcome(),
-                text(c.message()), text(c.remediation()), text(c.details()));
+        return new CheckResult(text(c.number()), text(c.id()), text(firstOf(c.title(), c.id(), "check " + c.number())),
+                c.marks(), c.max(), c.outcome(), text(c.message()), text(c.remediation()), text(c.details()));
+    }
+
+    private static String firstOf(String a, String b, String c) {
+        return a != null ? a : b != null ? b : c;
     }
 
     /** The text with CRLF as LF and every other unprintable character spelled out. */

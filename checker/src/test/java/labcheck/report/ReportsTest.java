@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import labcheck.engine.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,23 @@ class ReportsTest {
     void printableKeepsTextButSpellsOutControlAndBidiCharacters() {
         assertThat(Printable.text("Zoë 😀 tab\there\r\nnext")).isEqualTo("Zoë 😀 tab\there\nnext");
         assertThat(Printable.text("a\u0007b\u202Ec\rd\uD800")).isEqualTo("a\\u0007b\\u202Ec\\u000Dd\\uD800");
+    }
+
+    @Test
+    void rendersEveryFormatForAScoresheetWithOnlyTheRequiredFields() throws Exception {
+        Scoresheet sparse = SampleScoresheets.sparse();
+
+        List<Path> written = reports.writeAll(sparse, out);
+
+        assertThat(written).hasSize(6);
+        assertThat(Files.readString(out.resolve("scoresheet.txt"))).contains("TOTAL  0 / 4 marks")
+                .contains("elasticache_cluster_found");
+        assertThat(Xml.text(Xml.parse(Files.readString(out.resolve("scoresheet.html"))), "//*[@id='total']/@data-max"))
+                .isEqualTo("4");
+        assertThat(Xml.text(Xml.parse(Files.readString(out.resolve("junit.xml"))), "//testcase/skipped/@message"))
+                .isEqualTo("UNVERIFIABLE");
+        assertThat(GradescopeReportTest.violations(new ObjectMapper().readTree(
+                Files.readString(out.resolve("results.json"))))).isEmpty();
     }
 
     @Test

@@ -97,6 +97,15 @@ final class SampleScoresheets {
                 student, "2026-11-26T14:00:00Z", 4, 4, items, List.of(), List.of());
     }
 
+    /** Everything optional left out: no student, title, bonus, notes, messages or remediation. */
+    static Scoresheet sparse() {
+        List<ItemResult> items = List.of(new ItemResult("1", null, null, 0, 4, UNVERIFIABLE,
+                List.of(new CheckResult("1.1", "elasticache_cluster_found", null, 0, 4, UNVERIFIABLE, null, null,
+                        null))));
+        return new Scoresheet(Scoresheet.SCHEMA_VERSION, null, "redis-caching-lab", null, null, null, null, 0, 4,
+                items, null, null);
+    }
+
     static ItemResult item(String number, String id, String title, double max, CheckResult... checks) {
         List<CheckResult> list = List.of(checks);
         double marks = list.stream().mapToDouble(CheckResult::marks).sum();
