@@ -20,6 +20,13 @@ import labcheck.evidence.SecretGuard;
  * System.out.print(reports.terminal(sheet, isTty));        // ANSI colour only when asked
  * }</pre>
  *
+ * <p>Templates ({@code scoresheet.html.ftl}, {@code scoresheet.md.ftl}, {@code scoresheet.txt.ftl})
+ * see {@code sheet}, the {@link Scoresheet} (record components read as properties:
+ * {@code sheet.items[0].checks[0].outcome}; numbers print as {@code 0.##}; control characters
+ * already spelled out), {@code color} (a boolean) and {@code c}, the ANSI codes
+ * ({@code c.green}, {@code c.reset}, ...; empty strings unless colour was asked for). The HTML
+ * and Markdown templates auto-escape every {@code ${...}}; the text template does not.
+ *
  * <p>Every output is rendered in memory and passed through {@link SecretGuard} before the first
  * file is written, so a refused report leaves no half-written set behind; each file is then
  * written atomically (temp file, rename).
