@@ -24,9 +24,10 @@ final class Printable {
         Scoresheet.Student student = st == null ? null : new Scoresheet.Student(text(st.studentId()),
                 text(st.name()), text(st.account()), text(st.region()), text(st.clusterId()),
                 text(st.appUrl()), text(st.source()));
+        List<String> notes = s.notes() == null ? null : s.notes().stream().map(Printable::text).toList();
         return new Scoresheet(s.schemaVersion(), text(s.labcheckVersion()), text(s.rubricId()),
-                text(s.rubricVersion()), text(firstOf(s.rubricTitle(), s.rubricId(), "labcheck")), student, text(s.gradedAt()), s.total(), s.max(),
-                items(s.items()), items(s.bonus()), s.notes() == null ? null : s.notes().stream().map(Printable::text).toList());
+                text(s.rubricVersion()), text(firstOf(s.rubricTitle(), s.rubricId(), "labcheck")), student,
+                text(s.gradedAt()), s.total(), s.max(), items(s.items()), items(s.bonus()), notes);
     }
 
     private static List<ItemResult> items(List<ItemResult> items) {

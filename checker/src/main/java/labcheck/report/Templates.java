@@ -107,9 +107,11 @@ final class Templates {
                     + " scoresheet.txt.ftl (missing ones fall back to the built-in templates).");
         }
         try {
-            return new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(overrideDir.toFile()), builtIn});
+            TemplateLoader dir = new FileTemplateLoader(overrideDir.toFile());
+            return new MultiTemplateLoader(new TemplateLoader[] {dir, builtIn});
         } catch (IOException e) {
-            throw new UncheckedIOException("could not open template directory " + overrideDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not open template directory " + overrideDir + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -42,7 +42,8 @@ class GradescopeReportTest {
 
     @Test
     void validatorRejectsUndocumentedOrMistypedFields() throws Exception {
-        JsonNode bad = new ObjectMapper().readTree("{\"score\": \"11\", \"max_score\": 20, \"tests\": [{\"number\": 1.2,"
+        JsonNode bad = new ObjectMapper().readTree("{\"score\": \"11\", \"max_score\": 20,"
+                + " \"tests\": [{\"number\": 1.2,"
                 + " \"status\": \"partial\", \"visibility\": \"students\"}]}");
 
         assertThat(violations(bad)).hasSize(5);
@@ -84,7 +85,8 @@ class GradescopeReportTest {
             if (t.has("status") && !STATUS.contains(t.get("status").asText())) {
                 out.add(where + ": status " + t.get("status") + " is not passed/failed");
             }
-            if (t.has("number") && t.get("number").isTextual() && !t.get("number").asText().matches("[A-Za-z]*\\d+(\\.\\d+)*")) {
+            if (t.has("number") && t.get("number").isTextual()
+                    && !t.get("number").asText().matches("[A-Za-z]*\\d+(\\.\\d+)*")) {
                 out.add(where + ": number is not like 1.2");
             }
             if (t.has("score") && t.has("max_score") && t.get("score").asDouble() > t.get("max_score").asDouble()) {

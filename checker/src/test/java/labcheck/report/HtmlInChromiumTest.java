@@ -25,11 +25,13 @@ class HtmlInChromiumTest {
     @Test
     void chromiumBuildsTheSameItemsChecksAndTotalTheTemplateWrote() throws Exception {
         assumeTrue(System.getenv("LABCHECK_SYSTEM_SERVERS") != null,
-                "LABCHECK_SYSTEM_SERVERS is unset: Debian's chromium is not known to be installed (.ci/run installs it)");
+                "LABCHECK_SYSTEM_SERVERS is unset: Debian's chromium is not known to be installed"
+                        + " (.ci/run installs it)");
         Path chromium = onPath("chromium", "chromium-browser");
         assumeTrue(chromium != null, "no chromium on PATH (apt-get install chromium)");
         Path html = dir.resolve("scoresheet.html");
-        Files.writeString(html, Reports.withTemplates(null).html(SampleScoresheets.everyCase()), StandardCharsets.UTF_8);
+        Files.writeString(html, Reports.withTemplates(null).html(SampleScoresheets.everyCase()),
+                StandardCharsets.UTF_8);
 
         String dom = dumpDom(chromium, html);
 

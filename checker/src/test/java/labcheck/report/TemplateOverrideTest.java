@@ -18,7 +18,8 @@ class TemplateOverrideTest {
     @Test
     void overrideDirectoryReplacesOnlyTheTemplatesItHolds() throws Exception {
         Files.writeString(dir.resolve("scoresheet.txt.ftl"),
-                "${sheet.student.name}: ${sheet.total}/${sheet.max}<#list sheet.items as i> [${i.number} ${i.status}]</#list>\n");
+                "${sheet.student.name}: ${sheet.total}/${sheet.max}"
+                        + "<#list sheet.items as i> [${i.number} ${i.status}]</#list>\n");
 
         Reports reports = Reports.withTemplates(dir);
 
@@ -31,14 +32,16 @@ class TemplateOverrideTest {
     void overriddenHtmlTemplateStillEscapes() throws Exception {
         Files.writeString(dir.resolve("scoresheet.html.ftl"), "<p>${sheet.student.name}</p>");
 
-        assertThat(Reports.withTemplates(dir).html(sheet)).isEqualTo("<p>Zoë Ñúñez-O&#39;Brien &lt;zoe@example.com&gt;</p>");
+        assertThat(Reports.withTemplates(dir).html(sheet))
+                .isEqualTo("<p>Zoë Ñúñez-O&#39;Brien &lt;zoe@example.com&gt;</p>");
     }
 
     @Test
     void overriddenMarkdownTemplateStillEscapes() throws Exception {
         Files.writeString(dir.resolve("scoresheet.md.ftl"), "${sheet.notes[1]}");
 
-        assertThat(Reports.withTemplates(dir).markdown(sheet)).isEqualTo("Rubric \\| marks \\*as\\* data \\& 1. not a list");
+        assertThat(Reports.withTemplates(dir).markdown(sheet))
+                .isEqualTo("Rubric \\| marks \\*as\\* data \\& 1. not a list");
     }
 
     @Test
