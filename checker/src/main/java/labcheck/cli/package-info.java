@@ -1,0 +1,2 @@
+/** The labcheck command line: one picocli subcommand per file. */
+package labcheck.cli;
