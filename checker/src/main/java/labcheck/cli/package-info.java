@@ -1,2 +1,0 @@
-/** The labcheck command line: one picocli subcommand per file. */
-package labcheck.cli;
