@@ -146,6 +146,9 @@ public final class BatchRunner {
         });
         try {
             StudentResult r = future.get(deadline.remaining().toNanos() + 1, TimeUnit.NANOSECONDS);
+            if (r == null) {
+                return partial(e, deadline, Status.ERROR, "grading failed: the grader returned no result", t0);
+            }
             Scoresheet sheet = r.scoresheet();
             return new Graded(record(e, r.evidence(), StudentRecord.statusOf(sheet), null, t0, sheet), r.evidence());
         } catch (TimeoutException overrun) {
