@@ -11,12 +11,12 @@ import labcheck.evidence.Subject;
 import labcheck.evidence.Unavailable;
 
 /** Writes what a student's AWS account "holds" as an evidence bundle, for {@link FixtureGrader} to collect. */
-final class Accounts {
+public final class Accounts {
 
     private Accounts() {
     }
 
-    static void cluster(Path accounts, String studentId, String account, String status, String nodeType) {
+    public static void cluster(Path accounts, String studentId, String account, String status, String nodeType) {
         Evidence empty = Evidence.empty(new Subject(studentId, null, "us-east-1", null, null, null, "fixture"),
                 "2026-01-01T00:00:00Z");
         CacheCluster cluster = new CacheCluster(TestRubric.DEFAULT_CLUSTER, status, "redis", "7.1", nodeType, 1,

@@ -28,7 +28,7 @@ import labcheck.report.Scoresheet;
  * really calls the student's app over HTTP, and a rubric function scores the evidence.
  * Its probe deliberately ignores the budget (a hung probe) so the batch's own timeout is tested.
  */
-final class FixtureGrader implements StudentGrader {
+public final class FixtureGrader implements StudentGrader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -36,7 +36,7 @@ final class FixtureGrader implements StudentGrader {
     private final Function<Evidence, Scoresheet> scorer;
     private final long extraDelayMs;
 
-    FixtureGrader(Path accounts, Function<Evidence, Scoresheet> scorer, long extraDelayMs) {
+    public FixtureGrader(Path accounts, Function<Evidence, Scoresheet> scorer, long extraDelayMs) {
         this.accounts = accounts;
         this.scorer = scorer;
         this.extraDelayMs = extraDelayMs;

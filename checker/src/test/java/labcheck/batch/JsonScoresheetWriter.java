@@ -6,7 +6,7 @@ import labcheck.evidence.EvidenceBundle;
 import labcheck.report.Scoresheet;
 
 /** Writes scoresheet.json, standing in for the renderers this branch does not have. */
-final class JsonScoresheetWriter implements ScoresheetWriter {
+public final class JsonScoresheetWriter implements ScoresheetWriter {
     @Override
     public void write(Scoresheet sheet, Path dir) throws IOException {
         EvidenceBundle.writeAtomically(dir.resolve("scoresheet.json"),

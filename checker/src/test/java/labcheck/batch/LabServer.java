@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code /<app>/health}, {@code /<app>/product/1}), each with its own behaviour; it counts
  * how many requests it serves at once, to show the batch never measures one host twice at a time.
  */
-final class LabServer implements AutoCloseable {
+public final class LabServer implements AutoCloseable {
 
     /** How one student's app behaves: its Redis status, the response time it claims, and how slow it is. */
-    record App(String redisStatus, int reportedMs, int delayMs) {
-        static App good() {
+    public record App(String redisStatus, int reportedMs, int delayMs) {
+        public static App good() {
             return new App("connected", 1, 0);
         }
     }
@@ -37,19 +37,19 @@ final class LabServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    LabServer() throws IOException {
+    public LabServer() throws IOException {
         server = bindBelow32768();
         server.createContext("/", this::handle);
         server.setExecutor(pool);
         server.start();
     }
 
-    LabServer app(String name, App app) {
+    public LabServer app(String name, App app) {
         apps.put(name, app);
         return this;
     }
 
-    String url(String app) {
+    public String url(String app) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + app;
     }
 

@@ -9,14 +9,14 @@ import java.nio.file.Path;
  * account without access, two students on one account, and malformed rows. Two real HTTP
  * servers play the students' EC2 instances.
  */
-final class MixedCohort implements AutoCloseable {
+public final class MixedCohort implements AutoCloseable {
 
-    final LabServer a;
+    public final LabServer a;
     final LabServer b;
-    final Path accounts;
-    final Path roster;
+    public final Path accounts;
+    public final Path roster;
 
-    MixedCohort(Path dir) throws IOException {
+    public MixedCohort(Path dir) throws IOException {
         a = new LabServer().app("good", new LabServer.App("connected", 1, 100))
                 .app("broken", new LabServer.App("disconnected", 1, 100))
                 .app("liar", new LabServer.App("connected", 5000, 100));
@@ -51,7 +51,7 @@ final class MixedCohort implements AutoCloseable {
         Files.writeString(roster, csv);
     }
 
-    static final String EXPECTED_MARKS = String.join("\r\n",
+    public static final String EXPECTED_MARKS = String.join("\r\n",
             "student_id,name,status,redis_cluster,app_connects_redis,performance,total,max",
             "s01,Good One,full_marks,4,3,3,10,10",
             "s02,\"Broken, Redis\",marks_lost,4,0,3,7,10",

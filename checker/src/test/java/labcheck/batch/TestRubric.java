@@ -19,7 +19,7 @@ import labcheck.report.Scoresheet;
  * A small three-item rubric (10 marks) scored from the evidence, standing in for the engine
  * this branch does not have: the batch only needs some real Evidence-to-Scoresheet function.
  */
-final class TestRubric implements Function<Evidence, Scoresheet> {
+public final class TestRubric implements Function<Evidence, Scoresheet> {
 
     static final String DEFAULT_CLUSTER = "product-cache-cluster";
     private final List<String> allowedNodeTypes;
@@ -28,7 +28,7 @@ final class TestRubric implements Function<Evidence, Scoresheet> {
         this.allowedNodeTypes = allowedNodeTypes;
     }
 
-    TestRubric() {
+    public TestRubric() {
         this(List.of("cache.t2.micro"));
     }
 
