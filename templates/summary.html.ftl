@@ -37,6 +37,35 @@
 </table>
 </section>
 
+<h2>Totals</h2>
+<p>Students per total mark (out of ${max}); hover a bar for its count.</p>
+<svg id="histogram" xmlns="http://www.w3.org/2000/svg" width="${histogram.width}" height="${histogram.height?number + 30}"
+     role="img" aria-label="Histogram of totals">
+  <#list histogram.bars as b>
+  <g id="histogram-bin-${b?index}">
+    <title>${b.label}: ${b.count} student(s)</title>
+    <rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#4a7ebb"></rect>
+    <text x="${b.labelX}" y="${histogram.height?number + 14}" text-anchor="middle">${b.label}</text>
+    <#if b.count != "0"><text x="${b.labelX}" y="${b.y?number - 3}" text-anchor="middle">${b.count}</text></#if>
+  </g>
+  </#list>
+</svg>
+
+<h2>Pass rate per item</h2>
+<p>Share of scored students with every mark of the item.</p>
+<svg id="item-pass-rates" xmlns="http://www.w3.org/2000/svg" width="760" height="${items?size * 24 + 4}"
+     role="img" aria-label="Share of students with full marks on each item">
+  <#list items as i>
+  <g id="pass-rate-${i.id}">
+    <title>${i.number} ${i.title}: ${i.passed} of ${scoredCount} (${i.percent}%)</title>
+    <text x="0" y="${i.y?number + 15}">${i.number} ${i.id}</text>
+    <rect x="300" y="${i.y?number + 4}" width="400" height="16" fill="#eee"></rect>
+    <rect x="300" y="${i.y?number + 4}" width="${i.width}" height="16" fill="#3c9a5f"></rect>
+    <text x="706" y="${i.y?number + 15}">${i.percent}%</text>
+  </g>
+  </#list>
+</svg>
+
 <h2>Flags</h2>
 <section id="flags">
   <h3>Students on the same AWS account</h3>
@@ -74,33 +103,6 @@
   </ul>
   <#else><p class="none" id="roster-problems">None.</p></#if>
 </section>
-
-<h2>Totals</h2>
-<svg id="histogram" xmlns="http://www.w3.org/2000/svg" width="${histogram.width}" height="${histogram.height?number + 30}"
-     role="img" aria-label="Histogram of totals">
-  <#list histogram.bars as b>
-  <g id="histogram-bin-${b?index}">
-    <title>${b.label}: ${b.count} student(s)</title>
-    <rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="#4a7ebb"></rect>
-    <text x="${b.labelX}" y="${histogram.height?number + 14}" text-anchor="middle">${b.label}</text>
-    <#if b.count != "0"><text x="${b.labelX}" y="${b.y?number - 3}" text-anchor="middle">${b.count}</text></#if>
-  </g>
-  </#list>
-</svg>
-
-<h2>Pass rate per item</h2>
-<svg id="item-pass-rates" xmlns="http://www.w3.org/2000/svg" width="760" height="${items?size * 24 + 4}"
-     role="img" aria-label="Share of students with full marks on each item">
-  <#list items as i>
-  <g id="pass-rate-${i.id}">
-    <title>${i.number} ${i.title}: ${i.passed} of ${scoredCount} (${i.percent}%)</title>
-    <text x="0" y="${i.y?number + 15}">${i.number} ${i.id}</text>
-    <rect x="300" y="${i.y?number + 4}" width="400" height="16" fill="#eee"></rect>
-    <rect x="300" y="${i.y?number + 4}" width="${i.width}" height="16" fill="#3c9a5f"></rect>
-    <text x="706" y="${i.y?number + 15}">${i.percent}%</text>
-  </g>
-  </#list>
-</svg>
 
 <h2>Students</h2>
 <table id="students">

@@ -29,8 +29,11 @@ import labcheck.evidence.SecretGuard;
  */
 public final class ResultStore {
 
-    /** Written last into a student directory; its presence means the result is complete. */
-    public static final String MARKER = ".complete";
+    /**
+     * Written last into a student directory; its presence means the result is complete. Not a dot-file,
+     * so tools that skip hidden files (CI artifact uploads, {@code cp dir/*}) keep it.
+     */
+    public static final String MARKER = "COMPLETE";
     static final String BATCH_DIR = "_batch";
     private static final String PROBLEMS = "roster-problems.json";
 

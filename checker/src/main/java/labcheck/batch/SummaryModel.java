@@ -147,6 +147,7 @@ final class SummaryModel {
         final List<Map<String, String>> unverifiable = new ArrayList<>();
         final List<Map<String, String>> incomplete = new ArrayList<>();
         final Map<String, List<String>> byStudent = new TreeMap<>();
+        private final Map<String, Integer> unverifiableCount = new TreeMap<>();
 
         static Flags of(List<Cohort.Row> rows) {
             Flags f = new Flags();
@@ -179,6 +180,7 @@ final class SummaryModel {
                     }
                 }
             }
+            f.unverifiableCount.forEach((id, n) -> f.add(id, n + " unverifiable"));
             return f;
         }
 
@@ -191,7 +193,7 @@ final class SummaryModel {
             if (c.outcome() == Outcome.UNVERIFIABLE) {
                 unverifiable.add(Map.of("studentId", studentId, "item", item.number() + " " + item.title(),
                         "check", c.id(), "message", c.message() == null ? "" : c.message()));
-                add(studentId, "unverifiable: " + c.id());
+                unverifiableCount.merge(studentId, 1, Integer::sum);
             }
         }
 
