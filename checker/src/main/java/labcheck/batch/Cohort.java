@@ -111,7 +111,7 @@ public final class Cohort {
         if (row.sheet() == null) {
             return null;
         }
-        return row.sheet().items().stream().filter(i -> i.id().equals(item.id())).findFirst()
+        return row.sheet().items().stream().filter(i -> java.util.Objects.equals(i.id(), item.id())).findFirst()
                 .map(ItemResult::marks).orElse(null);
     }
 

@@ -62,9 +62,25 @@ public final class ResultStore {
         return Files.isRegularFile(studentDir(studentId).resolve(MARKER));
     }
 
-    /** Removes what an interrupted run left half-assembled; finished students are untouched. */
+    /**
+     * Removes what an interrupted run left half-assembled; finished students are untouched. A
+     * finished result that {@code --regrade} had moved aside when the run died is put back first.
+     */
     public void cleanStaging() {
-        deleteTree(root.resolve(BATCH_DIR).resolve(stagingName));
+        Path staging = root.resolve(BATCH_DIR).resolve(stagingName);
+        if (Files.isDirectory(staging)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(staging, "*.old.*")) {
+                for (Path old : dirs) {
+                    String id = old.getFileName().toString().replaceFirst("\\.old\\..*$", "");
+                    if (!Files.exists(studentDir(id)) && Files.isRegularFile(old.resolve(MARKER))) {
+                        Files.move(old, studentDir(id), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot recover " + staging + ": " + e.getMessage(), e);
+            }
+        }
+        deleteTree(staging);
     }
 
     /** Writes the student's evidence, scoresheets, record and marker, then renames the directory into place. */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,8 +104,7 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
             }
             Map<String, String> values = new TreeMap<>();
             List<String> unknown = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : item.properties()) {
                 String key = RosterColumns.normalise(e.getKey());
                 if (!RosterColumns.ALL.contains(key)) {
                     unknown.add(e.getKey());

@@ -31,7 +31,7 @@ final class SummaryModel {
         List<Cohort.Row> rows = cohort.rows();
         List<Cohort.Row> scored = rows.stream().filter(r -> r.sheet() != null).toList();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", scored.isEmpty() ? "Cohort summary" : scored.get(0).sheet().rubricTitle());
+        m.put("title", scored.isEmpty() ? "Cohort summary" : nz(scored.get(0).sheet().rubricTitle()));
         m.put("studentCount", rows.size());
         m.put("scoredCount", scored.size());
         m.put("fullMarksCount", rows.stream().filter(r -> r.status() == Status.FULL_MARKS).count());
@@ -49,9 +49,14 @@ final class SummaryModel {
         m.put("unverifiable", flags.unverifiable);
         m.put("incomplete", flags.incomplete);
         m.put("problems", cohort.problems().stream().map(p -> Map.of("row", String.valueOf(p.row()),
-                "studentId", p.studentId() == null ? "" : p.studentId(), "reason", p.reason())).toList());
+                "studentId", nz(p.studentId()), "reason", nz(p.reason()))).toList());
         m.put("students", students(cohort, flags));
         return m;
+    }
+
+    /** The template may not meet a null: a renderer's missing title must not cost the judges the page. */
+    static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static double median(List<Double> sorted) {
@@ -80,9 +85,9 @@ final class SummaryModel {
             }).count();
             double rate = scored.isEmpty() ? 0 : (double) passed / scored.size();
             Map<String, String> m = new LinkedHashMap<>();
-            m.put("number", item.number());
-            m.put("id", item.id());
-            m.put("title", item.title());
+            m.put("number", nz(item.number()));
+            m.put("id", nz(item.id()));
+            m.put("title", nz(item.title()));
             m.put("max", Cohort.number(item.max()));
             m.put("passed", String.valueOf(passed));
             m.put("percent", String.format(Locale.ROOT, "%.0f", rate * 100));
@@ -129,9 +134,9 @@ final class SummaryModel {
         for (Cohort.Row r : cohort.rows()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", r.studentId());
-            s.put("name", r.name() == null ? "" : r.name());
+            s.put("name", nz(r.name()));
             s.put("status", r.status().label());
-            s.put("account", r.account() == null ? "" : r.account());
+            s.put("account", nz(r.account()));
             s.put("marks", cohort.items().stream().map(i -> Cohort.number(Cohort.marks(r, i))).toList());
             s.put("total", Cohort.number(r.total()));
             s.put("flags", flags.byStudent.getOrDefault(r.studentId(), List.of()));
@@ -167,7 +172,7 @@ final class SummaryModel {
             for (Cohort.Row r : rows) {
                 if (r.status() == Status.TIMED_OUT || r.status() == Status.ERROR) {
                     f.incomplete.add(Map.of("studentId", r.studentId(), "status", r.status().label(),
-                            "message", r.message() == null ? "" : r.message()));
+                            "message", nz(r.message())));
                     f.add(r.studentId(), r.status().label());
                 }
                 if (r.sheet() == null) {
@@ -175,7 +180,7 @@ final class SummaryModel {
                 }
                 for (ItemResult item : Stream.concat(r.sheet().items().stream(),
                         r.sheet().bonus() == null ? Stream.empty() : r.sheet().bonus().stream()).toList()) {
-                    for (CheckResult c : item.checks()) {
+                    for (CheckResult c : item.checks() == null ? List.<CheckResult>of() : item.checks()) {
                         f.check(r.studentId(), item, c);
                     }
                 }
@@ -187,12 +192,12 @@ final class SummaryModel {
         private void check(String studentId, ItemResult item, CheckResult c) {
             if (TIMING_CHECK.equals(c.id()) && c.outcome() == Outcome.FAILED && c.message() != null
                     && c.message().toLowerCase(Locale.ROOT).contains("disagree")) {
-                timings.add(Map.of("studentId", studentId, "message", c.message()));
+                timings.add(Map.of("studentId", studentId, "message", nz(c.message())));
                 add(studentId, "timings disagree");
             }
             if (c.outcome() == Outcome.UNVERIFIABLE) {
-                unverifiable.add(Map.of("studentId", studentId, "item", item.number() + " " + item.title(),
-                        "check", c.id(), "message", c.message() == null ? "" : c.message()));
+                unverifiable.add(Map.of("studentId", studentId, "item", nz(item.number()) + " " + nz(item.title()),
+                        "check", nz(c.id()), "message", nz(c.message())));
                 unverifiableCount.merge(studentId, 1, Integer::sum);
             }
         }

@@ -114,7 +114,7 @@ public final class LabServer implements AutoCloseable {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20000, 32000);
             try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-                return port;
+                return s.getLocalPort();
             } catch (BindException taken) {
                 // try another
             }
