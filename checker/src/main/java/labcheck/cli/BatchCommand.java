@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import labcheck.batch.BatchOptions;
 import labcheck.batch.CohortBatch;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Spec;
  * root.addSubcommand(new BatchCommand((rubric, templates) -> productionGrading(rubric, templates)));
  * }</pre>
  *
- * The grading is injected so the batch can be tested with a real grader built in the test.
+ * The grading is injected so the batch can be tested with a real grader built in the test. The
+ * no-argument constructor (what {@code @Command(subcommands = BatchCommand.class)} uses) finds the
+ * production {@link Grading.Factory} through {@link ServiceLoader}: a class named in
+ * {@code META-INF/services/labcheck.batch.Grading$Factory}.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Grade every student of a roster in parallel; resumable, shardable.",
@@ -92,6 +96,11 @@ public final class BatchCommand implements Callable<Integer> {
     private final Grading.Factory grading;
     private final Map<String, String> env;
 
+    /** Uses the {@link Grading.Factory} registered with {@link ServiceLoader}. */
+    public BatchCommand() {
+        this(BatchCommand::registeredGrading, System.getenv());
+    }
+
     public BatchCommand(Grading.Factory grading) {
         this(grading, System.getenv());
     }
@@ -127,6 +136,13 @@ public final class BatchCommand implements Callable<Integer> {
         Grading g = grading.open(rubric, templates);
         return CohortBatch.run(new CohortBatch.Request(roster, out, selected, options, regradeFromEvidence,
                 templates, env), g, progress, err);
+    }
+
+    private static Grading registeredGrading(Path rubric, Path templates) throws Exception {
+        Grading.Factory factory = ServiceLoader.load(Grading.Factory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("this labcheck build has no grading for batch mode: "
+                        + "no labcheck.batch.Grading$Factory is registered in META-INF/services."));
+        return factory.open(rubric, templates);
     }
 
     /** "90s", "5m", "1h", "250ms" or ISO-8601 "PT5M". */

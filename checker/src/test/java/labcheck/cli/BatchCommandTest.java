@@ -140,6 +140,14 @@ class BatchCommandTest {
     }
 
     @Test
+    void picocliCanBuildTheCommandWithItsDefaultConstructor() {
+        CommandLine cmd = new CommandLine(BatchCommand.class);
+        cmd.setOut(new PrintWriter(out, true));
+        assertThat(cmd.execute("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: batch");
+    }
+
+    @Test
     void mergeOfAMissingDirectoryIsAUsageError() {
         CommandLine merge = new CommandLine(new MergeCommand());
         merge.setErr(new PrintWriter(err, true));
