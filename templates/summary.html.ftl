@@ -134,10 +134,12 @@
 
 <script>
 // Click a header to sort by it; click again to reverse. Empty cells sort last.
-document.querySelectorAll('#students th[data-sort]').forEach(function (th, col) {
-  th.addEventListener('click', function () {
-    var asc = th.getAttribute('aria-sort') !== 'ascending';
-    document.querySelectorAll('#students th').forEach(function (h) { h.removeAttribute('aria-sort'); });
+// The address remembers the order (#sort=total, #sort=-total), so a sorted view can be shared.
+(function () {
+  var headers = Array.prototype.slice.call(document.querySelectorAll('#students th[data-sort]'));
+  function sortBy(th, asc) {
+    var col = headers.indexOf(th);
+    headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
     th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
     var body = document.querySelector('#students tbody');
     var numeric = th.dataset.sort === 'number';
@@ -149,8 +151,18 @@ document.querySelectorAll('#students th[data-sort]').forEach(function (th, col) 
       return asc ? d : -d;
     });
     rows.forEach(function (r) { body.appendChild(r); });
+  }
+  headers.forEach(function (th) {
+    th.addEventListener('click', function () {
+      var asc = th.getAttribute('aria-sort') !== 'ascending';
+      sortBy(th, asc);
+      history.replaceState(null, '', '#sort=' + (asc ? '' : '-') + th.id.substring('sort-'.length));
+    });
   });
-});
+  var wanted = /^#sort=(-?)(.+)$/.exec(location.hash);
+  var th = wanted && document.getElementById('sort-' + decodeURIComponent(wanted[2]));
+  if (th) { sortBy(th, wanted[1] !== '-'); }
+})();
 </script>
 </body>
 </html>
