@@ -1,0 +1,214 @@
+package labcheck.batch;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import labcheck.evidence.Evidence;
+import labcheck.report.Scoresheet;
+
+/**
+ * Grades students in parallel, bounded by {@code jobs} and each student's time budget, and
+ * commits each finished student to the {@link ResultStore} at once, so an interrupted run
+ * keeps every student it finished.
+ *
+ * <pre>{@code
+ * BatchRunner runner = new BatchRunner(grader, scorer, writer, Progress.auto(out));
+ * BatchRunner.Summary s = runner.run(roster.entries(), store, new BatchOptions(8, Duration.ofMinutes(5), false));
+ * }</pre>
+ */
+public final class BatchRunner {
+
+    /** What one run did; the cohort's marks are read back from the store. */
+    public record Summary(int graded, int skipped, List<String> writeFailures) {
+    }
+
+    private final StudentGrader grader;
+    private final Function<Evidence, Scoresheet> scorer;
+    private final ScoresheetWriter writer;
+    private final Progress progress;
+
+    /**
+     * @param scorer grades stored or partial evidence offline (the rubric's grader); used for
+     *               {@link #regradeFromEvidence} and for students who time out or fail mid-way
+     */
+    public BatchRunner(StudentGrader grader, Function<Evidence, Scoresheet> scorer, ScoresheetWriter writer,
+                       Progress progress) {
+        this.grader = grader;
+        this.scorer = scorer;
+        this.writer = writer;
+        this.progress = progress;
+    }
+
+    public Summary run(List<RosterEntry> students, ResultStore store, BatchOptions options)
+            throws InterruptedException {
+        store.cleanStaging();
+        List<RosterEntry> todo = students.stream()
+                .filter(s -> options.regrade() || !store.isComplete(s.studentId())).toList();
+        progress.start(todo.size(), students.size() - todo.size());
+        HostQueue queue = new HostQueue(todo);
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger graded = new AtomicInteger();
+        ExecutorService graders = Executors.newCachedThreadPool(daemon("labcheck-grader"));
+        List<Thread> workers = new ArrayList<>();
+        try {
+            for (int i = 0; i < Math.min(options.jobs(), Math.max(1, todo.size())); i++) {
+                Thread t = daemon("labcheck-batch").newThread(() -> work(queue, store, options, graders,
+                        failures, graded));
+                workers.add(t);
+                t.start();
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+        } finally {
+            workers.forEach(Thread::interrupt);
+            graders.shutdownNow();
+            progress.end();
+        }
+        return new Summary(graded.get(), students.size() - todo.size(), List.copyOf(failures));
+    }
+
+    /** Regrades every complete stored bundle that {@code include} accepts, offline, with {@code scorer}. */
+    public Summary regradeFromEvidence(ResultStore store, Predicate<String> include) {
+        store.cleanStaging();
+        List<String> ids = store.completedIds().stream().filter(include).toList();
+        progress.start(ids.size(), 0);
+        List<String> failures = new ArrayList<>();
+        int graded = 0;
+        for (String id : ids) {
+            StudentRecord old = store.read(id);
+            long t0 = System.nanoTime();
+            StudentRecord record;
+            Evidence evidence = null;
+            try {
+                evidence = store.readEvidence(id);
+                record = old.regraded(scorer.apply(evidence));
+            } catch (RuntimeException e) {
+                record = new StudentRecord(id, old.name(), old.row(), old.account(), Status.ERROR,
+                        "regrading failed: " + StudentRecord.safeMessage(e), old.seconds(), null);
+            }
+            record = new StudentRecord(record.studentId(), record.name(), record.row(),
+                    StudentRecord.accountOf(evidence) != null ? StudentRecord.accountOf(evidence) : old.account(),
+                    record.status(), record.message(), (System.nanoTime() - t0) / 1e9, record.scoresheet());
+            graded += commit(store, record, evidence, failures) ? 1 : 0;
+            progress.finished(record);
+        }
+        progress.end();
+        return new Summary(graded, 0, failures);
+    }
+
+    private void work(HostQueue queue, ResultStore store, BatchOptions options, ExecutorService graders,
+                      List<String> failures, AtomicInteger graded) {
+        try {
+            for (RosterEntry e = queue.take(); e != null; e = queue.take()) {
+                try {
+                    progress.started(e);
+                    Graded g = gradeOne(e, options, graders);
+                    if (commit(store, g.record(), g.evidence(), failures)) {
+                        graded.incrementAndGet();
+                    }
+                    progress.finished(g.record());
+                } finally {
+                    queue.release(e);
+                }
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Graded(StudentRecord record, Evidence evidence) {
+    }
+
+    private Graded gradeOne(RosterEntry e, BatchOptions options, ExecutorService graders)
+            throws InterruptedException {
+        Deadline deadline = Deadline.in(options.budget());
+        long t0 = System.nanoTime();
+        CountDownLatch returned = new CountDownLatch(1);
+        Future<StudentResult> future = graders.submit(() -> {
+            try {
+                return grader.grade(e, deadline);
+            } finally {
+                returned.countDown();
+            }
+        });
+        try {
+            StudentResult r = future.get(deadline.remaining().toNanos() + 1, TimeUnit.NANOSECONDS);
+            if (r == null) {
+                return partial(e, deadline, Status.ERROR, "grading failed: the grader returned no result", t0);
+            }
+            Scoresheet sheet = r.scoresheet();
+            return new Graded(record(e, r.evidence(), StudentRecord.statusOf(sheet), null, t0, sheet), r.evidence());
+        } catch (TimeoutException overrun) {
+            future.cancel(true);
+            // The host stays reserved until the grader has really stopped measuring it (or the grace ends).
+            returned.await(BatchOptions.GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return partial(e, deadline, Status.TIMED_OUT, "the time budget of " + seconds(options)
+                    + " ran out; graded on the evidence collected until then", t0);
+        } catch (ExecutionException failed) {
+            return partial(e, deadline, Status.ERROR, "grading failed: "
+                    + StudentRecord.safeMessage(failed.getCause()) + "; graded on the evidence collected until then",
+                    t0);
+        } catch (InterruptedException stop) {
+            future.cancel(true);
+            throw stop;
+        }
+    }
+
+    private Graded partial(RosterEntry e, Deadline deadline, Status status, String why, long t0) {
+        Evidence soFar = deadline.lastCheckpoint();
+        Evidence evidence = (soFar != null ? soFar : Evidence.empty(e.subject("none"), Instant.now().toString()))
+                .withNote(why + ".");
+        Scoresheet sheet;
+        String message = why;
+        try {
+            sheet = scorer.apply(evidence);
+        } catch (RuntimeException scoring) {
+            sheet = null;
+            message = why + "; scoring that evidence failed too: " + StudentRecord.safeMessage(scoring);
+        }
+        return new Graded(record(e, evidence, status, message, t0, sheet), evidence);
+    }
+
+    private static StudentRecord record(RosterEntry e, Evidence evidence, Status status, String message, long t0,
+                                        Scoresheet sheet) {
+        return new StudentRecord(e.studentId(), e.name(), e.row(), StudentRecord.accountOf(evidence), status,
+                message, (System.nanoTime() - t0) / 1e9, sheet);
+    }
+
+    private boolean commit(ResultStore store, StudentRecord record, Evidence evidence, List<String> failures) {
+        try {
+            store.commit(record, evidence, writer);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failures.add(record.studentId() + ": could not write the result: " + StudentRecord.safeMessage(e));
+            return false;
+        }
+    }
+
+    private static String seconds(BatchOptions options) {
+        return options.budget().toMillis() % 1000 == 0 ? options.budget().toSeconds() + " s"
+                : options.budget().toMillis() + " ms";
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

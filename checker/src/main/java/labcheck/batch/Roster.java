@@ -1,0 +1,125 @@
+package labcheck.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The students to grade, read from a CSV file with a header or a YAML list; rows that cannot
+ * be graded are kept as {@link RosterProblem}s so the rest of the cohort is still graded.
+ *
+ * <pre>{@code
+ * Roster roster = Roster.read(Path.of("roster.csv"), System.getenv());
+ * roster.entries();   // valid students, in file order
+ * roster.problems();  // bad rows: row number and reason
+ * }</pre>
+ */
+public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
+
+    public Roster {
+        entries = List.copyOf(entries);
+        problems = List.copyOf(problems);
+    }
+
+    /** The whole file is unusable (unreadable, no header, an unknown or secret-holding column). */
+    public static final class RosterException extends IllegalArgumentException {
+        public RosterException(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads {@code .yaml}/{@code .yml} as YAML and anything else as CSV. */
+    public static Roster read(Path file, Map<String, String> env) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RosterException("cannot read the roster " + file + ": " + e.getMessage() + ".");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        return yaml ? fromYaml(text, file.toString(), env) : fromCsv(text, file.toString(), env);
+    }
+
+    public static Roster fromCsv(String text, String origin, Map<String, String> env) {
+        List<Csv.Record> records = Csv.parse(text);
+        if (records.isEmpty() || records.get(0).malformed()) {
+            throw new RosterException(origin + ": no header row; the first row must name the columns, e.g. "
+                    + String.join(",", RosterColumns.ALL) + ".");
+        }
+        List<String> header = new ArrayList<>();
+        for (String h : records.get(0).fields()) {
+            header.add(RosterColumns.normalise(h));
+        }
+        RosterColumns.requireKnown(header, origin);
+        RosterValidator validator = new RosterValidator(env);
+        for (Csv.Record record : records.subList(1, records.size())) {
+            int row = record.number();
+            if (record.malformed()) {
+                validator.problem(row, null, "malformed CSV: " + record.error() + ".");
+            } else if (record.fields().size() != header.size()) {
+                validator.problem(row, null, "has " + record.fields().size() + " fields but the header has "
+                        + header.size() + "; quote fields that contain commas.");
+            } else {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int c = 0; c < header.size(); c++) {
+                    values.put(header.get(c), record.fields().get(c));
+                }
+                validator.accept(row, values);
+            }
+        }
+        return validator.roster();
+    }
+
+    public static Roster fromYaml(String text, String origin, Map<String, String> env) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(text);
+        } catch (IOException e) {
+            throw new RosterException(origin + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse("")
+                    + ".");
+        }
+        JsonNode list = root != null && root.isObject() ? root.path("students") : root;
+        if (list == null || !list.isArray()) {
+            throw new RosterException(origin + ": expected a YAML list of students (or `students:` holding one), "
+                    + "each with keys such as student_id and app_url.");
+        }
+        RosterValidator validator = new RosterValidator(env);
+        int row = 0;
+        for (JsonNode item : list) {
+            row++;
+            if (!item.isObject()) {
+                validator.problem(row, null, "entry " + row + " is not a mapping of column to value.");
+                continue;
+            }
+            Map<String, String> values = new TreeMap<>();
+            List<String> unknown = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> e : item.properties()) {
+                String key = RosterColumns.normalise(e.getKey());
+                if (!RosterColumns.ALL.contains(key)) {
+                    unknown.add(e.getKey());
+                }
+                values.put(key, e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            }
+            if (!unknown.isEmpty()) {
+                validator.problem(row, values.get("student_id"), "unknown key(s) " + unknown + "; known keys are "
+                        + RosterColumns.ALL + (RosterColumns.anySecretName(unknown)
+                        ? " (secrets never go in the roster: name an environment variable in db_password_env)" : "")
+                        + ".");
+                continue;
+            }
+            validator.accept(row, values);
+        }
+        return validator.roster();
+    }
+}

@@ -1,0 +1,75 @@
+package labcheck.batch;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import labcheck.evidence.Subject;
+
+/**
+ * One student of the roster, validated: never holds a secret, only the name of the
+ * environment variable that does ({@code dbPasswordEnv}).
+ *
+ * @param row           the roster row (CSV: spreadsheet row, header = 1; YAML: entry number)
+ * @param profile       an AWS profile name, or null when {@code roleArn} is used
+ * @param roleArn       a role to assume in the student's account, or null
+ * @param externalId    the external id the role's trust policy asks for, or null
+ * @param redis         the Redis endpoint the probe may reach, {@code host:port} or a redis URL
+ * @param dbUrl         the JDBC URL of the product database, without credentials
+ * @param dbPasswordEnv the environment variable holding the DB password
+ */
+public record RosterEntry(
+        int row,
+        String studentId,
+        String name,
+        String region,
+        String profile,
+        String roleArn,
+        String externalId,
+        String appUrl,
+        String baselineUrl,
+        String redis,
+        String dbUrl,
+        String dbUser,
+        String dbPasswordEnv,
+        String clusterId) {
+
+    /** Who this student is, as the evidence records it ({@code source} says where AWS facts came from). */
+    public Subject subject(String source) {
+        return new Subject(studentId, name, region, clusterId, appUrl, baselineUrl, source);
+    }
+
+    /**
+     * The {@code host:port} pairs this student's probes measure (the app and the no-cache app).
+     * Two students sharing one must not be measured at the same time: each would slow the other.
+     */
+    public Set<String> measuredHosts() {
+        Set<String> hosts = new TreeSet<>();
+        for (String url : new String[] {appUrl, baselineUrl}) {
+            String key = hostPort(url);
+            if (key != null) {
+                hosts.add(key);
+            }
+        }
+        return hosts;
+    }
+
+    static String hostPort(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI u = URI.create(url.trim());
+            if (u.getHost() == null) {
+                return null;
+            }
+            int port = u.getPort();
+            if (port < 0) {
+                port = "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+            }
+            return u.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package labcheck.batch;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import labcheck.evidence.SecretGuard;
+
+/** Turns roster rows into entries or problems, then rejects duplicate student ids. */
+final class RosterValidator {
+
+    /** Student ids name result directories, so they must be safe file names. */
+    static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,49}");
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d{1,5}");
+
+    private final Map<String, String> env;
+    private final List<RosterEntry> entries = new ArrayList<>();
+    private final List<RosterProblem> problems = new ArrayList<>();
+    private final Map<String, List<Integer>> rowsById = new LinkedHashMap<>();
+
+    RosterValidator(Map<String, String> env) {
+        this.env = env;
+    }
+
+    void problem(int row, String studentId, String reason) {
+        problems.add(new RosterProblem(row, studentId, reason));
+    }
+
+    void accept(int row, Map<String, String> raw) {
+        Map<String, String> v = new LinkedHashMap<>();
+        raw.forEach((k, val) -> v.put(k, val == null || val.isBlank() ? null : val.trim()));
+        String id = v.get("student_id");
+        String usableId = id != null && STUDENT_ID.matcher(id).matches() ? id : null;
+        if (usableId != null) {
+            rowsById.computeIfAbsent(usableId, k -> new ArrayList<>()).add(row);
+        }
+        String why = reason(v, id);
+        if (why != null) {
+            problem(row, usableId, why);
+            return;
+        }
+        entries.add(new RosterEntry(row, id, v.get("name"), v.get("region"), v.get("profile"), v.get("role_arn"),
+                v.get("external_id"), v.get("app_url"), v.get("baseline_url"), v.get("redis"), v.get("db_url"),
+                v.get("db_user"), v.get("db_password_env"), v.get("cluster_id")));
+    }
+
+    /** Why the row cannot be graded, or null. Never quotes a value that looks like a secret. */
+    private String reason(Map<String, String> v, String id) {
+        for (Map.Entry<String, String> e : v.entrySet()) {
+            if (e.getValue() != null && SecretGuard.findSecret(e.getValue()) != null) {
+                return "column " + e.getKey() + " looks like it holds a secret (a password, key or token); secrets "
+                        + "never go in the roster: remove it, put it in an environment variable and name that "
+                        + "variable in db_password_env.";
+            }
+        }
+        if (id == null) {
+            return "student_id is empty; every row needs one.";
+        }
+        if (!STUDENT_ID.matcher(id).matches()) {
+            return "student_id '" + id + "' is not usable as a directory name; use letters, digits, '.', '_' "
+                    + "and '-' (up to 64, starting with a letter or digit).";
+        }
+        String region = v.get("region");
+        boolean aws = v.get("profile") != null || v.get("role_arn") != null;
+        if (region != null && !REGION.matcher(region).matches()) {
+            return "region '" + region + "' is not an AWS region name such as us-east-1.";
+        }
+        if (v.get("profile") != null && v.get("role_arn") != null) {
+            return "give profile or role_arn, not both.";
+        }
+        if (v.get("role_arn") != null && !ROLE_ARN.matcher(v.get("role_arn")).matches()) {
+            return "role_arn '" + v.get("role_arn") + "' is not an IAM role ARN such as "
+                    + "arn:aws:iam::123456789012:role/labcheck-judge.";
+        }
+        if (v.get("external_id") != null && v.get("role_arn") == null) {
+            return "external_id is only used with role_arn; add the role or drop the external id.";
+        }
+        if (aws && region == null) {
+            return "region is empty but AWS credentials are named; add the region the lab was built in.";
+        }
+        for (String col : new String[] {"app_url", "baseline_url"}) {
+            if (v.get(col) != null && !isHttpUrl(v.get(col))) {
+                return col + " '" + v.get(col) + "' is not an http(s) URL such as http://203.0.113.10:5001.";
+            }
+        }
+        String redis = v.get("redis");
+        if (redis != null && !HOST_PORT.matcher(redis).matches() && !redis.matches("rediss?://\\S+")) {
+            return "redis '" + redis + "' is neither host:port nor a redis:// URL.";
+        }
+        String db = v.get("db_url");
+        if (db != null && !db.matches("jdbc:(mysql|mariadb)://\\S+")) {
+            return "db_url '" + db + "' is not a JDBC MySQL URL such as jdbc:mysql://db.example:3306/productdb.";
+        }
+        String pwEnv = v.get("db_password_env");
+        if (pwEnv != null && !ENV_NAME.matcher(pwEnv).matches()) {
+            return "db_password_env must name an environment variable (letters, digits, '_'), not hold a value.";
+        }
+        if (pwEnv != null && env.get(pwEnv) == null) {
+            return "db_password_env names " + pwEnv + ", which is not set in this environment; export it before "
+                    + "running the batch.";
+        }
+        if (v.get("cluster_id") != null && !CLUSTER_ID.matcher(v.get("cluster_id")).matches()) {
+            return "cluster_id '" + v.get("cluster_id") + "' is not an ElastiCache cluster id.";
+        }
+        if (v.get("app_url") == null && !aws && region == null) {
+            return "nothing to grade: give app_url, or region with profile or role_arn.";
+        }
+        return null;
+    }
+
+    private static boolean isHttpUrl(String s) {
+        try {
+            URI u = URI.create(s);
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The validated roster: a student id on more than one row is reported on each and graded on none. */
+    Roster roster() {
+        List<RosterEntry> kept = new ArrayList<>();
+        for (RosterEntry e : entries) {
+            if (rowsById.get(e.studentId()).size() == 1) {
+                kept.add(e);
+            }
+        }
+        List<RosterProblem> all = new ArrayList<>(problems);
+        rowsById.forEach((id, rows) -> {
+            if (rows.size() > 1) {
+                String list = rows.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                for (int row : rows) {
+                    all.add(new RosterProblem(row, id, "student id " + id + " appears on rows " + list
+                            + "; none of them was graded: keep one row per student."));
+                }
+            }
+        });
+        all.sort(java.util.Comparator.comparingInt(RosterProblem::row));
+        return new Roster(kept, all);
+    }
+}

@@ -1,0 +1,212 @@
+package labcheck.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import labcheck.engine.Outcome;
+import labcheck.report.CheckResult;
+import labcheck.report.ItemResult;
+
+/**
+ * Everything {@code summary.html.ftl} shows, computed here so the template only lays it out:
+ * figures, the histogram's and pass-rate bars' geometry, and the flags a judge must look at.
+ * Plain maps and lists of strings, so the page is byte-for-byte the same for the same results.
+ */
+final class SummaryModel {
+
+    /** The check whose failure message says when the app's own timings contradict the measured ones. */
+    static final String TIMING_CHECK = "app_improvement_over_baseline";
+    static final int HIST_WIDTH = 600;
+    static final int HIST_HEIGHT = 160;
+    static final int BAR_WIDTH = 400;
+
+    private SummaryModel() {
+    }
+
+    static Map<String, Object> of(Cohort cohort) {
+        List<Cohort.Row> rows = cohort.rows();
+        List<Cohort.Row> scored = rows.stream().filter(r -> r.sheet() != null).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", scored.isEmpty() ? "Cohort summary" : nz(scored.get(0).sheet().rubricTitle()));
+        m.put("studentCount", rows.size());
+        m.put("scoredCount", scored.size());
+        m.put("fullMarksCount", rows.stream().filter(r -> r.status() == Status.FULL_MARKS).count());
+        double max = scored.stream().mapToDouble(r -> r.sheet().max()).max().orElse(0);
+        m.put("max", Cohort.number(max));
+        List<Double> totals = scored.stream().map(Cohort.Row::total).sorted().toList();
+        m.put("mean", totals.isEmpty() ? "" : Cohort.number(totals.stream().mapToDouble(d -> d).average().orElse(0)));
+        m.put("median", totals.isEmpty() ? "" : Cohort.number(median(totals)));
+        m.put("statusCounts", statusCounts(rows));
+        m.put("items", items(cohort, scored));
+        m.put("histogram", histogram(totals, max));
+        Flags flags = Flags.of(rows);
+        m.put("sharedAccounts", flags.sharedAccounts);
+        m.put("timingContradictions", flags.timings);
+        m.put("unverifiable", flags.unverifiable);
+        m.put("incomplete", flags.incomplete);
+        m.put("problems", cohort.problems().stream().map(p -> Map.of("row", String.valueOf(p.row()),
+                "studentId", nz(p.studentId()), "reason", nz(p.reason()))).toList());
+        m.put("students", students(cohort, flags));
+        return m;
+    }
+
+    /** The template may not meet a null: a renderer's missing title must not cost the judges the page. */
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static List<Map<String, String>> statusCounts(List<Cohort.Row> rows) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Status s : Status.values()) {
+            long n = rows.stream().filter(r -> r.status() == s).count();
+            if (n > 0) {
+                out.add(Map.of("status", s.label(), "count", String.valueOf(n)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, String>> items(Cohort cohort, List<Cohort.Row> scored) {
+        List<Map<String, String>> out = new ArrayList<>();
+        int y = 0;
+        for (Cohort.Item item : cohort.items()) {
+            long passed = scored.stream().filter(r -> {
+                Double marks = Cohort.marks(r, item);
+                return marks != null && marks >= item.max();
+            }).count();
+            double rate = scored.isEmpty() ? 0 : (double) passed / scored.size();
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("number", nz(item.number()));
+            m.put("id", nz(item.id()));
+            m.put("title", nz(item.title()));
+            m.put("max", Cohort.number(item.max()));
+            m.put("passed", String.valueOf(passed));
+            m.put("percent", String.format(Locale.ROOT, "%.0f", rate * 100));
+            m.put("width", String.valueOf(Math.round(rate * BAR_WIDTH)));
+            m.put("y", String.valueOf(y));
+            y += 24;
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Integer-wide bins 0..max for the lab's 20 marks; 20 equal bins for a larger rubric. */
+    private static Map<String, Object> histogram(List<Double> totals, double max) {
+        int bins = max <= 0 ? 1 : max <= 50 ? (int) Math.floor(max) + 1 : 20;
+        double binWidth = max <= 50 ? 1 : max / 20;
+        int[] counts = new int[bins];
+        for (double t : totals) {
+            counts[Math.min(bins - 1, (int) Math.floor(t / binWidth))]++;
+        }
+        int top = 1;
+        for (int c : counts) {
+            top = Math.max(top, c);
+        }
+        int w = HIST_WIDTH / bins;
+        List<Map<String, String>> bars = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            int h = counts[b] * (HIST_HEIGHT - 20) / top;
+            String from = Cohort.number(b * binWidth);
+            Map<String, String> bar = new LinkedHashMap<>();
+            bar.put("label", binWidth == 1 ? from : from + "-" + Cohort.number((b + 1) * binWidth));
+            bar.put("count", String.valueOf(counts[b]));
+            bar.put("x", String.valueOf(b * w));
+            bar.put("y", String.valueOf(HIST_HEIGHT - h));
+            bar.put("width", String.valueOf(Math.max(1, w - 2)));
+            bar.put("height", String.valueOf(h));
+            bar.put("labelX", String.valueOf(b * w + w / 2));
+            bars.add(bar);
+        }
+        return Map.of("bars", bars, "width", String.valueOf(bins * w), "height", String.valueOf(HIST_HEIGHT));
+    }
+
+    private static List<Map<String, Object>> students(Cohort cohort, Flags flags) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Cohort.Row r : cohort.rows()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", r.studentId());
+            s.put("name", nz(r.name()));
+            s.put("status", r.status().label());
+            s.put("account", nz(r.account()));
+            s.put("marks", cohort.items().stream().map(i -> Cohort.number(Cohort.marks(r, i))).toList());
+            s.put("total", Cohort.number(r.total()));
+            s.put("flags", flags.byStudent.getOrDefault(r.studentId(), List.of()));
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The things a judge must look at before publishing marks. */
+    private static final class Flags {
+        final List<Map<String, String>> sharedAccounts = new ArrayList<>();
+        final List<Map<String, String>> timings = new ArrayList<>();
+        final List<Map<String, String>> unverifiable = new ArrayList<>();
+        final List<Map<String, String>> incomplete = new ArrayList<>();
+        final Map<String, List<String>> byStudent = new TreeMap<>();
+        private final Map<String, Integer> unverifiableCount = new TreeMap<>();
+
+        static Flags of(List<Cohort.Row> rows) {
+            Flags f = new Flags();
+            Map<String, List<String>> byAccount = new TreeMap<>();
+            for (Cohort.Row r : rows) {
+                if (r.account() != null) {
+                    byAccount.computeIfAbsent(r.account(), a -> new ArrayList<>()).add(r.studentId());
+                }
+            }
+            byAccount.forEach((account, ids) -> {
+                if (ids.size() > 1) {
+                    f.sharedAccounts.add(Map.of("account", account, "students", String.join(", ", ids)));
+                    ids.forEach(id -> f.add(id, "same AWS account as "
+                            + String.join(", ", ids.stream().filter(o -> !o.equals(id)).toList())));
+                }
+            });
+            for (Cohort.Row r : rows) {
+                if (r.status() == Status.TIMED_OUT || r.status() == Status.ERROR) {
+                    f.incomplete.add(Map.of("studentId", r.studentId(), "status", r.status().label(),
+                            "message", nz(r.message())));
+                    f.add(r.studentId(), r.status().label());
+                }
+                if (r.sheet() == null) {
+                    continue;
+                }
+                for (ItemResult item : Stream.concat(r.sheet().items().stream(),
+                        r.sheet().bonus() == null ? Stream.empty() : r.sheet().bonus().stream()).toList()) {
+                    for (CheckResult c : item.checks() == null ? List.<CheckResult>of() : item.checks()) {
+                        f.check(r.studentId(), item, c);
+                    }
+                }
+            }
+            f.unverifiableCount.forEach((id, n) -> f.add(id, n + " unverifiable"));
+            return f;
+        }
+
+        private void check(String studentId, ItemResult item, CheckResult c) {
+            if (TIMING_CHECK.equals(c.id()) && c.outcome() == Outcome.FAILED && c.message() != null
+                    && c.message().toLowerCase(Locale.ROOT).contains("disagree")) {
+                timings.add(Map.of("studentId", studentId, "message", nz(c.message())));
+                add(studentId, "timings disagree");
+            }
+            if (c.outcome() == Outcome.UNVERIFIABLE) {
+                unverifiable.add(Map.of("studentId", studentId, "item", nz(item.number()) + " " + nz(item.title()),
+                        "check", nz(c.id()), "message", nz(c.message())));
+                unverifiableCount.merge(studentId, 1, Integer::sum);
+            }
+        }
+
+        private void add(String studentId, String flag) {
+            List<String> list = byStudent.computeIfAbsent(studentId, k -> new ArrayList<>());
+            if (!list.contains(flag)) {
+                list.add(flag);
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package labcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import labcheck.batch.BatchOptions;
+import labcheck.batch.CohortBatch;
+import labcheck.batch.Grading;
+import labcheck.batch.Progress;
+import labcheck.batch.Shard;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code labcheck batch roster.csv}: grades a whole cohort for the judges.
+ *
+ * <pre>{@code
+ * CommandLine root = new CommandLine(new Labcheck());
+ * root.addSubcommand(new BatchCommand((rubric, templates) -> productionGrading(rubric, templates)));
+ * }</pre>
+ *
+ * The grading is injected so the batch can be tested with a real grader built in the test. The
+ * no-argument constructor (what {@code @Command(subcommands = BatchCommand.class)} uses) finds the
+ * production {@link Grading.Factory} through {@link ServiceLoader}: a class named in
+ * {@code META-INF/services/labcheck.batch.Grading$Factory}.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Grade every student of a roster in parallel; resumable, shardable.",
+            "Writes OUT/<student_id>/ (evidence and scoresheets), OUT/marks.csv and OUT/summary.html."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every student graded with full marks",
+            "1:internal error (a result could not be written)",
+            "2:usage or input error, including roster rows that could not be graded (the rest are)",
+            "3:graded, some student lost marks (timed-out and failed students included)"})
+public final class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ROSTER",
+            description = "CSV with a header, or YAML: student_id, name, region, profile | role_arn (+ external_id), "
+                    + "app_url, baseline_url, redis, db_url, db_user, db_password_env, cluster_id.")
+    Path roster;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+            description = "Results directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Students graded at once (default: 4 per core).")
+    Integer jobs;
+
+    @Option(names = "--budget", paramLabel = "TIME", defaultValue = "5m", converter = DurationConverter.class,
+            description = "Time budget per student, e.g. 90s, 5m, PT5M (default: ${DEFAULT-VALUE}); a student "
+                    + "over it is recorded as timed out, graded on what was collected.")
+    Duration budget;
+
+    @Option(names = "--regrade", description = "Grade again students that already have a complete result.")
+    boolean regrade;
+
+    @Option(names = "--regrade-from-evidence",
+            description = "Regrade every stored evidence bundle in --out offline with the current rubric; "
+                    + "the roster is optional.")
+    boolean regradeFromEvidence;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Grade only shard K of N (1-based; a stable hash of the student id). Also read from "
+                    + "LABCHECK_SHARD, or from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX (0-based) with "
+                    + "--shard-count or LABCHECK_SHARD_COUNT.")
+    String shard;
+
+    @Option(names = "--shard-count", paramLabel = "N",
+            description = "Number of shards when the index comes from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX.")
+    Integer shardCount;
+
+    @Option(names = "--rubric", paramLabel = "FILE", description = "Rubric YAML (default: the shipped lab rubric).")
+    Path rubric;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Directory of FreeMarker templates overriding the shipped ones.")
+    Path templates;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, log lines otherwise), bar or lines.")
+    String progressMode;
+
+    private final Grading.Factory grading;
+    private final Map<String, String> env;
+
+    /** Uses the {@link Grading.Factory} registered with {@link ServiceLoader}. */
+    public BatchCommand() {
+        this(BatchCommand::registeredGrading, System.getenv());
+    }
+
+    public BatchCommand(Grading.Factory grading) {
+        this(grading, System.getenv());
+    }
+
+    /** {@code env} stands in for the environment (shard variables, db_password_env) in tests. */
+    public BatchCommand(Grading.Factory grading, Map<String, String> env) {
+        this.grading = grading;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Shard selected;
+        BatchOptions options;
+        try {
+            selected = Shard.resolve(shard, shardCount, env);
+            options = new BatchOptions(jobs == null ? BatchOptions.defaultJobs() : jobs, budget, regrade);
+        } catch (IllegalArgumentException e) {
+            err.println("labcheck batch: " + e.getMessage());
+            return 2;
+        }
+        Progress progress = switch (progressMode.toLowerCase(Locale.ROOT)) {
+            case "bar" -> new Progress(spec.commandLine().getOut(), true);
+            case "lines" -> new Progress(spec.commandLine().getOut(), false);
+            case "auto" -> Progress.auto(spec.commandLine().getOut());
+            default -> null;
+        };
+        if (progress == null) {
+            err.println("labcheck batch: --progress must be auto, bar or lines, got '" + progressMode + "'.");
+            return 2;
+        }
+        Grading g = grading.open(rubric, templates);
+        return CohortBatch.run(new CohortBatch.Request(roster, out, selected, options, regradeFromEvidence,
+                templates, env), g, progress, err);
+    }
+
+    private static Grading registeredGrading(Path rubric, Path templates) throws Exception {
+        Grading.Factory factory = ServiceLoader.load(Grading.Factory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("this labcheck build has no grading for batch mode: "
+                        + "no labcheck.batch.Grading$Factory is registered in META-INF/services."));
+        return factory.open(rubric, templates);
+    }
+
+    /** "90s", "5m", "1h", "250ms" or ISO-8601 "PT5M". */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.startsWith("pt")) {
+                    return Duration.parse(v.toUpperCase(Locale.ROOT));
+                }
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                return switch (v.charAt(v.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    default -> throw new NumberFormatException();
+                };
+            } catch (RuntimeException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a duration; write e.g. 90s, 5m, 1h, 250ms or PT5M");
+            }
+        }
+    }
+}

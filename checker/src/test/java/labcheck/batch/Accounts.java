@@ -1,0 +1,43 @@
+package labcheck.batch;
+
+import java.nio.file.Path;
+import java.util.List;
+import labcheck.evidence.CacheCluster;
+import labcheck.evidence.CallerIdentity;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidenceBundle;
+import labcheck.evidence.Fact;
+import labcheck.evidence.Subject;
+import labcheck.evidence.Unavailable;
+
+/** Writes what a student's AWS account "holds" as an evidence bundle, for {@link FixtureGrader} to collect. */
+public final class Accounts {
+
+    private Accounts() {
+    }
+
+    public static void cluster(Path accounts, String studentId, String account, String status, String nodeType) {
+        Evidence empty = Evidence.empty(new Subject(studentId, null, "us-east-1", null, null, null, "fixture"),
+                "2026-01-01T00:00:00Z");
+        CacheCluster cluster = new CacheCluster(TestRubric.DEFAULT_CLUSTER, status, "redis", "7.1", nodeType, 1,
+                "redis-subnet-group", List.of("sg-1"), List.of(), null, "us-east-1a", false, false);
+        write(accounts, studentId, empty, Fact.of(new CallerIdentity(account,
+                "arn:aws:iam::" + account + ":user/judge", "AIDEXAMPLE")), Fact.of(List.of(cluster)));
+    }
+
+    static void accessDenied(Path accounts, String studentId, String account) {
+        Evidence empty = Evidence.empty(new Subject(studentId, null, "us-east-1", null, null, null, "fixture"),
+                "2026-01-01T00:00:00Z");
+        write(accounts, studentId, empty, Fact.of(new CallerIdentity(account,
+                        "arn:aws:iam::" + account + ":user/judge", "AIDEXAMPLE")),
+                Fact.unavailable(Unavailable.accessDenied("elasticache:DescribeCacheClusters")));
+    }
+
+    private static void write(Path accounts, String studentId, Evidence e, Fact<CallerIdentity> identity,
+                              Fact<List<CacheCluster>> clusters) {
+        Evidence full = new Evidence(e.schemaVersion(), e.subject(), e.collectedAt(), identity, clusters,
+                e.replicationGroups(), e.serverlessCaches(), e.cacheSubnetGroups(), e.subnets(), e.routeTables(),
+                e.securityGroups(), e.instances(), e.dbInstances(), e.alarms(), e.app(), e.notes());
+        EvidenceBundle.write(accounts.resolve(studentId), full);
+    }
+}

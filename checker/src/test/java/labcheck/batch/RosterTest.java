@@ -1,0 +1,126 @@
+package labcheck.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RosterTest {
+
+    private static final String HEADER = "student_id,name,region,profile,role_arn,external_id,app_url,baseline_url,"
+            + "redis,db_url,db_user,db_password_env,cluster_id\n";
+
+    private static Roster csv(String rows, Map<String, String> env) {
+        return Roster.fromCsv(HEADER + rows, "roster.csv", env);
+    }
+
+    @Test
+    void aFullRowBecomesAnEntryWithEveryColumn() {
+        Roster r = csv("s1,Ann,us-east-1,,arn:aws:iam::123456789012:role/judge,ext-1,http://203.0.113.5:5001,"
+                + "http://203.0.113.5:5000,cache.example:6379,jdbc:mysql://db.example:3306/productdb,admin,"
+                + "S1_DB_PW,product-cache-cluster\n", Map.of("S1_DB_PW", "x"));
+        assertThat(r.problems()).isEmpty();
+        RosterEntry e = r.entries().get(0);
+        assertThat(e.row()).isEqualTo(2);
+        assertThat(e.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/judge");
+        assertThat(e.dbPasswordEnv()).isEqualTo("S1_DB_PW");
+        assertThat(e.measuredHosts()).containsExactly("203.0.113.5:5000", "203.0.113.5:5001");
+    }
+
+    @Test
+    void eachBadRowIsReportedWithItsRowAndReasonAndTheOthersAreKept() {
+        Roster r = csv(String.join("\n",
+                "ok1,,,,,,http://a.example:5001,,,,,,",
+                "p1,,us-east-1,judge,arn:aws:iam::123456789012:role/j,,http://a.example,,,,,,",
+                "p2,,us-east-1,,,ext,http://a.example,,,,,,",
+                "p3,,,judge,,,http://a.example,,,,,,",
+                "p4,,,,,,,,,,,,",
+                "p5,,,,,,http://a.example,,,jdbc:mysql://u:pw@db.example/x,,,",
+                "p6,,,,,,http://a.example,,,,,UNSET_VAR,",
+                "p7,,,,,,http://a.example,,not a redis,,,,",
+                "../etc,,,,,,http://a.example,,,,,,",
+                "ok2,,eu-west-1,judge,,,,,,,,,"), Map.of());
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("ok1", "ok2");
+        assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
+                "row 3 (p1): give profile or role_arn, not both.",
+                "row 4 (p2): external_id is only used with role_arn; add the role or drop the external id.",
+                "row 5 (p3): region is empty but AWS credentials are named; add the region the lab was built in.",
+                "row 6 (p4): nothing to grade: give app_url, or region with profile or role_arn.",
+                "row 7 (p5): column db_url looks like it holds a secret (a password, key or token); secrets never "
+                        + "go in the roster: remove it, put it in an environment variable and name that variable "
+                        + "in db_password_env.",
+                "row 8 (p6): db_password_env names UNSET_VAR, which is not set in this environment; export it "
+                        + "before running the batch.",
+                "row 9 (p7): redis 'not a redis' is neither host:port nor a redis:// URL.",
+                "row 10: student_id '../etc' is not usable as a directory name; use letters, digits, '.', '_' "
+                        + "and '-' (up to 64, starting with a letter or digit).");
+    }
+
+    @Test
+    void aDuplicatedStudentIdIsGradedOnNoneOfItsRows() {
+        Roster r = Roster.fromCsv("student_id,app_url\ns1,http://a.example\ns2,http://b.example\n"
+                + "s1,http://c.example\n", "r.csv", Map.of());
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("s2");
+        assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
+                "row 2 (s1): student id s1 appears on rows 2, 4; none of them was graded: keep one row per student.",
+                "row 4 (s1): student id s1 appears on rows 2, 4; none of them was graded: keep one row per student.");
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfFieldsIsReported() {
+        Roster r = Roster.fromCsv("student_id,name,app_url\ns1,Ann, B,http://a.example\n", "r.csv", Map.of());
+        assertThat(r.problems()).extracting(RosterProblem::describe)
+                .containsExactly("row 2: has 4 fields but the header has 3; quote fields that contain commas.");
+    }
+
+    @Test
+    void aSecretColumnOrAnUnknownColumnRejectsTheWholeFile() {
+        assertThatThrownBy(() -> Roster.fromCsv("student_id,db_password\ns1,x\n", "r.csv", Map.of()))
+                .isInstanceOf(Roster.RosterException.class)
+                .hasMessageContaining("unknown column(s) [db_password]; secrets never go in the roster");
+        assertThatThrownBy(() -> Roster.fromCsv("student_id,appurl\n", "r.csv", Map.of()))
+                .hasMessageContaining("unknown column(s) [appurl]").hasMessageContaining("Known columns: student_id");
+        assertThatThrownBy(() -> Roster.fromCsv("name,app_url\n", "r.csv", Map.of()))
+                .hasMessageContaining("no student_id column");
+        assertThatThrownBy(() -> Roster.fromCsv("", "r.csv", Map.of())).hasMessageContaining("no header row");
+    }
+
+    @Test
+    void spreadsheetStyleHeadersAreAccepted() {
+        Roster r = Roster.fromCsv("Student ID,App-URL\ns1,http://a.example\n", "r.csv", Map.of());
+        assertThat(r.entries()).extracting(RosterEntry::appUrl).containsExactly("http://a.example");
+    }
+
+    @Test
+    void yamlRostersReadAsAListOrUnderStudents(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("roster.yaml");
+        Files.writeString(file, """
+                students:
+                  - student_id: s1
+                    name: "Ann B"
+                    app_url: http://a.example:5001
+                  - student_id: s2
+                    db_password: hunter2
+                    app_url: http://b.example
+                  - just a string
+                  - student_id: s3
+                    region: us-east-1
+                    profile: judge
+                """);
+        Roster r = Roster.read(file, Map.of());
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("s1", "s3");
+        assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
+                "row 2 (s2): unknown key(s) [db_password]; known keys are [student_id, name, region, profile, "
+                        + "role_arn, external_id, app_url, baseline_url, redis, db_url, db_user, db_password_env, "
+                        + "cluster_id] (secrets never go in the roster: name an environment variable in "
+                        + "db_password_env).",
+                "row 3: entry 3 is not a mapping of column to value.");
+
+        Files.writeString(file, "- student_id: s9\n  app_url: http://a.example\n");
+        assertThat(Roster.read(file, Map.of()).entries()).extracting(RosterEntry::studentId).containsExactly("s9");
+    }
+}
