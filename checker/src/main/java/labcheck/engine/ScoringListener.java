@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -24,6 +25,8 @@ final class ScoringListener implements TestExecutionListener {
 
     static final String DETAILS = "details";
     static final String MESSAGE = "message";
+
+    private static final Pattern SOURCE_LINE = Pattern.compile("(?m)^\\s*at [\\w.$<>]+\\([\\w.$]+(:\\d+)?\\)\\s*$");
 
     private final Map<String, CheckRun> runs = new ConcurrentHashMap<>();
     private final Map<String, List<String>> details = new ConcurrentHashMap<>();
@@ -96,7 +99,8 @@ final class ScoringListener implements TestExecutionListener {
     private static String text(Throwable thrown) {
         if (thrown instanceof MultipleFailuresError multiple && !multiple.getFailures().isEmpty()) {
             List<String> lines = new ArrayList<>();
-            multiple.getFailures().forEach(f -> lines.add(clean(f.getMessage())));
+            // AssertJ's soft assertions append "at Class.method(File.java:42)" to each failure: code, not advice
+            multiple.getFailures().forEach(f -> lines.add(clean(SOURCE_LINE.matcher(clean(f.getMessage())).replaceAll(""))));
             return String.join("\n", lines);
         }
         return clean(thrown.getMessage());
