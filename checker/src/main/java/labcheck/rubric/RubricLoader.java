@@ -65,7 +65,7 @@ public final class RubricLoader {
 
     /** Parses and validates rubric text; {@code origin} names it in every error. */
     public static Rubric parse(String yaml, String origin, Set<String> knownCheckIds) {
-        YamlLines lines;
+        YamlLines lines = null;
         RubricDocument document;
         try {
             lines = YamlLines.index(yaml);
@@ -73,14 +73,14 @@ public final class RubricLoader {
         } catch (UnrecognizedPropertyException e) {
             Set<String> known = new TreeSet<>();
             e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            throw problem(origin, e, "unknown field '" + e.getPropertyName() + "'" + where(e),
+            throw problem(origin, line(lines, e), "unknown field '" + e.getPropertyName() + "'" + where(e),
                     "remove it, or use one of " + String.join(", ", known));
         } catch (MismatchedInputException e) {
             String path = path(e);
-            throw problem(origin, e, (path.isEmpty() ? "the rubric" : path) + " has the wrong type: expected "
-                    + expected(e.getTargetType()), "write " + example(e.getTargetType()));
+            throw problem(origin, line(lines, e), (path.isEmpty() ? "the rubric" : path) + " has the wrong type:"
+                    + " expected " + expected(e.getTargetType()), "write " + example(e.getTargetType()));
         } catch (JsonProcessingException e) {
-            throw problem(origin, e, "not valid YAML: " + firstLine(e.getOriginalMessage()),
+            throw problem(origin, line(lines, e), "not valid YAML: " + firstLine(e.getOriginalMessage()),
                     "indent with spaces (not tabs), end every key with a colon and close every quote");
         } catch (IOException e) {
             throw new RubricException(origin, List.of(origin + ": cannot be read: " + e.getMessage() + "."));
@@ -92,8 +92,19 @@ public final class RubricLoader {
         return new RubricValidator(origin, lines, knownCheckIds).validate(document);
     }
 
-    private static RubricException problem(String origin, JsonProcessingException e, String what, String fix) {
-        int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    /** The line of the field the error is about; Jackson's own location can lie after buffered fields. */
+    private static int line(YamlLines lines, JsonProcessingException e) {
+        if (lines != null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+            }
+            return lines.line(pointer.toString());
+        }
+        return e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    }
+
+    private static RubricException problem(String origin, int line, String what, String fix) {
         return new RubricException(origin, List.of(origin + ", line " + line + ": " + what + ". Fix: " + fix + "."));
     }
 

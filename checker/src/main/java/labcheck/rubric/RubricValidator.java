@@ -164,9 +164,10 @@ final class RubricValidator {
             require(null, at, field, field + ": " + fmt(seed));
             return seed;
         }
-        if (!(value > 0 && value <= 100)) {
-            add(at + "/" + field, "thresholds." + field + " is " + fmt(value) + ", not a percentage above 0 and at"
-                    + " most 100", "write it as a percentage, e.g. " + fmt(seed) + " for " + fmt(seed) + "%");
+        // below 1 is almost surely a fraction (0.8) written where a percentage (80) belongs
+        if (!(value >= 1 && value <= 100)) {
+            add(at + "/" + field, "thresholds." + field + " is " + fmt(value) + ", not a percentage from 1 to 100",
+                    "write it as a percentage, e.g. " + fmt(seed) + " for " + fmt(seed) + "%");
         }
         return value;
     }
@@ -188,7 +189,7 @@ final class RubricValidator {
 
     private void require(Object value, String at, String field, String example) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            String where = at.isEmpty() ? "the top level" : at.substring(1).replace('/', '.');
+            String where = at.isEmpty() ? "the top level" : at.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
             add(at, "field '" + field + "' is missing in " + where, "add `" + example + "`");
         }
     }

@@ -25,18 +25,21 @@ final class YamlLines {
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                // a block mapping's START_OBJECT is located on the line before its first key: use the key
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY || token == JsonToken.START_OBJECT
+                        || token == JsonToken.START_ARRAY && parser.getParsingContext().getParent() == null) {
                     continue;
                 }
                 JsonStreamContext context = parser.getParsingContext();
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                if (token == JsonToken.START_ARRAY) {
                     context = context.getParent();
                 }
-                if (context == null) {
-                    continue;
-                }
+                int line = parser.currentTokenLocation().getLineNr();
                 String pointer = context.pathAsPointer().toString();
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+                lines.putIfAbsent(pointer, line);
+                if (token == JsonToken.FIELD_NAME) {
+                    lines.putIfAbsent(pointer.substring(0, pointer.lastIndexOf('/')), line);
+                }
             }
         }
         return new YamlLines(lines);
