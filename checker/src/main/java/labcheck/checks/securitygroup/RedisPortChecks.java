@@ -51,8 +51,8 @@ public class RedisPortChecks {
                 + " --source-group " + appGroup + "`.").isTrue();
         for (PortAccess.Grant other : others) {
             soft.fail("Security group " + other.groupId() + " of " + access.cache().describe() + " also allows port "
-                    + port + " from " + other.describeSource() + " (rule " + PortAccess.describeRule(other.rule())
-                    + "); expected only the app instance's group " + Texts.join(appGroups) + ": every instance in "
+                    + port + " from " + other.describeSource() + " through rule " + PortAccess.describeRule(other.rule())
+                    + "; expected only the app instance's group " + Texts.join(appGroups) + ": every instance in "
                     + other.source() + " can reach Redis too. Fix: `" + other.revokeCommand() + "`.");
         }
         soft.assertAll();
@@ -74,8 +74,8 @@ public class RedisPortChecks {
         SoftAssertions soft = new SoftAssertions();
         for (PortAccess.Grant range : ranges) {
             soft.fail("Security group " + range.groupId() + " of " + access.cache().describe() + " allows port "
-                    + access.port() + " from " + range.describeSource() + " (rule "
-                    + PortAccess.describeRule(range.rule()) + "); expected no address range at all, only the app"
+                    + access.port() + " from " + range.describeSource() + " through rule "
+                    + PortAccess.describeRule(range.rule()) + "; expected no address range at all, only the app"
                     + " instance's security group: whoever holds an address in that range can use Redis, which has"
                     + " no password. Fix: `" + range.revokeCommand() + "`.");
         }

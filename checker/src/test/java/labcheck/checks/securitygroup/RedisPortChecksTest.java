@@ -68,7 +68,7 @@ class RedisPortChecksTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(run.message()).isEqualTo("Security group sg-redis of ElastiCache cluster product-cache-cluster also"
-                + " allows port 6379 from security group sg-bastion (rule tcp 6000-7000); expected only the app"
+                + " allows port 6379 from security group sg-bastion through rule tcp 6000-7000; expected only the app"
                 + " instance's group sg-app: every instance in sg-bastion can reach Redis too. Fix: `aws ec2"
                 + " revoke-security-group-ingress --group-id sg-redis --ip-permissions"
                 + " 'IpProtocol=tcp,FromPort=6000,ToPort=7000,UserIdGroupPairs=[{GroupId=sg-bastion}]'`.");
@@ -127,12 +127,12 @@ class RedisPortChecksTest {
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(run.message().lines().toList()).containsExactly(
                 "Security group sg-redis of ElastiCache cluster product-cache-cluster allows port 6379 from 0.0.0.0/0"
-                        + " (the whole internet) (rule tcp 6379); expected no address range at all, only the app"
+                        + " (the whole internet) through rule tcp 6379; expected no address range at all, only the app"
                         + " instance's security group: whoever holds an address in that range can use Redis, which"
                         + " has no password. Fix: `aws ec2 revoke-security-group-ingress --group-id sg-redis"
                         + " --ip-permissions 'IpProtocol=tcp,FromPort=6379,ToPort=6379,IpRanges=[{CidrIp=0.0.0.0/0}]'`.",
                 "Security group sg-redis of ElastiCache cluster product-cache-cluster allows port 6379 from ::/0"
-                        + " (the whole internet) (rule all traffic); expected no address range at all, only the app"
+                        + " (the whole internet) through rule all traffic; expected no address range at all, only the app"
                         + " instance's security group: whoever holds an address in that range can use Redis, which"
                         + " has no password. Fix: `aws ec2 revoke-security-group-ingress --group-id sg-redis"
                         + " --ip-permissions 'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'`.");
@@ -146,7 +146,7 @@ class RedisPortChecksTest {
         CheckRun run = CheckHarness.run(NO_CIDR, lab.build());
 
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(run.message()).contains("allows port 6379 from 10.0.0.0/16 (rule tcp 0-65535)");
+        assertThat(run.message()).contains("allows port 6379 from 10.0.0.0/16 through rule tcp 0-65535");
     }
 
     @Test
