@@ -83,6 +83,16 @@ class PrivateSubnetChecksTest {
     }
 
     @Test
+    void aBlackholeRouteToADeletedGatewayDoesNotMakeASubnetPublic() {
+        lab.routeTables = new ArrayList<>(lab.routeTables);
+        lab.routeTables.set(0, new RouteTable("rtb-main", LabEvidence.VPC, true, List.of(), List.of(
+                new RouteTable.Route("0.0.0.0/0", null, null, "igw-gone", null, null, null, null, null, null,
+                        "blackhole"))));
+
+        assertThat(CheckHarness.run(ID, lab.build()).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
     void failsWhenNoClusterIsFound() {
         lab.clusters = List.of();
 

@@ -150,6 +150,18 @@ class RedisPortChecksTest {
     }
 
     @Test
+    void aPrefixListIsAnAddressRangeToo() {
+        redisRules(LabEvidence.fromGroup("tcp", 6379, 6379, "sg-app"),
+                new IngressRule("tcp", 6379, 6379, List.of(), List.of(), List.of(), List.of("pl-0corp"), null));
+
+        CheckRun run = CheckHarness.run(NO_CIDR, lab.build());
+
+        assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(run.message()).contains("allows port 6379 from pl-0corp (a prefix list) through rule tcp 6379")
+                .contains("'IpProtocol=tcp,FromPort=6379,ToPort=6379,PrefixListIds=[{PrefixListId=pl-0corp}]'");
+    }
+
+    @Test
     void rulesNotCoveringThePortAreIgnored() {
         redisRules(LabEvidence.fromGroup("tcp", 6379, 6379, "sg-app"), LabEvidence.fromCidr("tcp", 22, 22, "0.0.0.0/0"),
                 LabEvidence.fromCidr("udp", 6379, 6379, "0.0.0.0/0"));
