@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,21 +38,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>Thread-safe: a {@code Grader} is immutable and each {@link #grade} opens its own launcher
  * session, whose store carries that call's evidence; concurrent calls never see each other's
- * evidence. Checks run one after another within a call, each bounded by a 10 s timeout.
+ * evidence. Checks run one after another within a call, each bounded by {@link #CHECK_TIMEOUT}.
  */
 public final class Grader {
 
-    private static final Map<String, String> JUNIT_CONFIG = Map.of(
-            "junit.jupiter.execution.parallel.enabled", "false",
-            "junit.jupiter.extensions.autodetection.enabled", "false",
-            // a check only reads evidence; one that loops is a bug and must not hang the batch
-            "junit.jupiter.execution.timeout.default", "10 s",
-            "junit.jupiter.execution.timeout.mode", "enabled",
-            "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+    /** A check only reads evidence; one that takes longer than this is a bug and must not hang a batch. */
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final Rubric rubric;
     private final CheckIndex index;
     private final Clock clock;
+    private final Duration checkTimeout;
 
     /** A grader over the shipped {@link CheckCatalog}, stamping scoresheets with the UTC clock. */
     public Grader(Rubric rubric) {
@@ -60,9 +57,14 @@ public final class Grader {
 
     /** A grader over any checks (tests use their own) and clock (tests fix the time). */
     public Grader(Rubric rubric, CheckIndex index, Clock clock) {
+        this(rubric, index, clock, CHECK_TIMEOUT);
+    }
+
+    Grader(Rubric rubric, CheckIndex index, Clock clock, Duration checkTimeout) {
         this.rubric = Objects.requireNonNull(rubric, "rubric");
         this.index = Objects.requireNonNull(index, "index");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.checkTimeout = Objects.requireNonNull(checkTimeout, "checkTimeout");
     }
 
     public Rubric rubric() {
@@ -120,7 +122,13 @@ public final class Grader {
                 .selectors(selectors)
                 .filters(onlyRubricChecks)
                 .enableImplicitConfigurationParameters(false)
-                .configurationParameters(JUNIT_CONFIG)
+                .configurationParameters(Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "false",
+                        "junit.jupiter.extensions.autodetection.enabled", "false",
+                        "junit.jupiter.execution.timeout.mode", "enabled",
+                        "junit.jupiter.execution.timeout.default", checkTimeout.toMillis() + " ms",
+                        // only a separate thread lets the timeout stop a check that never returns
+                        "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD"))
                 .build();
     }
 }

@@ -43,6 +43,11 @@ public class FixtureChecks {
         missing.length();
     }
 
+    @Check(id = "fixture_check_hangs", title = "Never returns in time", remediation = "Report it.")
+    void hangs() throws InterruptedException {
+        Thread.sleep(30_000);
+    }
+
     @Check(id = "fixture_check_never_named", title = "Not in any rubric", remediation = "None.")
     void neverNamed() {
         NEVER_NAMED_RUNS.incrementAndGet();

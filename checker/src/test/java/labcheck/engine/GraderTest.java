@@ -143,6 +143,23 @@ class GraderTest {
     }
 
     @Test
+    void aCheckThatHangsIsStoppedByTheTimeoutAndReportedAsAnError() {
+        Rubric rubric = new Rubric("hang", "1", "Hang", 2, Thresholds.seedDefaults(), List.of(new RubricItem("h", "H", 2,
+                List.of(new RubricCheck("fixture_check_hangs", 1), new RubricCheck("fixture_check_passes", 1)))),
+                List.of(), "test");
+        long start = System.nanoTime();
+
+        Scoresheet sheet = new Grader(rubric, FIXTURES, CheckHarness.FIXED, java.time.Duration.ofMillis(300))
+                .grade(evidence("s001"));
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(sheet.items().get(0).checks()).extracting(CheckResult::outcome)
+                .containsExactly(Outcome.ERROR, Outcome.PASSED);
+        assertThat(sheet.items().get(0).checks().get(0).message()).startsWith("labcheck error in check"
+                + " fixture_check_hangs (FixtureChecks#hangs): TimeoutException");
+    }
+
+    @Test
     void itemStatusIsPassedOnlyWithAllMarksAndZeroMarkItemsFollowTheirChecks() {
         CheckResult pass = new CheckResult("1.1", "a", "a", 0, 0, Outcome.PASSED, "ok.", null, null);
         CheckResult fail = new CheckResult("1.2", "b", "b", 0, 0, Outcome.FAILED, "no.", null, null);
