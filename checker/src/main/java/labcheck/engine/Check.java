@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a method as one labcheck check: a JUnit Jupiter test with a stable id and the
@@ -21,11 +22,15 @@ import org.junit.jupiter.api.Test;
  * A check passes by returning, fails with an {@link AssertionError} (AssertJ), earns part of
  * its marks with {@link PartialCredit}, and is unverifiable with {@link Unverifiable}.
  * Anything else it throws is an error in the check, reported and isolated.
+ *
+ * <p>The annotation carries {@link EvidenceResolver}, so a check receives the graded
+ * {@code Evidence} and {@code Thresholds} wherever its class lives, without registering anything.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Test
 @Tag("labcheck-check")
+@ExtendWith(EvidenceResolver.class)
 public @interface Check {
 
     /** Stable id, {@code <service>_<resource>_<expected>}; rubrics refer to it. */

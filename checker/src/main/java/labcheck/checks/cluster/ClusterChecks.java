@@ -1,0 +1,145 @@
+package labcheck.checks.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import labcheck.checks.Texts;
+import labcheck.engine.Check;
+import labcheck.evidence.Evidence;
+import labcheck.rubric.Thresholds;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.TestReporter;
+
+/** Item 1, "Redis cluster created correctly": the cluster exists, is available and is the lab's size. */
+public class ClusterChecks {
+
+    @Check(id = "elasticache_cluster_found",
+            title = "The Redis cluster exists with the lab's id",
+            remediation = "Create it: aws elasticache create-cache-cluster --cache-cluster-id product-cache-cluster"
+                    + " --engine redis --engine-version 7.0 --cache-node-type cache.t2.micro --num-cache-nodes 1"
+                    + " --cache-subnet-group-name redis-subnet-group --security-group-ids <redis-sg-id>"
+                    + " --region us-east-1. Console: ElastiCache > Redis OSS caches > Create, cluster name"
+                    + " product-cache-cluster, node type cache.t2.micro, 0 replicas.")
+    void clusterFound(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        Optional<CacheTarget> cache = CacheTargets.find(evidence, thresholds);
+        assertThat(cache).withFailMessage(() -> CacheTargets.notFound(evidence, thresholds)).isPresent();
+        CacheTarget found = cache.get();
+        String how = switch (found.kind()) {
+            case CLUSTER -> ".";
+            case REPLICATION_GROUP -> " (as the console makes it), member clusters " + Texts.join(found.memberIds()) + ".";
+            case SERVERLESS -> "; a serverless cache has no node type or node count, see the other cluster checks.";
+        };
+        reporter.publishEntry("message", "Found " + found.describe() + " " + Texts.inRegion(CacheTargets.region(evidence))
+                + how);
+    }
+
+    @Check(id = "elasticache_cluster_available",
+            title = "The Redis cluster is available",
+            remediation = "Wait until the status is 'available' (5-7 minutes after creating):"
+                    + " aws elasticache wait cache-cluster-available --cache-cluster-id product-cache-cluster"
+                    + " (for a console-made cluster: aws elasticache wait replication-group-available"
+                    + " --replication-group-id product-cache-cluster), then run labcheck again.")
+    void clusterAvailable(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        CacheTarget cache = CacheTargets.require(evidence, thresholds, "status");
+        String status = cache.status() == null ? "" : cache.status().toLowerCase(Locale.ROOT);
+        assertThat(status).withFailMessage(() -> notAvailable(cache, status)).isEqualTo("available");
+        reporter.publishEntry("message", cache.describe() + " is available.");
+    }
+
+    @Check(id = "elasticache_cluster_node_type_allowed",
+            title = "The Redis cluster uses an allowed node type (cache.t2.micro)",
+            remediation = "Use the Free Tier node type: aws elasticache modify-cache-cluster --cache-cluster-id"
+                    + " product-cache-cluster --cache-node-type cache.t2.micro --apply-immediately (console-made:"
+                    + " aws elasticache modify-replication-group --replication-group-id product-cache-cluster"
+                    + " --cache-node-type cache.t2.micro --apply-immediately), or recreate the cluster with it.")
+    void nodeTypeAllowed(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        CacheTarget cache = CacheTargets.require(evidence, thresholds, "node type");
+        String allowed = Texts.join(thresholds.allowedNodeTypes());
+        assertThat(cache.kind()).withFailMessage(() -> cache.describe() + " is serverless, and a serverless cache has"
+                + " no node type; expected a node-based cluster of type " + allowed + ", which the Free Tier covers"
+                + " (serverless is billed by use). Fix: create the cluster with `aws elasticache create-cache-cluster"
+                + " --cache-cluster-id " + thresholds.clusterId() + " --engine redis --cache-node-type "
+                + thresholds.allowedNodeTypes().get(0) + " --num-cache-nodes 1` and delete the serverless cache"
+                + " (`aws elasticache delete-serverless-cache --serverless-cache-name " + cache.id() + "`).")
+                .isNotEqualTo(CacheTarget.Kind.SERVERLESS);
+        assertThat(isAllowed(cache.nodeType(), thresholds.allowedNodeTypes())).withFailMessage(() -> cache.describe()
+                + " uses node type " + Texts.orUnknown(cache.nodeType()) + "; expected " + allowed + ", the Free Tier"
+                + " node type the lab asks for. Fix: " + modifyCommand(cache, "--cache-node-type "
+                + thresholds.allowedNodeTypes().get(0)) + ", or recreate the cluster with that node type.")
+                .isTrue();
+        reporter.publishEntry("message", cache.describe() + " uses node type " + cache.nodeType() + ".");
+    }
+
+    @Check(id = "elasticache_cluster_engine_version_single_node",
+            title = "The cluster runs Redis 7 on a single node",
+            remediation = "Recreate the cluster with --engine redis --engine-version 7.0 --num-cache-nodes 1, or"
+                    + " upgrade: aws elasticache modify-cache-cluster --cache-cluster-id product-cache-cluster"
+                    + " --engine-version 7.0 --apply-immediately; remove replicas with aws elasticache"
+                    + " decrease-replica-count --replication-group-id product-cache-cluster --new-replica-count 0"
+                    + " --apply-immediately.")
+    void engineVersionSingleNode(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        CacheTarget cache = CacheTargets.require(evidence, thresholds, "engine");
+        SoftAssertions soft = new SoftAssertions();
+        String engine = cache.engine() == null ? null : cache.engine().toLowerCase(Locale.ROOT);
+        soft.assertThat(isAllowed(engine, thresholds.allowedEngines())).withFailMessage(() -> cache.describe()
+                + " runs engine " + Texts.orUnknown(engine) + "; expected " + Texts.join(thresholds.allowedEngines())
+                + ", since the app caches with Redis commands (GET, SETEX). Fix: recreate it with `--engine redis`"
+                + (thresholds.allowedEngines().contains("valkey") ? "." : ", or ask your instructor to add valkey to"
+                + " thresholds.allowedEngines in the rubric.")).isTrue();
+        soft.assertThat(cache.majorVersion()).withFailMessage(() -> cache.describe() + " runs engine version "
+                + Texts.orUnknown(cache.engineVersion()) + "; expected major version "
+                + thresholds.engineMajorVersion() + ", the version the lab is written for. Fix: "
+                + modifyCommand(cache, "--engine-version " + thresholds.engineMajorVersion() + ".0") + ".")
+                .isEqualTo(thresholds.engineMajorVersion());
+        if (cache.kind() == CacheTarget.Kind.SERVERLESS) {
+            soft.fail(cache.describe() + " is serverless, so it has no nodes to count; expected "
+                    + thresholds.nodeCount() + " node. Fix: create a node-based cluster with"
+                    + " `--num-cache-nodes " + thresholds.nodeCount() + "`.");
+        } else {
+            soft.assertThat(cache.nodeCount()).withFailMessage(() -> cache.describe() + " has "
+                    + Texts.orUnknown(cache.nodeCount()) + " nodes; expected " + thresholds.nodeCount()
+                    + " (0 replicas), which is what the Free Tier covers. Fix: `aws elasticache decrease-replica-count"
+                    + " --replication-group-id " + cache.id() + " --new-replica-count " + (thresholds.nodeCount() - 1)
+                    + " --apply-immediately`.").isEqualTo(thresholds.nodeCount());
+        }
+        soft.assertAll();
+        reporter.publishEntry("message", cache.describe() + " runs " + engine + " " + cache.engineVersion() + " on "
+                + cache.nodeCount() + " node" + (cache.nodeCount() == 1 ? "" : "s") + ".");
+    }
+
+    private static boolean isAllowed(String value, List<String> allowed) {
+        return value != null && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value));
+    }
+
+    private static String modifyCommand(CacheTarget cache, String change) {
+        return cache.kind() == CacheTarget.Kind.REPLICATION_GROUP
+                ? "`aws elasticache modify-replication-group --replication-group-id " + cache.id() + " " + change
+                        + " --apply-immediately`"
+                : "`aws elasticache modify-cache-cluster --cache-cluster-id " + cache.id() + " " + change
+                        + " --apply-immediately`";
+    }
+
+    private static String notAvailable(CacheTarget cache, String status) {
+        String found = cache.describe() + " has status '" + (status.isEmpty() ? "unknown" : status) + "'";
+        String expected = "; expected 'available', the only state in which the app can use it";
+        String waiter = switch (cache.kind()) {
+            case CLUSTER -> "`aws elasticache wait cache-cluster-available --cache-cluster-id " + cache.id() + "`";
+            case REPLICATION_GROUP -> "`aws elasticache wait replication-group-available --replication-group-id "
+                    + cache.id() + "`";
+            case SERVERLESS -> "`aws elasticache describe-serverless-caches --serverless-cache-name " + cache.id() + "`";
+        };
+        return switch (status) {
+            case "creating" -> cache.describe() + " is still being created (status 'creating')" + expected
+                    + ". Fix: wait 5-7 minutes (" + waiter + "), then run labcheck again.";
+            case "modifying", "snapshotting", "rebooting cluster nodes" -> found + expected
+                    + ". Fix: wait for the change to finish (" + waiter + "), then run labcheck again.";
+            case "deleting", "deleted" -> found + expected + ". Fix: it is being deleted; create it again (see"
+                    + " elasticache_cluster_found).";
+            default -> found + expected + ". Fix: if it failed to create, delete it and create it again with a"
+                    + " subnet group of private subnets in the app's VPC; otherwise wait (" + waiter
+                    + ") and run labcheck again.";
+        };
+    }
+}

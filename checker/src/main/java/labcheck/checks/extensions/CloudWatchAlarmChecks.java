@@ -1,0 +1,89 @@
+package labcheck.checks.extensions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import labcheck.checks.Texts;
+import labcheck.engine.Check;
+import labcheck.engine.PartialCredit;
+import labcheck.engine.Unverifiable;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.MetricAlarm;
+import labcheck.rubric.Thresholds;
+import org.junit.jupiter.api.TestReporter;
+
+/** Extension challenge 4, "CloudWatch monitoring: set up alarm for cache hit ratio below 80%". */
+public class CloudWatchAlarmChecks {
+
+    static final String METRIC = "CacheHitRate";
+
+    @Check(id = "cloudwatch_hit_ratio_alarm",
+            title = "A CloudWatch alarm fires when the cache hit ratio drops below the target",
+            remediation = "aws cloudwatch put-metric-alarm --alarm-name product-cache-hit-ratio-low --namespace"
+                    + " AWS/ElastiCache --metric-name CacheHitRate --dimensions"
+                    + " Name=CacheClusterId,Value=product-cache-cluster --statistic Average --period 300"
+                    + " --evaluation-periods 1 --threshold 80 --comparison-operator LessThanThreshold")
+    void hitRatioAlarm(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        List<MetricAlarm> alarms = Unverifiable.require(evidence.alarms());
+        List<MetricAlarm> onHitRate = alarms.stream().filter(a -> METRIC.equals(a.metricName()))
+                .sorted((a, b) -> a.alarmName().compareTo(b.alarmName())).toList();
+        Optional<MetricAlarm> good = onHitRate.stream().filter(a -> problems(a, thresholds).isEmpty()).findFirst();
+        if (good.isPresent()) {
+            reporter.publishEntry("message", "CloudWatch alarm " + good.get().alarmName() + " fires when "
+                    + METRIC + " of " + thresholds.clusterId() + " drops below " + pct(thresholds.hitRatioPercent())
+                    + "%.");
+            return;
+        }
+        String fix = " Fix: `aws cloudwatch put-metric-alarm --alarm-name " + thresholds.clusterId() + "-hit-ratio-low"
+                + " --namespace AWS/ElastiCache --metric-name " + METRIC + " --dimensions Name=CacheClusterId,Value="
+                + thresholds.clusterId() + " --statistic Average --period 300 --evaluation-periods 1 --threshold "
+                + pct(thresholds.hitRatioPercent()) + " --comparison-operator LessThanThreshold`.";
+        if (!onHitRate.isEmpty()) {
+            MetricAlarm first = onHitRate.get(0);
+            throw new AssertionError("CloudWatch alarm " + first.alarmName() + " watches " + METRIC + " but "
+                    + String.join(", ", problems(first, thresholds)) + "; expected LessThanThreshold "
+                    + pct(thresholds.hitRatioPercent()) + " on CacheClusterId " + thresholds.clusterId()
+                    + " (or a member, " + thresholds.clusterId() + "-001), so it fires when the hit ratio drops." + fix);
+        }
+        Optional<MetricAlarm> math = alarms.stream()
+                .filter(a -> Boolean.TRUE.equals(a.usesMetricMath()))
+                .filter(a -> a.alarmName() != null && a.alarmName().toLowerCase(Locale.ROOT).contains("hit"))
+                .findFirst();
+        if (math.isPresent()) {
+            throw new PartialCredit(0.5, "CloudWatch alarm " + math.get().alarmName() + " uses metric math, which"
+                    + " labcheck cannot read, so only half the credit is given; expected an alarm on " + METRIC
+                    + " below " + pct(thresholds.hitRatioPercent()) + "%." + fix);
+        }
+        assertThat(onHitRate).withFailMessage(() -> "No CloudWatch alarm watches " + METRIC + " of "
+                + thresholds.clusterId() + "; found alarms " + Texts.join(alarms.stream().map(MetricAlarm::alarmName)
+                .sorted().toList()) + ". Expected an alarm on AWS/ElastiCache " + METRIC + " below "
+                + pct(thresholds.hitRatioPercent()) + "% (extension challenge 4)." + fix).isNotEmpty();
+    }
+
+    static List<String> problems(MetricAlarm alarm, Thresholds thresholds) {
+        List<String> problems = new java.util.ArrayList<>();
+        String op = alarm.comparisonOperator();
+        if (!"LessThanThreshold".equals(op) && !"LessThanOrEqualToThreshold".equals(op)) {
+            problems.add("its comparison is " + Texts.orUnknown(op) + " (it should fire on a low ratio)");
+        }
+        Double threshold = alarm.threshold();
+        if (threshold == null || Math.abs(threshold - thresholds.hitRatioPercent()) > 0.01) {
+            problems.add("its threshold is " + Texts.orUnknown(threshold)
+                    + (threshold != null && threshold <= 1 ? " (CacheHitRate is a percentage, 0-100)" : ""));
+        }
+        boolean onCluster = alarm.dimensions() != null && alarm.dimensions().stream()
+                .filter(d -> "CacheClusterId".equals(d.name()) && d.value() != null)
+                .anyMatch(d -> d.value().equalsIgnoreCase(thresholds.clusterId())
+                        || d.value().toLowerCase(Locale.ROOT).startsWith(thresholds.clusterId().toLowerCase(Locale.ROOT) + "-"));
+        if (!onCluster) {
+            problems.add("it is not on CacheClusterId " + thresholds.clusterId());
+        }
+        return problems;
+    }
+
+    private static String pct(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

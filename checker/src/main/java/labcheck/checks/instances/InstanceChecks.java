@@ -1,0 +1,48 @@
+package labcheck.checks.instances;
+
+import java.util.Optional;
+import labcheck.checks.network.Routing;
+import labcheck.engine.Check;
+import labcheck.engine.Unverifiable;
+import labcheck.evidence.Ec2Instance;
+import labcheck.evidence.Evidence;
+import labcheck.rubric.Thresholds;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.TestReporter;
+
+/** Information item: the app's EC2 instance is reachable (public subnet, public IP). */
+public class InstanceChecks {
+
+    @Check(id = "ec2_app_instance_in_public_subnet",
+            title = "The app's EC2 instance sits in a public subnet with a public IP",
+            remediation = "Launch the app instance in a public subnet (its route table sends 0.0.0.0/0 to an igw-)"
+                    + " with Auto-assign public IP enabled, or give it an Elastic IP: aws ec2 allocate-address, then"
+                    + " aws ec2 associate-address --instance-id <instance-id> --allocation-id <eipalloc-id>.")
+    void appInstanceInPublicSubnet(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        Ec2Instance app = AppInstances.require(evidence, thresholds);
+        String who = "EC2 instance " + AppInstances.describe(app);
+        if (app.subnetId() == null) {
+            throw new Unverifiable(who + " reported no subnet, so its placement cannot be judged.");
+        }
+        Optional<Routing.Verdict> verdict = Routing.judge(evidence, app.subnetId(), app.vpcId());
+        if (verdict.isEmpty()) {
+            throw new Unverifiable("No route table in the evidence applies to subnet " + app.subnetId() + " of " + who
+                    + "; collect route tables with ec2:DescribeRouteTables.");
+        }
+        Routing.Verdict v = verdict.get();
+        reporter.publishEntry("details", app.subnetId() + ": " + v.describeTable() + " " + v.describeRoute()
+                + "; public IP " + (app.publicIpAddress() == null ? "none" : app.publicIpAddress()));
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(v.isPublic()).withFailMessage(() -> who + " sits in subnet " + app.subnetId() + ", whose "
+                + v.describeTable() + " " + v.describeRoute() + "; expected a public subnet, so that users can reach"
+                + " the product API. Fix: launch the app instance in a public subnet (one whose route table sends"
+                + " 0.0.0.0/0 to an igw-).").isTrue();
+        soft.assertThat(app.publicIpAddress()).withFailMessage(() -> who + " has no public IP address; expected one,"
+                + " so that users reach the API at http://<public-ip>:5001. Fix: `aws ec2 allocate-address`, then"
+                + " `aws ec2 associate-address --instance-id " + app.instanceId() + " --allocation-id"
+                + " <eipalloc-id>`, or relaunch with Auto-assign public IP enabled.").isNotNull();
+        soft.assertAll();
+        reporter.publishEntry("message", who + " sits in public subnet " + app.subnetId() + " with public IP "
+                + app.publicIpAddress() + ".");
+    }
+}

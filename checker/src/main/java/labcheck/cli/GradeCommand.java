@@ -1,0 +1,59 @@
+package labcheck.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import labcheck.engine.Grader;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidenceBundle;
+import labcheck.report.Reports;
+import labcheck.report.Scoresheet;
+import labcheck.rubric.Rubric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code labcheck grade BUNDLE}: grades (or regrades) a saved evidence bundle offline, with no
+ * AWS call and no network, e.g. after a rubric fix or an appeal.
+ */
+@Command(name = "grade",
+        mixinStandardHelpOptions = true,
+        description = "Grade (or regrade) a saved evidence bundle offline: no AWS, no network.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3})
+public class GradeCommand extends GuardedCommand {
+
+    @Parameters(index = "0", paramLabel = "BUNDLE",
+            description = "Directory holding evidence.json (from `labcheck collect`), or the file itself.")
+    Path bundle;
+
+    @Option(names = "--rubric", paramLabel = "FILE",
+            description = "Rubric YAML to grade with (default: the shipped redis-caching-lab.yaml).")
+    Path rubric;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "labcheck-out",
+            description = "Directory for the scoresheets (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Directory of FreeMarker templates overriding the shipped ones.")
+    Path templates;
+
+    @Override
+    protected int run() {
+        if (templates != null && !Files.isDirectory(templates)) {
+            throw new IllegalArgumentException("--templates " + templates + " is not a directory. Fix: give the"
+                    + " directory holding scoresheet.*.ftl, or leave --templates out.");
+        }
+        Rubric chosen = Rubrics.load(rubric);
+        Evidence evidence = EvidenceBundle.read(bundle);
+        Scoresheet sheet = new Grader(chosen).grade(evidence);
+        Reports reports = Reports.withTemplates(templates);
+        List<Path> written = reports.writeAll(sheet, out);
+        out().print(reports.terminal(sheet, System.console() != null && System.getenv("NO_COLOR") == null));
+        written.forEach(f -> out().println("wrote " + f));
+        out().flush();
+        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+    }
+}

@@ -1,0 +1,53 @@
+package labcheck.cli;
+
+import labcheck.engine.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code labcheck} root command.
+ *
+ * <pre>{@code
+ * labcheck grade bundle/ --out results/
+ * labcheck rubric --rubric my-rubric.yaml
+ * }</pre>
+ *
+ * Add a subcommand by listing its class in {@code subcommands} below.
+ */
+@Command(name = "labcheck",
+        mixinStandardHelpOptions = true,
+        versionProvider = Labcheck.VersionProvider.class,
+        description = "Grades the Caching Server Lab (ElastiCache Redis, EC2, RDS MySQL): evidence in, marks out.",
+        subcommands = {
+            GradeCommand.class,
+            RubricCommand.class,
+            CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3})
+public class Labcheck implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Labcheck()).execute(args));
+    }
+
+    /** {@code labcheck} alone: a subcommand is required. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: try `labcheck grade BUNDLE`"
+                + " or `labcheck --help`.");
+    }
+
+    /** labcheck's version for {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"labcheck " + Version.current()};
+        }
+    }
+}

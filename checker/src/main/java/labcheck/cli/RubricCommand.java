@@ -1,0 +1,81 @@
+package labcheck.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import labcheck.checks.CheckCatalog;
+import labcheck.engine.CheckInfo;
+import labcheck.rubric.Rubric;
+import labcheck.rubric.Rubric.RubricCheck;
+import labcheck.rubric.Rubric.RubricItem;
+import labcheck.rubric.Thresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code labcheck rubric}: shows the items, their checks and marks, and every threshold. */
+@Command(name = "rubric",
+        mixinStandardHelpOptions = true,
+        description = "Show the rubric: items, checks, marks and thresholds (validates --rubric FILE).",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2})
+public class RubricCommand extends GuardedCommand {
+
+    @Option(names = "--rubric", paramLabel = "FILE",
+            description = "Rubric YAML to show (default: the shipped redis-caching-lab.yaml).")
+    Path rubric;
+
+    @Override
+    protected int run() {
+        Rubric r = Rubrics.load(rubric);
+        out().println(r.title() + "  (rubric " + r.id() + " " + r.version() + ", from " + r.origin() + ")");
+        out().println("Total: " + fmt(r.total()) + " marks; bonus marks are extra.");
+        out().println();
+        section("Items", r.items(), "");
+        section("Bonus", r.bonus(), "B");
+        out().println("Thresholds");
+        thresholds(r.thresholds()).forEach((k, v) -> out().println("  " + k + ": " + v));
+        TreeSet<String> unused = new TreeSet<>(CheckCatalog.ids());
+        unused.removeAll(r.checkIds());
+        if (!unused.isEmpty()) {
+            out().println();
+            out().println("Checks this labcheck has that the rubric does not use: " + String.join(", ", unused));
+        }
+        out().flush();
+        return ExitCodes.ALL_MARKS;
+    }
+
+    private void section(String heading, List<RubricItem> items, String prefix) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out().println(heading);
+        for (int i = 0; i < items.size(); i++) {
+            RubricItem item = items.get(i);
+            out().println("  " + prefix + (i + 1) + ". " + item.title() + "  [" + fmt(item.marks()) + " marks]");
+            for (int j = 0; j < item.checks().size(); j++) {
+                RubricCheck check = item.checks().get(j);
+                String title = CheckCatalog.index().get(check.id()).map(CheckInfo::title).orElse("");
+                out().println("     " + prefix + (i + 1) + "." + (j + 1) + " " + check.id() + "  " + fmt(check.marks())
+                        + (title.isEmpty() ? "" : "  " + title));
+            }
+        }
+        out().println();
+    }
+
+    private static Map<String, Object> thresholds(Thresholds t) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        for (var component : Thresholds.class.getRecordComponents()) {
+            try {
+                map.put(component.getName(), component.getAccessor().invoke(t));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read threshold " + component.getName(), e);
+            }
+        }
+        return map;
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

@@ -1,0 +1,78 @@
+package labcheck.engine;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks found in a list of classes, by id. Refuses two checks with one id and an id
+ * that does not read {@code <service>_<resource>_<expected>} (lower case, underscores).
+ *
+ * <pre>{@code
+ * CheckIndex index = CheckIndex.of(List.of(ClusterChecks.class));
+ * CheckInfo info = index.get("elasticache_cluster_available").orElseThrow();
+ * }</pre>
+ */
+public final class CheckIndex {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(_[a-z0-9]+){2,}");
+
+    private final List<Class<?>> classes;
+    private final Map<String, CheckInfo> byId;
+
+    private CheckIndex(List<Class<?>> classes, Map<String, CheckInfo> byId) {
+        this.classes = List.copyOf(classes);
+        this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    public static CheckIndex of(List<Class<?>> classes) {
+        Map<String, CheckInfo> byId = new LinkedHashMap<>();
+        for (Class<?> type : classes) {
+            Method[] methods = type.getDeclaredMethods();
+            // declared order is unspecified by the JVM; sort so the index is the same on every run
+            Arrays.sort(methods, Comparator.comparing(Method::getName));
+            for (Method method : methods) {
+                Check check = method.getAnnotation(Check.class);
+                if (check == null) {
+                    continue;
+                }
+                if (!ID.matcher(check.id()).matches()) {
+                    throw new IllegalStateException("check id '" + check.id() + "' on " + type.getName() + "#"
+                            + method.getName() + " must read <service>_<resource>_<expected> in lower case.");
+                }
+                CheckInfo previous = byId.put(check.id(),
+                        new CheckInfo(check.id(), check.title(), check.remediation(), method));
+                if (previous != null) {
+                    throw new IllegalStateException("check id '" + check.id() + "' is declared twice: on "
+                            + previous.location() + " and on " + type.getSimpleName() + "#" + method.getName() + ".");
+                }
+            }
+        }
+        return new CheckIndex(classes, byId);
+    }
+
+    public List<Class<?>> classes() {
+        return classes;
+    }
+
+    public Set<String> ids() {
+        return byId.keySet();
+    }
+
+    public Optional<CheckInfo> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The id of the check a method carries, or empty when it is not a check. */
+    public static Optional<String> idOf(Method method) {
+        Check check = method.getAnnotation(Check.class);
+        return check == null ? Optional.empty() : Optional.of(check.id());
+    }
+}

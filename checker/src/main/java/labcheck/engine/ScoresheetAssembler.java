@@ -1,0 +1,135 @@
+package labcheck.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.Subject;
+import labcheck.report.CheckResult;
+import labcheck.report.ItemResult;
+import labcheck.report.Scoresheet;
+import labcheck.rubric.Rubric;
+import labcheck.rubric.Rubric.RubricCheck;
+import labcheck.rubric.Rubric.RubricItem;
+
+/** Puts check runs into rubric order with their marks; pure, so regrading is byte-identical. */
+final class ScoresheetAssembler {
+
+    private final Rubric rubric;
+    private final CheckIndex index;
+
+    ScoresheetAssembler(Rubric rubric, CheckIndex index) {
+        this.rubric = rubric;
+        this.index = index;
+    }
+
+    Scoresheet assemble(Evidence evidence, Map<String, CheckRun> runs, Instant gradedAt) {
+        List<ItemResult> items = items(rubric.items(), "", runs);
+        List<ItemResult> bonus = items(rubric.bonus(), "B", runs);
+        double total = round(sum(items) + sum(bonus));
+        double max = round(items.stream().mapToDouble(ItemResult::max).sum());
+        return new Scoresheet(Scoresheet.SCHEMA_VERSION, Version.current(), rubric.id(), rubric.version(),
+                rubric.title(), student(evidence), gradedAt.toString(), total, max, items, bonus,
+                notes(evidence, items, bonus));
+    }
+
+    private List<ItemResult> items(List<RubricItem> rubricItems, String prefix, Map<String, CheckRun> runs) {
+        List<ItemResult> results = new ArrayList<>();
+        for (int i = 0; i < rubricItems.size(); i++) {
+            RubricItem item = rubricItems.get(i);
+            String number = prefix + (i + 1);
+            List<CheckResult> checks = new ArrayList<>();
+            for (int j = 0; j < item.checks().size(); j++) {
+                checks.add(check(number + "." + (j + 1), item.checks().get(j), runs));
+            }
+            double marks = round(checks.stream().mapToDouble(CheckResult::marks).sum());
+            results.add(new ItemResult(number, item.id(), item.title(), marks, item.marks(),
+                    status(marks, item.marks(), checks), List.copyOf(checks)));
+        }
+        return List.copyOf(results);
+    }
+
+    private CheckResult check(String number, RubricCheck rubricCheck, Map<String, CheckRun> runs) {
+        Optional<CheckInfo> info = index.get(rubricCheck.id());
+        CheckRun run = runs.get(rubricCheck.id());
+        if (run == null) {
+            String why = info.isEmpty()
+                    ? "this labcheck has no check with id " + rubricCheck.id() + "; the rubric is newer than labcheck"
+                    : "check " + rubricCheck.id() + " did not run";
+            run = new CheckRun(rubricCheck.id(), Outcome.ERROR, 0, "labcheck error: " + why + ".", null);
+        }
+        String title = info.map(CheckInfo::title).orElse(rubricCheck.id());
+        String message = run.message() != null ? run.message() : title + ".";
+        String remediation = run.outcome() == Outcome.PASSED ? null : info.map(CheckInfo::remediation).orElse(null);
+        double marks = round(rubricCheck.marks() * run.fraction());
+        return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
+                remediation, run.details());
+    }
+
+    /** PASSED with all marks, PARTIAL with some, else the worst outcome among the checks. */
+    static Outcome status(double marks, double max, List<CheckResult> checks) {
+        boolean allPassed = checks.stream().allMatch(c -> c.outcome() == Outcome.PASSED);
+        if (max > 0 && marks >= max || max == 0 && allPassed) {
+            return Outcome.PASSED;
+        }
+        if (marks > 0) {
+            return Outcome.PARTIAL;
+        }
+        for (Outcome worst : List.of(Outcome.ERROR, Outcome.FAILED, Outcome.UNVERIFIABLE, Outcome.PARTIAL)) {
+            if (checks.stream().anyMatch(c -> c.outcome() == worst)) {
+                return worst;
+            }
+        }
+        return Outcome.FAILED;
+    }
+
+    private static Scoresheet.Student student(Evidence evidence) {
+        Subject s = evidence.subject();
+        String account = evidence.identity() != null && evidence.identity().available()
+                ? evidence.identity().value().account() : null;
+        if (s == null) {
+            return new Scoresheet.Student(null, null, account, null, null, null, "none");
+        }
+        return new Scoresheet.Student(s.studentId(), s.name(), account, s.region(), s.clusterId(), s.appUrl(),
+                s.source() == null ? "none" : s.source());
+    }
+
+    private List<String> notes(Evidence evidence, List<ItemResult> items, List<ItemResult> bonus) {
+        List<String> notes = new ArrayList<>();
+        String source = evidence.subject() == null || evidence.subject().source() == null
+                ? "none" : evidence.subject().source();
+        notes.add("Evidence source: " + source + (evidence.collectedAt() == null ? "."
+                : ", collected at " + evidence.collectedAt() + "."));
+        if ("sample account".equals(source)) {
+            notes.add("These marks grade a sample account's evidence, not a student's own AWS account.");
+        }
+        notes.addAll(evidence.notes());
+        List<ItemResult> all = new ArrayList<>(items);
+        all.addAll(bonus);
+        for (ItemResult item : all) {
+            for (CheckResult c : item.checks()) {
+                if (c.outcome() == Outcome.UNVERIFIABLE) {
+                    notes.add("Unverifiable " + c.number() + " " + c.id() + ": " + c.message());
+                } else if (c.outcome() == Outcome.ERROR) {
+                    notes.add("labcheck error " + c.number() + " " + c.id() + ": please report it; no marks were"
+                            + " taken from other checks because of it.");
+                }
+            }
+        }
+        if (bonus.stream().anyMatch(b -> b.max() > 0)) {
+            notes.add("Bonus marks count toward the total but not toward the maximum.");
+        }
+        return List.copyOf(notes);
+    }
+
+    private static double sum(List<ItemResult> items) {
+        return items.stream().mapToDouble(ItemResult::marks).sum();
+    }
+
+    /** Two decimals, so 2 * (1/3) prints the same everywhere and totals add up as shown. */
+    static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+}

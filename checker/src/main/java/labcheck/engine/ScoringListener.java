@@ -1,0 +1,127 @@
+package labcheck.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.opentest4j.MultipleFailuresError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Turns the outcome of each leaf test (a check) into a {@link CheckRun}. Containers are
+ * ignored: JUnit reports a class SUCCESSFUL even when a check in it failed.
+ *
+ * <p>A check may publish report entries through {@code TestReporter}: {@code details} (an
+ * evidence excerpt for the judge) and {@code message} (what a passing check found).
+ */
+final class ScoringListener implements TestExecutionListener {
+
+    static final String DETAILS = "details";
+    static final String MESSAGE = "message";
+
+    private static final Pattern SOURCE_LINE = Pattern.compile("(?m)^\\s*at [\\w.$<>]+\\([\\w.$]+(:\\d+)?\\)\\s*$");
+
+    private final Map<String, CheckRun> runs = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> details = new ConcurrentHashMap<>();
+    private final Map<String, String> messages = new ConcurrentHashMap<>();
+
+    Map<String, CheckRun> runs() {
+        return Map.copyOf(runs);
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        entry.getKeyValuePairs().forEach((key, value) -> {
+            if (DETAILS.equals(key)) {
+                details.computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>()).add(value);
+            } else if (MESSAGE.equals(key)) {
+                messages.put(test.getUniqueId(), value);
+            }
+        });
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        checkId(test).ifPresent(id -> runs.put(id, new CheckRun(id, Outcome.ERROR, 0,
+                "labcheck did not run check " + id + " (" + reason + "); this is a labcheck bug.", null)));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            return;
+        }
+        Optional<String> id = checkId(test);
+        if (id.isEmpty()) {
+            return;
+        }
+        List<String> entries = details.get(test.getUniqueId());
+        String detail = entries == null ? null : String.join("\n", entries);
+        runs.put(id.get(), score(id.get(), location(test), result, messages.get(test.getUniqueId()), detail));
+    }
+
+    static CheckRun score(String id, String location, TestExecutionResult result, String passMessage, String details) {
+        Throwable thrown = result.getThrowable().orElse(null);
+        switch (result.getStatus()) {
+            case SUCCESSFUL:
+                return new CheckRun(id, Outcome.PASSED, 1, passMessage, details);
+            case ABORTED:
+                if (thrown instanceof TestAbortedException) {
+                    return new CheckRun(id, Outcome.UNVERIFIABLE, 0, text(thrown), details);
+                }
+                return error(id, location, thrown, details);
+            default:
+                if (thrown instanceof PartialCredit partial) {
+                    return new CheckRun(id, Outcome.PARTIAL, partial.fraction(), text(partial), details);
+                }
+                if (thrown instanceof AssertionError) {
+                    return new CheckRun(id, Outcome.FAILED, 0, text(thrown), details);
+                }
+                return error(id, location, thrown, details);
+        }
+    }
+
+    private static CheckRun error(String id, String location, Throwable thrown, String details) {
+        String what = thrown == null ? "it ended without a result"
+                : thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        return new CheckRun(id, Outcome.ERROR, 0, "labcheck error in check " + id + " (" + location + "): " + what
+                + ". This is a bug in labcheck, not in your lab; the other checks were graded normally.", details);
+    }
+
+    /** The failure text a student reads; soft assertions give one line per failed condition. */
+    private static String text(Throwable thrown) {
+        if (thrown instanceof MultipleFailuresError multiple && !multiple.getFailures().isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            // AssertJ's soft assertions append "at Class.method(File.java:42)" to each failure: code, not advice
+            multiple.getFailures().forEach(f -> lines.add(clean(SOURCE_LINE.matcher(clean(f.getMessage())).replaceAll(""))));
+            return String.join("\n", lines);
+        }
+        return clean(thrown.getMessage());
+    }
+
+    private static String clean(String message) {
+        return message == null ? "" : message.strip();
+    }
+
+    private static Optional<String> checkId(TestIdentifier test) {
+        return test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .flatMap(source -> CheckIndex.idOf(source.getJavaMethod()));
+    }
+
+    private static String location(TestIdentifier test) {
+        return test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .map(s -> s.getJavaClass().getSimpleName() + "#" + s.getMethodName())
+                .orElse(test.getDisplayName());
+    }
+}

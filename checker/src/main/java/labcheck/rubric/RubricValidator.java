@@ -1,0 +1,236 @@
+package labcheck.rubric;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import labcheck.rubric.Rubric.RubricCheck;
+import labcheck.rubric.Rubric.RubricItem;
+import labcheck.rubric.RubricDocument.CheckDocument;
+import labcheck.rubric.RubricDocument.ItemDocument;
+import labcheck.rubric.RubricDocument.ThresholdsDocument;
+
+/** Checks a parsed rubric and gathers every problem, each with its line and fix. */
+final class RubricValidator {
+
+    private static final double EPSILON = 1e-9;
+
+    private final String origin;
+    private final YamlLines lines;
+    private final Set<String> knownIds;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> seenChecks = new HashSet<>();
+
+    RubricValidator(String origin, YamlLines lines, Set<String> knownIds) {
+        this.origin = origin;
+        this.lines = lines;
+        this.knownIds = Set.copyOf(knownIds);
+    }
+
+    Rubric validate(RubricDocument doc) {
+        require(doc.id(), "", "id", "id: redis-caching-lab");
+        require(doc.version(), "", "version", "version: \"1.0\"");
+        require(doc.title(), "", "title", "title: Caching Server Lab");
+        require(doc.total(), "", "total", "total: 20 (the marks of all items together)");
+        Thresholds thresholds = thresholds(doc.thresholds());
+        List<RubricItem> items = items(doc.items(), "items", true);
+        List<RubricItem> bonus = items(doc.bonus(), "bonus", false);
+        if (doc.total() != null) {
+            double sum = items.stream().mapToDouble(RubricItem::marks).sum();
+            if (Math.abs(sum - doc.total()) > EPSILON) {
+                add("/total", "total is " + fmt(doc.total()) + " but the items' marks add up to " + fmt(sum),
+                        "make the items add up to " + fmt(doc.total()) + ", or set total: " + fmt(sum));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RubricException(origin, problems);
+        }
+        return new Rubric(doc.id(), doc.version(), doc.title(), doc.total(), thresholds, items, bonus, origin);
+    }
+
+    private List<RubricItem> items(List<ItemDocument> docs, String section, boolean required) {
+        if (docs == null || docs.isEmpty()) {
+            if (required) {
+                add("/" + section, "there are no " + section, "add a '" + section + ":' list with at least one item");
+            }
+            return List.of();
+        }
+        List<RubricItem> items = new ArrayList<>();
+        Set<String> seenItems = new HashSet<>();
+        for (int i = 0; i < docs.size(); i++) {
+            String at = "/" + section + "/" + i;
+            ItemDocument doc = docs.get(i);
+            if (doc == null) {
+                add(at, section + "[" + i + "] is empty", "give it an id, a title, marks and checks");
+                continue;
+            }
+            String name = doc.id() == null ? section + "[" + i + "]" : "item '" + doc.id() + "'";
+            require(doc.id(), at, "id", "id: cluster");
+            require(doc.title(), at, "title", "title: Redis cluster created correctly");
+            require(doc.marks(), at, "marks", "marks: 4 (the sum of its checks' marks)");
+            if (doc.id() != null && !seenItems.add(doc.id())) {
+                add(at + "/id", "item id '" + doc.id() + "' is used twice in " + section, "give each item its own id");
+            }
+            List<RubricCheck> checks = checks(doc.checks(), at, name);
+            if (doc.marks() != null) {
+                nonNegative(doc.marks(), at + "/marks", name + " marks");
+                double sum = checks.stream().mapToDouble(RubricCheck::marks).sum();
+                if (!checks.isEmpty() && Math.abs(sum - doc.marks()) > EPSILON) {
+                    add(at + "/marks", name + " is worth " + fmt(doc.marks()) + " marks but its checks add up to "
+                            + fmt(sum), "make its checks' marks add up to " + fmt(doc.marks())
+                            + ", or set its marks to " + fmt(sum));
+                }
+            }
+            items.add(new RubricItem(doc.id(), doc.title(), doc.marks() == null ? 0 : doc.marks(), checks));
+        }
+        return items;
+    }
+
+    private List<RubricCheck> checks(List<CheckDocument> docs, String itemAt, String itemName) {
+        if (docs == null || docs.isEmpty()) {
+            add(itemAt, itemName + " has no checks", "add 'checks:' with at least one '- id: <check id>' and its marks");
+            return List.of();
+        }
+        List<RubricCheck> checks = new ArrayList<>();
+        for (int j = 0; j < docs.size(); j++) {
+            String at = itemAt + "/checks/" + j;
+            CheckDocument doc = docs.get(j);
+            if (doc == null) {
+                add(at, itemName + " has an empty check", "write '- id: <check id>' and 'marks: <n>'");
+                continue;
+            }
+            require(doc.id(), at, "id", "id: elasticache_cluster_available");
+            require(doc.marks(), at, "marks", "marks: 1 (0 for an information-only check)");
+            if (doc.id() != null) {
+                if (!knownIds.contains(doc.id())) {
+                    String near = closest(doc.id());
+                    add(at + "/id", "check id '" + doc.id() + "' is unknown to this labcheck",
+                            (near == null ? "use" : "did you mean '" + near + "'? Use") + " an id that `labcheck rubric`"
+                                    + " lists, or upgrade labcheck if the rubric is newer");
+                } else if (!seenChecks.add(doc.id())) {
+                    add(at + "/id", "check '" + doc.id() + "' appears twice in the rubric",
+                            "list each check once; give it all its marks there");
+                }
+            }
+            if (doc.marks() != null) {
+                nonNegative(doc.marks(), at + "/marks", "check marks");
+            }
+            if (doc.id() != null && doc.marks() != null) {
+                checks.add(new RubricCheck(doc.id(), doc.marks()));
+            }
+        }
+        return checks;
+    }
+
+    private Thresholds thresholds(ThresholdsDocument t) {
+        Thresholds seed = Thresholds.seedDefaults();
+        if (t == null) {
+            add("/thresholds", "the thresholds section is missing", "add 'thresholds:' with every threshold, as in"
+                    + " rubrics/redis-caching-lab.yaml");
+            return seed;
+        }
+        String at = "/thresholds";
+        require(t.clusterId(), at, "clusterId", "clusterId: " + seed.clusterId());
+        nonEmpty(t.allowedNodeTypes(), at, "allowedNodeTypes", "allowedNodeTypes: [cache.t2.micro]");
+        nonEmpty(t.allowedEngines(), at, "allowedEngines", "allowedEngines: [redis] (add valkey to accept Valkey)");
+        int major = range(t.engineMajorVersion(), at, "engineMajorVersion", 1, 99, seed.engineMajorVersion());
+        int nodes = range(t.nodeCount(), at, "nodeCount", 1, 500, seed.nodeCount());
+        int port = range(t.redisPort(), at, "redisPort", 1, 65535, seed.redisPort());
+        int ttl = range(t.ttlMaxSeconds(), at, "ttlMaxSeconds", 1, Integer.MAX_VALUE, seed.ttlMaxSeconds());
+        double improvement = percent(t.improvementPercent(), at, "improvementPercent", seed.improvementPercent());
+        double hitRatio = percent(t.hitRatioPercent(), at, "hitRatioPercent", seed.hitRatioPercent());
+        int requests = range(t.requestsPerApp(), at, "requestsPerApp", 1, 100_000, seed.requestsPerApp());
+        int products = range(t.minProducts(), at, "minProducts", 1, Integer.MAX_VALUE, seed.minProducts());
+        return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
+                t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
+                t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
+                major, nodes, port, ttl, improvement, hitRatio, requests, products);
+    }
+
+    private int range(Integer value, String at, String field, int min, int max, int seed) {
+        if (value == null) {
+            require(null, at, field, field + ": " + seed);
+            return seed;
+        }
+        if (value < min || value > max) {
+            add(at + "/" + field, "thresholds." + field + " is " + value + ", outside " + min + ".." + max,
+                    "use a value in that range; the seed lab's is " + seed);
+        }
+        return value;
+    }
+
+    private double percent(Double value, String at, String field, double seed) {
+        if (value == null) {
+            require(null, at, field, field + ": " + fmt(seed));
+            return seed;
+        }
+        // below 1 is almost surely a fraction (0.8) written where a percentage (80) belongs
+        if (!(value >= 1 && value <= 100)) {
+            add(at + "/" + field, "thresholds." + field + " is " + fmt(value) + ", not a percentage from 1 to 100",
+                    "write it as a percentage, e.g. " + fmt(seed) + " for " + fmt(seed) + "%");
+        }
+        return value;
+    }
+
+    private void nonEmpty(List<String> values, String at, String field, String example) {
+        if (values == null) {
+            require(null, at, field, example);
+        } else if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
+            add(at + "/" + field, "thresholds." + field + " must list at least one non-empty value",
+                    "write e.g. " + example);
+        }
+    }
+
+    private void nonNegative(double value, String at, String what) {
+        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            add(at, what + " is " + fmt(value) + ", not a number of marks", "use 0 or more");
+        }
+    }
+
+    private void require(Object value, String at, String field, String example) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            String where = at.isEmpty() ? "the top level" : at.substring(1).replaceAll("/(\\d+)", "[$1]").replace('/', '.');
+            add(at, "field '" + field + "' is missing in " + where, "add `" + example + "`");
+        }
+    }
+
+    private void add(String pointer, String what, String fix) {
+        problems.add(origin + ", line " + lines.line(pointer) + ": " + what + ". Fix: " + fix + ".");
+    }
+
+    private String closest(String id) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : new java.util.TreeSet<>(knownIds)) {
+            int d = distance(id, known);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return best != null && bestDistance <= Math.max(3, id.length() / 4) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[b.length()];
+    }
+
+    static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

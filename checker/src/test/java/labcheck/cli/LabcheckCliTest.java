@@ -1,0 +1,133 @@
+package labcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import labcheck.evidence.EvidenceBundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LabcheckCliTest {
+
+    private static final String RUBRIC = "src/test/resources/rubrics/infrastructure.yaml";
+    private static final String BUNDLES = "src/test/resources/bundles/";
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new Labcheck());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheSubcommandsAndEveryExitCode() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("grade", "rubric", "Exit codes:", "0   graded, all marks earned",
+                "1   internal error", "2   usage or input error", "3   graded, some marks lost");
+    }
+
+    @Test
+    void gradingALabDoneRightExitsZeroAndWritesTheScoresheets() throws IOException {
+        int code = run("grade", BUNDLES + "correct", "--rubric", RUBRIC, "--out", tmp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.ALL_MARKS);
+        assertThat(out.toString()).contains("Total: 6 / 6").contains("wrote " + tmp.resolve("scoresheet.json"));
+        assertThat(Files.readString(tmp.resolve("scoresheet.json"))).contains("\"total\" : 6.0");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void gradingWithMarksLostExitsThreeAndPrintsEachFix() {
+        int code = run("grade", BUNDLES + "mistakes", "--rubric", RUBRIC, "--out", tmp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.MARKS_LOST);
+        assertThat(out.toString()).contains("Total: 3 / 6").contains("still being created (status 'creating')");
+    }
+
+    @Test
+    void aMissingBundleIsAnInputErrorWithoutAStackTrace() {
+        int code = run("grade", tmp.resolve("nothing").toString(), "--rubric", RUBRIC, "--out", tmp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).startsWith("labcheck: no evidence bundle at ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anInvalidRubricIsAnInputErrorNamingFileAndLine() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of(RUBRIC)).replace("elasticache_cluster_available",
+                "elasticache_cluster_availble"));
+
+        int code = run("grade", BUNDLES + "correct", "--rubric", bad.toString(), "--out", tmp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).isEqualTo("labcheck: " + bad + ", line 25: check id 'elasticache_cluster_availble'"
+                + " is unknown to this labcheck. Fix: did you mean 'elasticache_cluster_available'? Use an id that"
+                + " `labcheck rubric` lists, or upgrade labcheck if the rubric is newer.\n");
+    }
+
+    @Test
+    void aBundleOfAnotherSchemaVersionIsAnInputError() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("old"));
+        Files.writeString(dir.resolve(EvidenceBundle.FILE_NAME), "{\"schemaVersion\": 99}");
+
+        int code = run("grade", dir.toString(), "--rubric", RUBRIC, "--out", tmp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("evidence schema version 99 is not supported");
+    }
+
+    @Test
+    void aTemplatesPathThatIsNotADirectoryIsAnInputError() {
+        int code = run("grade", BUNDLES + "correct", "--rubric", RUBRIC, "--templates", "no/such/dir");
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).startsWith("labcheck: --templates no/such/dir is not a directory.");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("grade", BUNDLES + "correct", "--frobnicate")).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("Missing a command");
+    }
+
+    @Test
+    void rubricCommandShowsItemsChecksMarksAndThresholds() {
+        int code = run("rubric", "--rubric", RUBRIC);
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("Total: 6 marks; bonus marks are extra.")
+                .contains("  1. Redis cluster created correctly  [4 marks]")
+                .contains("     1.1 elasticache_cluster_found  0.5  The Redis cluster exists with the lab's id")
+                .contains("  B1. Extension 4: CloudWatch alarm for a cache hit ratio below 80%  [0 marks]")
+                .contains("  allowedNodeTypes: [cache.t2.micro]")
+                .contains("  hitRatioPercent: 80.0");
+    }
+
+    @Test
+    void gradeHelpListsItsOptions() {
+        run("grade", "--help");
+
+        assertThat(out.toString()).contains("BUNDLE", "--rubric=FILE", "--out=DIR", "--templates=DIR", "Exit codes:");
+    }
+}
