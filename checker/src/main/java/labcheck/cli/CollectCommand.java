@@ -68,7 +68,7 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try {
             AwsSettings settings = AwsSettings.builder().region(region).profile(profile).roleArn(roleArn)
@@ -78,7 +78,7 @@ public final class CollectCommand implements Callable<Integer> {
                 Subject subject = new Subject(studentId, null, collector.region(), clusterId, appUrl, null, source);
                 Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
                 Path file = EvidenceBundle.write(out, evidence);
-                report(evidence, file, out);
+                report(evidence, file, stdout);
                 return 0;
             }
         } catch (AwsSetupException | IllegalArgumentException e) {
