@@ -43,16 +43,16 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
             CacheCluster c = byId.get();
             return ofClusters(List.of(c), allGroups.map(gs -> gs.stream()
                     .filter(g -> g.replicationGroupId() != null && g.replicationGroupId().equals(c.replicationGroupId()))
-                    .toList()), List.of("Found ElastiCache cluster " + id + " by its id."));
+                    .toList()), none(allServerless), List.of("Found ElastiCache cluster " + id + " by its id."));
         }
         var group = groups.stream().filter(g -> id.equals(g.replicationGroupId())).findFirst();
         if (group.isPresent()) {
-            return ofGroup(group.get(), all, "Found replication group " + id + " (as the console's Easy create"
+            return ofGroup(group.get(), all, none(allServerless), "Found replication group " + id + " (as the console's Easy create"
                     + " makes it) with member clusters " + members(group.get()) + ".");
         }
         var cache = caches.stream().filter(s -> id.equals(s.serverlessCacheName())).findFirst();
         if (cache.isPresent()) {
-            return ofServerless(cache.get(), "Found serverless cache " + id + "; it has no node type.");
+            return ofServerless(cache.get(), none(all), none(allGroups), "Found serverless cache " + id + "; it has no node type.");
         }
         Unavailable missing = Stream.of(all, allGroups, allServerless).filter(f -> !f.available())
                 .map(Fact::unavailable).findFirst().orElse(null);
@@ -73,14 +73,14 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
                     + " cache there, ";
             Object only = candidates.get(0);
             if (only instanceof CacheCluster c) {
-                return ofClusters(List.of(c), allGroups.map(gs -> List.of()), List.of(why + "cluster "
+                return ofClusters(List.of(c), none(allGroups), none(allServerless), List.of(why + "cluster "
                         + c.cacheClusterId() + "."));
             }
             if (only instanceof ReplicationGroup g) {
-                return ofGroup(g, all, why + "replication group " + g.replicationGroupId() + ".");
+                return ofGroup(g, all, none(allServerless), why + "replication group " + g.replicationGroupId() + ".");
             }
             ServerlessCache s = (ServerlessCache) only;
-            return ofServerless(s, why + "serverless cache " + s.serverlessCacheName() + ".");
+            return ofServerless(s, none(all), none(allGroups), why + "serverless cache " + s.serverlessCacheName() + ".");
         }
         String found = describe(clusters, groups, caches);
         String note = "No ElastiCache cluster, replication group or serverless cache named " + id + " in " + region
@@ -91,8 +91,13 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
                 List.of(note));
     }
 
+    /** None of this kind was chosen: an empty list, or still unavailable when the call failed. */
+    private static <T> Fact<List<T>> none(Fact<List<T>> all) {
+        return all.map(x -> List.of());
+    }
+
     private static CacheDiscovery ofClusters(List<CacheCluster> chosen, Fact<List<ReplicationGroup>> groups,
-                                             List<String> notes) {
+                                             Fact<List<ServerlessCache>> serverless, List<String> notes) {
         List<String> subnetGroups = chosen.stream().map(CacheCluster::cacheSubnetGroupName).filter(Objects::nonNull)
                 .distinct().toList();
         List<String> sgs = null;
@@ -101,27 +106,28 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
             chosen.forEach(c -> ids.addAll(c.securityGroupIds()));
             sgs = List.copyOf(ids);
         }
-        return new CacheDiscovery(Fact.of(chosen), groups, Fact.of(List.of()), subnetGroups, sgs, null, null, notes);
+        return new CacheDiscovery(Fact.of(chosen), groups, serverless, subnetGroups, sgs, null, null, notes);
     }
 
-    private static CacheDiscovery ofGroup(ReplicationGroup g, Fact<List<CacheCluster>> all, String note) {
+    private static CacheDiscovery ofGroup(ReplicationGroup g, Fact<List<CacheCluster>> all,
+                                          Fact<List<ServerlessCache>> serverless, String note) {
         if (!all.available()) {
             Unavailable up = all.unavailable();
             Unavailable why = new Unavailable(up.code(), up.action(), "The member clusters of replication group "
                     + g.replicationGroupId() + " could not be described, so their network is unknown: " + up.message());
-            return new CacheDiscovery(all, Fact.of(List.of(g)), Fact.of(List.of()), List.of(), null, null, why,
+            return new CacheDiscovery(all, Fact.of(List.of(g)), serverless, List.of(), null, null, why,
                     List.of(note));
         }
         List<String> members = g.memberClusters() == null ? List.of() : g.memberClusters();
         List<CacheCluster> chosen = all.value().stream()
                 .filter(c -> members.contains(c.cacheClusterId()) || g.replicationGroupId().equals(c.replicationGroupId()))
                 .toList();
-        CacheDiscovery d = ofClusters(chosen, Fact.of(List.of(g)), List.of(note));
-        return d;
+        return ofClusters(chosen, Fact.of(List.of(g)), serverless, List.of(note));
     }
 
-    private static CacheDiscovery ofServerless(ServerlessCache s, String note) {
-        return new CacheDiscovery(Fact.of(List.of()), Fact.of(List.of()), Fact.of(List.of(s)), List.of(),
+    private static CacheDiscovery ofServerless(ServerlessCache s, Fact<List<CacheCluster>> clusters,
+                                               Fact<List<ReplicationGroup>> groups, String note) {
+        return new CacheDiscovery(clusters, groups, Fact.of(List.of(s)), List.of(),
                 s.securityGroupIds(), s.subnetIds(), null, List.of(note));
     }
 

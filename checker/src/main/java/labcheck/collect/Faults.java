@@ -35,7 +35,16 @@ final class Faults {
     }
 
     static boolean badCredentials(SdkException e) {
-        return BAD_CREDENTIALS.contains(errorCode(e));
+        return is(BAD_CREDENTIALS, errorCode(e));
+    }
+
+    static boolean accessDenied(SdkException e) {
+        return is(ACCESS_DENIED, errorCode(e));
+    }
+
+    /** {@code Set.of(...)} rejects a null lookup; a client-side failure has no error code. */
+    private static boolean is(Set<String> codes, String code) {
+        return code != null && codes.contains(code);
     }
 
     /** True when the SDK found no credentials at all (before any request was sent). */
@@ -49,10 +58,10 @@ final class Faults {
     /** The reason {@code action} (e.g. {@code ec2:DescribeRouteTables}) gave no evidence. */
     static Unavailable of(String action, SdkException e, String where) {
         String code = errorCode(e);
-        if (ACCESS_DENIED.contains(code)) {
+        if (is(ACCESS_DENIED, code)) {
             return Unavailable.accessDenied(action);
         }
-        if (BAD_CREDENTIALS.contains(code)) {
+        if (is(BAD_CREDENTIALS, code)) {
             return new Unavailable("CredentialsRejected", action, "AWS rejected the credentials on " + action
                     + " (" + code + "), e.g. the session expired during collection: refresh them and collect again.");
         }

@@ -25,7 +25,7 @@ record Identity(AwsClients clients, AwsSettings settings, String where) {
                         + " credentials (`aws sso login`" + (settings.profile() == null ? "" : " --profile "
                         + settings.profile()) + ", or export new ones) and run labcheck again.");
             }
-            if (settings.roleArn() != null && (Faults.ACCESS_DENIED.contains(code) || isAssumeRoleFailure(e))) {
+            if (settings.roleArn() != null && (Faults.accessDenied(e) || isAssumeRoleFailure(e))) {
                 throw new AwsSetupException("Could not assume role " + settings.roleArn() + " (" + code
                         + "): your identity needs sts:AssumeRole on it, and its trust policy must allow you"
                         + (settings.externalId() == null ? "" : " with this --external-id") + ".");
