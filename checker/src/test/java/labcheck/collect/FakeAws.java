@@ -28,7 +28,7 @@ import labcheck.evidence.MetricAlarm;
  * try (FakeAws aws = FakeAws.start(Labs.good())) { ... aws.url() ... }
  * }</pre>
  */
-final class FakeAws implements AutoCloseable {
+public final class FakeAws implements AutoCloseable {
 
     static final String ACCOUNT = "123456789012";
     static final String CALLER_ARN = "arn:aws:iam::123456789012:user/student";
@@ -49,19 +49,19 @@ final class FakeAws implements AutoCloseable {
         stubAlarms(initial.alarms());
     }
 
-    static FakeAws start(Lab lab) {
+    public static FakeAws start(Lab lab) {
         useFakeCredentials();
         return new FakeAws(lab);
     }
 
     /** The SDK's default chain finds these first; no real credential is ever in reach of a test. */
-    static void useFakeCredentials() {
+    public static void useFakeCredentials() {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         System.setProperty("aws.disableEc2Metadata", "true");
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
@@ -75,7 +75,7 @@ final class FakeAws implements AutoCloseable {
     }
 
     /** AWS answers {@code action} (e.g. {@code ec2:DescribeRouteTables}) with access denied. */
-    void deny(String action) {
+    public void deny(String action) {
         String service = action.substring(0, action.indexOf(':'));
         String op = action.substring(action.indexOf(':') + 1);
         if (service.equals("cloudwatch")) {
@@ -105,7 +105,7 @@ final class FakeAws implements AutoCloseable {
     }
 
     /** STS says the session token has expired, as it does for a stale SSO or lab session. */
-    void expireToken() {
+    public void expireToken() {
         server.stubFor(post(urlEqualTo("/")).atPriority(1).withRequestBody(containing("Action=GetCallerIdentity&"))
                 .willReturn(error("sts", 403, "ExpiredToken", "The security token included in the request is expired")));
     }

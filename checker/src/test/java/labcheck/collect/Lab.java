@@ -15,7 +15,7 @@ import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Subnet;
 
 /** What a fake AWS account holds, as evidence records (the fake renders them as AWS would). */
-record Lab(List<CacheCluster> clusters, List<ReplicationGroup> groups, List<ServerlessCache> serverless,
+public record Lab(List<CacheCluster> clusters, List<ReplicationGroup> groups, List<ServerlessCache> serverless,
            List<CacheSubnetGroup> subnetGroups, List<Subnet> subnets, List<RouteTable> routeTables,
            List<SecurityGroup> securityGroups, List<Ec2Instance> instances, List<RdsInstance> dbs,
            List<MetricAlarm> alarms) {

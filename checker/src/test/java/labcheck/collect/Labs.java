@@ -14,7 +14,7 @@ import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Subnet;
 
 /** The lab as the seed describes it, and each mistake its "Common Mistakes" table lists. */
-final class Labs {
+public final class Labs {
 
     static final String VPC = "vpc-0lab";
     static final String PRIVATE_A = "subnet-0priva";
@@ -23,13 +23,13 @@ final class Labs {
     static final String REDIS_SG = "sg-0redis";
     static final String APP_SG = "sg-0app";
     static final String APP_IP = "54.12.34.56";
-    static final String APP_URL = "http://" + APP_IP + ":5001";
-    static final String CLUSTER = "product-cache-cluster";
+    public static final String APP_URL = "http://" + APP_IP + ":5001";
+    public static final String CLUSTER = "product-cache-cluster";
 
     private Labs() {
     }
 
-    static Lab good() {
+    public static Lab good() {
         CacheCluster cluster = new CacheCluster(CLUSTER, "available", "redis", "7.0.7", "cache.t2.micro", 1,
                 "redis-subnet-group", List.of(REDIS_SG),
                 List.of(new CacheCluster.CacheNode("0001", "available",
