@@ -71,9 +71,14 @@ final class Faults {
                         + ") after the SDK's adaptive retries: collect again in a minute.");
             }
             int status = ase.statusCode();
+            if (code == null) {
+                return new Unavailable("ServiceError", action, capitalised(where) + " answered " + action + " with HTTP "
+                        + status + " and no AWS error code: an emulator may not implement this call"
+                        + (status >= 500 ? ", or the service failed; try again later." : "."));
+            }
             String kind = status >= 500 ? "a server error" : "an error";
-            return new Unavailable("ServiceError", action, where + " answered " + action + " with " + kind
-                    + " (HTTP " + status + (code == null ? "" : ", " + code) + sentence(messageOf(ase))
+            return new Unavailable("ServiceError", action, capitalised(where) + " answered " + action + " with " + kind
+                    + " (HTTP " + status + ", " + code + sentence(messageOf(ase))
                     + "): " + (status >= 500 ? "try again later." : "see the AWS documentation for " + code + "."));
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
@@ -82,11 +87,15 @@ final class Faults {
         }
         String root = rootMessage(e);
         if (root.contains("unmarshall") || root.contains("Unmarshall") || root.contains("parse")) {
-            return new Unavailable("InvalidResponse", action, where + " answered " + action
+            return new Unavailable("InvalidResponse", action, capitalised(where) + " answered " + action
                     + " with a response labcheck could not read (" + root + "): is the endpoint really AWS?");
         }
         return new Unavailable("Unreachable", action, "Could not reach " + where + " for " + action + " ("
                 + root + "): check the network, the region and --endpoint-url.");
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String messageOf(AwsServiceException e) {

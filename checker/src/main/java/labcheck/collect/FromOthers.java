@@ -16,8 +16,16 @@ final class FromOthers {
     private FromOthers() {
     }
 
+    private static final java.util.regex.Pattern ACCESS_KEY_ID =
+            java.util.regex.Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}");
+
+    /**
+     * AWS reports a unique id (AIDA..., AROA...:session) as UserId; an emulator (moto) may put the
+     * access key id there instead, which must never reach a bundle, so such a value is dropped.
+     */
     static CallerIdentity identity(GetCallerIdentityResponse r) {
-        return new CallerIdentity(r.account(), r.arn(), r.userId());
+        String userId = r.userId() == null || ACCESS_KEY_ID.matcher(r.userId()).find() ? null : r.userId();
+        return new CallerIdentity(r.account(), r.arn(), userId);
     }
 
     static RdsInstance db(DBInstance d) {

@@ -110,7 +110,7 @@ class AwsCollectorFaultsTest {
 
             assertThat(e.dbInstances().unavailable().code()).isEqualTo("ServiceError");
             assertThat(e.dbInstances().unavailable().message())
-                    .startsWith("the endpoint " + aws.url() + " answered rds:DescribeDBInstances with a server error"
+                    .startsWith("The endpoint " + aws.url() + " answered rds:DescribeDBInstances with a server error"
                             + " (HTTP 503, ServiceUnavailable")
                     .endsWith("try again later.");
             assertThat(e.cacheClusters().available()).isTrue();
