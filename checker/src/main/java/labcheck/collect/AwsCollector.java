@@ -105,12 +105,18 @@ public final class AwsCollector implements AutoCloseable {
         clients.close();
     }
 
-    /** Wraps one AWS call: its value, or why it is unavailable. */
+    /**
+     * Wraps one AWS call: its value, or why it is unavailable. An answer labcheck fails to read
+     * costs that call only, like a denied one, so the rest can still be graded.
+     */
     static <T> Fact<T> call(String action, String where, Supplier<T> call) {
         try {
             return Fact.of(call.get());
         } catch (SdkException e) {
             return Fact.unavailable(Faults.of(action, e, where));
+        } catch (RuntimeException e) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", action, "labcheck could not read the answer"
+                    + " to " + action + " from " + where + " (" + Faults.rootMessage(e) + "); please report this."));
         }
     }
 

@@ -1,10 +1,11 @@
 package labcheck.collect;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Fact;
 import labcheck.evidence.RouteTable;
@@ -50,10 +51,7 @@ record Ec2Calls(Ec2Client ec2, String where) {
                 : List.of(Filter.builder().name(host.filter()).values(host.host()).build(), LIVE);
         return AwsCollector.call("ec2:DescribeInstances", where, () -> {
             Map<String, Ec2Instance> all = new LinkedHashMap<>();
-            for (List<Filter> filters : new ArrayList<>(java.util.Arrays.asList(byVpc, byHost))) {
-                if (filters == null) {
-                    continue;
-                }
+            for (List<Filter> filters : Stream.of(byVpc, byHost).filter(Objects::nonNull).toList()) {
                 ec2.describeInstancesPaginator(r -> r.filters(filters).maxResults(100)).reservations().stream()
                         .flatMap(res -> res.instances().stream()).limit(MAX_INSTANCES).map(FromEc2::instance)
                         .forEach(i -> all.putIfAbsent(i.instanceId(), i));
