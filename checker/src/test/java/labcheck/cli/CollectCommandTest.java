@@ -74,6 +74,23 @@ class CollectCommandTest {
     }
 
     @Test
+    void noRegionAnywhereIsAUsageErrorSayingWhereToSetIt(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null
+                && System.getenv("AWS_DEFAULT_REGION") == null, "AWS_REGION is set in this environment");
+        FakeAws.useFakeCredentials();
+        System.setProperty("aws.configFile", Files.writeString(dir.resolve("config"), "").toString());
+        try {
+            int code = run("--out", dir.resolve("b").toString(), "--endpoint-url", "http://127.0.0.1:1");
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("labcheck collect: No AWS region: pass --region us-east-1 (the lab's"
+                    + " region), set AWS_REGION, or set region in the profile.\n");
+        } finally {
+            System.clearProperty("aws.configFile");
+        }
+    }
+
+    @Test
     void externalIdWithoutRoleIsAUsageError(@TempDir Path dir) {
         int code = run("--out", dir.toString(), "--region", "us-east-1", "--external-id", "x");
 
