@@ -47,20 +47,20 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
         }
         var group = groups.stream().filter(g -> id.equals(g.replicationGroupId())).findFirst();
         if (group.isPresent()) {
-            return ofGroup(group.get(), all, none(allServerless), "Found replication group " + id + " (as the console's Easy create"
-                    + " makes it) with member clusters " + members(group.get()) + ".");
+            return ofGroup(group.get(), all, none(allServerless), "Found replication group " + id
+                    + " (as the console's Easy create makes it) with member clusters " + members(group.get()) + ".");
         }
         var cache = caches.stream().filter(s -> id.equals(s.serverlessCacheName())).findFirst();
         if (cache.isPresent()) {
-            return ofServerless(cache.get(), none(all), none(allGroups), "Found serverless cache " + id + "; it has no node type.");
+            return ofServerless(cache.get(), none(all), none(allGroups),
+                    "Found serverless cache " + id + "; it has no node type.");
         }
         Unavailable missing = Stream.of(all, allGroups, allServerless).filter(f -> !f.available())
                 .map(Fact::unavailable).findFirst().orElse(null);
         if (missing != null) {
             Unavailable why = new Unavailable(missing.code(), missing.action(), "The cache " + id
                     + " could not be looked up, so its network could not be described: " + missing.message());
-            return new CacheDiscovery(all.map(x -> List.<CacheCluster>of()), allGroups.map(x -> List.<ReplicationGroup>of()),
-                    allServerless.map(x -> List.<ServerlessCache>of()), List.of(), null, null, why,
+            return new CacheDiscovery(none(all), none(allGroups), none(allServerless), List.of(), null, null, why,
                     List.of("No ElastiCache cache named " + id + " among those labcheck could list in " + region
                             + "; " + missing.message()));
         }
