@@ -31,14 +31,14 @@ final class Network {
     }
 
     private final AwsCollector.Api api;
-    private final Ec2Calls ec2;
+    private final Ec2Calls ec2Calls;
     private final CacheDiscovery found;
     private final String appUrl;
     private final ExecutorService pool;
 
     Network(AwsCollector.Api api, CacheDiscovery found, String appUrl, ExecutorService pool) {
         this.api = api;
-        this.ec2 = new Ec2Calls(api.c().ec2, api.where());
+        this.ec2Calls = new Ec2Calls(api.c().ec2, api.where());
         this.found = found;
         this.appUrl = appUrl;
         this.pool = pool;
@@ -49,7 +49,7 @@ final class Network {
         if (found.blocked() != null) {
             Unavailable b = found.blocked();
             var hostOnly = searchableHost() == null ? AwsCollector.<List<Ec2Instance>>blockedBy(b, "EC2 instances")
-                    : ec2.instances(List.of(), searchableHost());
+                    : ec2Calls.instances(List.of(), searchableHost());
             notes.addAll(AppHost.notes(appUrl, hostOnly, List.of()));
             return new Result(AwsCollector.blockedBy(b, "The cache's subnet group"),
                     AwsCollector.blockedBy(b, "The cache's subnets"), AwsCollector.blockedBy(b, "The route tables"),
@@ -61,18 +61,18 @@ final class Network {
                         ? Fact.unavailable(notReported("the subnet group of the cache"))
                         : api.subnetGroups(found.subnetGroupNames());
         List<String> subnetIds = subnetIds(groups);
-        Fact<List<Subnet>> subnets = subnetIds != null ? ec2.subnets(subnetIds)
+        Fact<List<Subnet>> subnets = subnetIds != null ? ec2Calls.subnets(subnetIds)
                 : groups.available() ? Fact.unavailable(notReported("the subnets of the cache's subnet group"))
                 : AwsCollector.blockedBy(groups.unavailable(), "The cache's subnets");
         List<String> vpcs = vpcs(groups, subnets);
         var instancesF = CompletableFuture.supplyAsync(() -> vpcs.isEmpty() && searchableHost() == null
                 ? AwsCollector.<List<Ec2Instance>>blockedBy(subnets.available()
                         ? notReported("the cache's VPC") : subnets.unavailable(), "EC2 instances")
-                : ec2.instances(vpcs, searchableHost()), pool);
+                : ec2Calls.instances(vpcs, searchableHost()), pool);
         Fact<List<RouteTable>> tables = vpcs.isEmpty()
                 ? AwsCollector.blockedBy(subnets.available() ? notReported("the cache's VPC") : subnets.unavailable(),
                         "The route tables")
-                : ec2.routeTables(vpcs).map(all -> effectiveTables(all, subnetIds));
+                : ec2Calls.routeTables(vpcs).map(all -> effectiveTables(all, subnetIds));
         Fact<List<SecurityGroup>> sgs = sgF.join();
         Fact<List<Ec2Instance>> instances = instancesF.join();
         notes.addAll(AppHost.notes(appUrl, instances, sgs.available() ? sgs.value() : List.of()));
@@ -89,7 +89,7 @@ final class Network {
         if (found.securityGroupIds() == null) {
             return Fact.unavailable(notReported("the cache's security groups"));
         }
-        return found.securityGroupIds().isEmpty() ? Fact.of(List.of()) : ec2.securityGroups(found.securityGroupIds());
+        return found.securityGroupIds().isEmpty() ? Fact.of(List.of()) : ec2Calls.securityGroups(found.securityGroupIds());
     }
 
     private List<String> subnetIds(Fact<List<CacheSubnetGroup>> groups) {
