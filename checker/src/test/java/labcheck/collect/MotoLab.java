@@ -5,6 +5,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 
@@ -42,8 +44,9 @@ final class MotoLab {
             lab.appSg = ec2.createSecurityGroup(r -> r.groupName("web-sg").description("app").vpcId(lab.vpcId)).groupId();
             lab.redisSg = ec2.createSecurityGroup(r -> r.groupName("redis-sg").description("redis").vpcId(lab.vpcId))
                     .groupId();
-            ec2.authorizeSecurityGroupIngress(r -> r.groupId(lab.redisSg).ipPermissions(p -> p.ipProtocol("tcp")
-                    .fromPort(6379).toPort(6379).userIdGroupPairs(g -> g.groupId(lab.appSg))));
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(lab.redisSg).ipPermissions(IpPermission.builder()
+                    .ipProtocol("tcp").fromPort(6379).toPort(6379)
+                    .userIdGroupPairs(UserIdGroupPair.builder().groupId(lab.appSg).build()).build()));
 
             ec2.modifySubnetAttribute(r -> r.subnetId(lab.publicSubnet).mapPublicIpOnLaunch(b -> b.value(true)));
             String ami = ec2.describeImages().images().get(0).imageId();
