@@ -1,0 +1,105 @@
+package labcheck.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import labcheck.collect.AwsCollector;
+import labcheck.collect.AwsSettings;
+import labcheck.collect.AwsSetupException;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidenceBundle;
+import labcheck.evidence.Fact;
+import labcheck.evidence.Subject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code labcheck collect --out DIR}: reads the student's AWS account (read-only) and writes
+ * the evidence bundle, to be graded later with {@code labcheck grade DIR}.
+ *
+ * <pre>{@code
+ * labcheck collect --out bundles/alice --region us-east-1 --profile alice
+ * labcheck collect --out bundles/bob --role-arn arn:aws:iam::123456789012:role/labcheck --external-id x
+ * }</pre>
+ */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = "Collect evidence from AWS (read-only) into DIR/evidence.json, without grading.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evidence collected (some parts may be unavailable; see the output)",
+                "1:internal error", "2:usage or credential error (the message says what to fix)"})
+public final class CollectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for evidence.json.")
+    Path out;
+
+    @Option(names = "--region", description = "AWS region (default: the profile's, else AWS_REGION).")
+    String region;
+
+    @Option(names = "--profile", description = "Named profile from ~/.aws/config (SSO profiles too).")
+    String profile;
+
+    @Option(names = "--role-arn", description = "Role to assume with STS AssumeRole before collecting.")
+    String roleArn;
+
+    @Option(names = "--external-id", description = "External id the role's trust policy requires.")
+    String externalId;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "One endpoint for every AWS service (an emulator such as moto). AWS_ENDPOINT_URL also works.")
+    String endpointUrl;
+
+    @Option(names = "--cluster-id", defaultValue = "product-cache-cluster",
+            description = "The ElastiCache cluster to look for (default: ${DEFAULT-VALUE}).")
+    String clusterId;
+
+    @Option(names = "--app", paramLabel = "URL", description = "The cache app's URL, to recognise its EC2 host.")
+    String appUrl;
+
+    @Option(names = "--student", description = "Student id recorded in the bundle.")
+    String studentId;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        var stdout = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            AwsSettings settings = AwsSettings.builder().region(region).profile(profile).roleArn(roleArn)
+                    .externalId(externalId).endpointUrl(endpointUrl).clusterId(clusterId).appUrl(appUrl).build();
+            try (AwsCollector collector = AwsCollector.create(settings)) {
+                String source = endpointUrl == null ? "aws" : "endpoint " + endpointUrl;
+                Subject subject = new Subject(studentId, null, collector.region(), clusterId, appUrl, null, source);
+                Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
+                Path file = EvidenceBundle.write(out, evidence);
+                report(evidence, file, stdout);
+                return 0;
+            }
+        } catch (AwsSetupException | IllegalArgumentException e) {
+            err.println("labcheck collect: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("labcheck collect: internal error: " + e + " (please report it).");
+            return 1;
+        }
+    }
+
+    private void report(Evidence e, Path file, java.io.PrintWriter out) {
+        List<Fact<?>> facts = List.of(e.identity(), e.cacheClusters(), e.replicationGroups(), e.serverlessCaches(),
+                e.cacheSubnetGroups(), e.subnets(), e.routeTables(), e.securityGroups(), e.instances(),
+                e.dbInstances(), e.alarms());
+        long missing = facts.stream().filter(f -> !f.available()).count();
+        String who = e.identity().available() ? " as " + e.identity().value().arn() : "";
+        out.println("Collected " + (facts.size() - missing) + " of " + facts.size() + " AWS facts in "
+                + e.subject().region() + who + " into " + file + ".");
+        e.notes().forEach(n -> out.println("  note: " + n));
+        facts.stream().filter(f -> !f.available()).map(f -> f.unavailable().describe()).distinct()
+                .forEach(m -> out.println("  unavailable: " + m));
+    }
+}

@@ -1,0 +1,170 @@
+package labcheck.collect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import labcheck.evidence.CacheCluster;
+import labcheck.evidence.CacheSubnetGroup;
+import labcheck.evidence.CallerIdentity;
+import labcheck.evidence.Ec2Instance;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.Fact;
+import labcheck.evidence.MetricAlarm;
+import labcheck.evidence.RdsInstance;
+import labcheck.evidence.ReplicationGroup;
+import labcheck.evidence.RouteTable;
+import labcheck.evidence.SecurityGroup;
+import labcheck.evidence.ServerlessCache;
+import labcheck.evidence.Subnet;
+import labcheck.evidence.Unavailable;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+
+/**
+ * Collects a student's lab from their AWS account, read-only: every call is a Describe or Get
+ * listed in {@link ReadOnlyPolicy}. STS GetCallerIdentity goes first so bad credentials fail fast
+ * with one message; after that, each call that fails leaves only its own {@link Fact} unavailable.
+ *
+ * <pre>{@code
+ * try (AwsCollector collector = AwsCollector.create(settings)) {
+ *     Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
+ * }
+ * }</pre>
+ */
+public final class AwsCollector implements AutoCloseable {
+
+    /** Bounded parallelism: enough to overlap round trips, few enough not to trip throttling. */
+    private static final int THREADS = 4;
+
+    private final AwsSettings settings;
+    private final AwsClients clients;
+    private final ExecutorService pool;
+    private final String where;
+
+    private AwsCollector(AwsSettings settings, AwsClients clients) {
+        this.settings = settings;
+        this.clients = clients;
+        this.pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "labcheck-aws");
+            t.setDaemon(true);
+            return t;
+        });
+        this.where = settings.endpointUrl() != null ? "the endpoint " + settings.endpointUrl()
+                : "AWS in " + clients.region.id();
+    }
+
+    /** Builds the clients; throws {@link AwsSetupException} when no region can be found. */
+    public static AwsCollector create(AwsSettings settings) {
+        return new AwsCollector(settings, new AwsClients(settings));
+    }
+
+    /** The region collection runs in (from the flag, the profile or the environment). */
+    public String region() {
+        return clients.region.id();
+    }
+
+    /**
+     * Returns {@code base} with every AWS fact filled, a value or the reason it is unavailable.
+     *
+     * @throws AwsSetupException when there are no credentials or AWS rejects them
+     */
+    public Evidence collect(Evidence base) {
+        Fact<CallerIdentity> identity = new Identity(clients, settings, where).verify();
+        Api api = new Api(clients, where);
+
+        var clustersF = async(api::cacheClusters);
+        var groupsF = async(api::replicationGroups);
+        var serverlessF = async(api::serverlessCaches);
+        var dbF = async(api::dbInstances);
+        var alarmsF = async(api::alarms);
+        CacheDiscovery found = CacheDiscovery.resolve(settings.clusterId(), region(), clustersF.join(),
+                groupsF.join(), serverlessF.join());
+
+        Network network = new Network(api, found, settings.appUrl(), pool);
+        Network.Result net = network.collect();
+
+        List<String> notes = new ArrayList<>(found.notes());
+        notes.addAll(net.notes());
+        Evidence aws = new Evidence(base.schemaVersion(), base.subject(), base.collectedAt(), identity,
+                found.clusters(), found.groups(), found.serverless(), net.subnetGroups(), net.subnets(),
+                net.routeTables(), net.securityGroups(), net.instances(), dbF.join(), alarmsF.join(),
+                base.app(), notes);
+        return base.withAwsFrom(aws);
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> s) {
+        return CompletableFuture.supplyAsync(s, pool);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        clients.close();
+    }
+
+    /**
+     * Wraps one AWS call: its value, or why it is unavailable. An answer labcheck fails to read
+     * costs that call only, like a denied one, so the rest can still be graded.
+     */
+    static <T> Fact<T> call(String action, String where, Supplier<T> call) {
+        try {
+            return Fact.of(call.get());
+        } catch (SdkException e) {
+            return Fact.unavailable(Faults.of(action, e, where));
+        } catch (RuntimeException e) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", action, "labcheck could not read the answer"
+                    + " to " + action + " from " + where + " (" + Faults.rootMessage(e) + "); please report this."));
+        }
+    }
+
+    /** The independent, region-wide calls (the rest depend on which cache was found). */
+    record Api(AwsClients c, String where) {
+
+        static final int MAX_ITEMS = 500;
+
+        Fact<List<CacheCluster>> cacheClusters() {
+            return call("elasticache:DescribeCacheClusters", where, () -> c.elastiCache
+                    .describeCacheClustersPaginator(r -> r.showCacheNodeInfo(true)).cacheClusters().stream()
+                    .limit(MAX_ITEMS).map(FromElastiCache::cluster).toList());
+        }
+
+        Fact<List<ReplicationGroup>> replicationGroups() {
+            return call("elasticache:DescribeReplicationGroups", where, () -> c.elastiCache
+                    .describeReplicationGroupsPaginator(r -> { }).replicationGroups().stream()
+                    .limit(MAX_ITEMS).map(FromElastiCache::replicationGroup).toList());
+        }
+
+        Fact<List<ServerlessCache>> serverlessCaches() {
+            return call("elasticache:DescribeServerlessCaches", where, () -> c.elastiCache
+                    .describeServerlessCachesPaginator(r -> { }).serverlessCaches().stream()
+                    .limit(MAX_ITEMS).map(FromElastiCache::serverless).toList());
+        }
+
+        Fact<List<RdsInstance>> dbInstances() {
+            return call("rds:DescribeDBInstances", where, () -> c.rds.describeDBInstancesPaginator(r -> { })
+                    .dbInstances().stream().limit(MAX_ITEMS).map(FromOthers::db).toList());
+        }
+
+        Fact<List<MetricAlarm>> alarms() {
+            return call("cloudwatch:DescribeAlarms", where, () -> c.cloudWatch
+                    .describeAlarmsPaginator(r -> r.alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms().stream()
+                    .limit(MAX_ITEMS).filter(FromOthers::onElastiCache).map(FromOthers::alarm).toList());
+        }
+
+        Fact<List<CacheSubnetGroup>> subnetGroups(List<String> names) {
+            return call("elasticache:DescribeCacheSubnetGroups", where, () -> names.stream()
+                    .flatMap(n -> c.elastiCache.describeCacheSubnetGroupsPaginator(r -> r.cacheSubnetGroupName(n))
+                            .cacheSubnetGroups().stream())
+                    .map(FromElastiCache::subnetGroup).toList());
+        }
+    }
+
+    /** A fact that could not be collected because an earlier one was unavailable. */
+    static <T> Fact<T> blockedBy(Unavailable up, String what) {
+        return Fact.unavailable(new Unavailable(up.code(), up.action(), what + " could not be collected: "
+                + up.message()));
+    }
+}

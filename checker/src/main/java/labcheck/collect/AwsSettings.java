@@ -1,0 +1,121 @@
+package labcheck.collect;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where and as whom to collect, and what to look for.
+ *
+ * <pre>{@code
+ * AwsSettings settings = AwsSettings.builder()
+ *         .region("us-east-1").profile("lab").roleArn(null).externalId(null).endpointUrl(null)
+ *         .clusterId("product-cache-cluster").appUrl("http://1.2.3.4:5001").build();
+ * }</pre>
+ *
+ * @param region      the region; null falls back to the profile's, then AWS_REGION, then the instance's
+ * @param profile     a named profile from ~/.aws/config; null uses the default credential chain
+ * @param roleArn     a role to assume (with STS AssumeRole) on top of those credentials, or null
+ * @param externalId  the external id the role's trust policy asks for, or null
+ * @param endpointUrl one endpoint for every service (an emulator), or null; the SDK's own
+ *                    {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} also work
+ * @param clusterId   the cluster the rubric names, e.g. {@code product-cache-cluster}
+ * @param appUrl      the app's base URL, used to recognise the app host; may be null
+ * @param callTimeout the budget for one API call including its retries
+ */
+public record AwsSettings(String region, String profile, String roleArn, String externalId, String endpointUrl,
+                          String clusterId, String appUrl, Duration callTimeout) {
+
+    public AwsSettings {
+        region = blankToNull(region);
+        profile = blankToNull(profile);
+        roleArn = blankToNull(roleArn);
+        externalId = blankToNull(externalId);
+        endpointUrl = blankToNull(endpointUrl);
+        appUrl = blankToNull(appUrl);
+        if (clusterId == null || clusterId.isBlank()) {
+            throw new IllegalArgumentException("clusterId is required: the cluster id the rubric names,"
+                    + " e.g. product-cache-cluster.");
+        }
+        if (externalId != null && roleArn == null) {
+            throw new IllegalArgumentException("--external-id only makes sense with --role-arn.");
+        }
+        if (roleArn != null && !roleArn.startsWith("arn:")) {
+            throw new IllegalArgumentException("--role-arn must be a role ARN such as"
+                    + " arn:aws:iam::123456789012:role/labcheck-readonly, not '" + roleArn + "'.");
+        }
+        if (endpointUrl != null) {
+            URI uri = URI.create(endpointUrl);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("--endpoint-url must be an absolute URL such as"
+                        + " http://127.0.0.1:5000, not '" + endpointUrl + "'.");
+            }
+        }
+        if (callTimeout == null) {
+            callTimeout = Duration.ofSeconds(60);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Fluent builder; {@link #build()} validates. */
+    public static final class Builder {
+        private String region;
+        private String profile;
+        private String roleArn;
+        private String externalId;
+        private String endpointUrl;
+        private String clusterId;
+        private String appUrl;
+        private Duration callTimeout;
+
+        public Builder region(String v) {
+            region = v;
+            return this;
+        }
+
+        public Builder profile(String v) {
+            profile = v;
+            return this;
+        }
+
+        public Builder roleArn(String v) {
+            roleArn = v;
+            return this;
+        }
+
+        public Builder externalId(String v) {
+            externalId = v;
+            return this;
+        }
+
+        public Builder endpointUrl(String v) {
+            endpointUrl = v;
+            return this;
+        }
+
+        public Builder clusterId(String v) {
+            clusterId = v;
+            return this;
+        }
+
+        public Builder appUrl(String v) {
+            appUrl = v;
+            return this;
+        }
+
+        public Builder callTimeout(Duration v) {
+            callTimeout = v;
+            return this;
+        }
+
+        public AwsSettings build() {
+            return new AwsSettings(region, profile, roleArn, externalId, endpointUrl, clusterId, appUrl, callTimeout);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package labcheck.collect;
+
+import java.util.List;
+import labcheck.evidence.CallerIdentity;
+import labcheck.evidence.Endpoint;
+import labcheck.evidence.MetricAlarm;
+import labcheck.evidence.RdsInstance;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.VpcSecurityGroupMembership;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/** STS, RDS and CloudWatch answers as evidence records. */
+final class FromOthers {
+
+    private FromOthers() {
+    }
+
+    private static final java.util.regex.Pattern ACCESS_KEY_ID =
+            java.util.regex.Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}");
+
+    /**
+     * AWS reports a unique id (AIDA..., AROA...:session) as UserId; an emulator (moto) may put the
+     * access key id there instead, which must never reach a bundle, so such a value is dropped.
+     */
+    static CallerIdentity identity(GetCallerIdentityResponse r) {
+        String userId = r.userId() == null || ACCESS_KEY_ID.matcher(r.userId()).find() ? null : r.userId();
+        return new CallerIdentity(r.account(), r.arn(), userId);
+    }
+
+    static RdsInstance db(DBInstance d) {
+        var group = d.dbSubnetGroup();
+        return new RdsInstance(d.dbInstanceIdentifier(), d.engine(), d.engineVersion(), d.dbInstanceStatus(),
+                d.publiclyAccessible(), group == null ? null : group.dbSubnetGroupName(),
+                group == null ? null : group.vpcId(),
+                group == null || !group.hasSubnets() ? null
+                        : FromElastiCache.map(group.subnets(), s -> s.subnetIdentifier()),
+                d.hasVpcSecurityGroups()
+                        ? FromElastiCache.map(d.vpcSecurityGroups(), VpcSecurityGroupMembership::vpcSecurityGroupId)
+                        : null,
+                d.endpoint() == null ? null : new Endpoint(d.endpoint().address(), d.endpoint().port()));
+    }
+
+    static MetricAlarm alarm(software.amazon.awssdk.services.cloudwatch.model.MetricAlarm a) {
+        List<MetricAlarm.Dimension> dims = a.hasDimensions()
+                ? FromElastiCache.map(a.dimensions(), (Dimension d) -> new MetricAlarm.Dimension(d.name(), d.value()))
+                : null;
+        return new MetricAlarm(a.alarmName(), a.namespace(), a.metricName(), a.statisticAsString(),
+                a.comparisonOperatorAsString(), a.threshold(), a.evaluationPeriods(), a.period(),
+                a.stateValueAsString(), dims, a.hasMetrics() && !a.metrics().isEmpty());
+    }
+
+    /** True for an alarm on ElastiCache: its namespace, or any metric of its math expression. */
+    static boolean onElastiCache(software.amazon.awssdk.services.cloudwatch.model.MetricAlarm a) {
+        if ("AWS/ElastiCache".equals(a.namespace())) {
+            return true;
+        }
+        return a.hasMetrics() && a.metrics().stream().anyMatch(m -> m.metricStat() != null
+                && m.metricStat().metric() != null && "AWS/ElastiCache".equals(m.metricStat().metric().namespace()));
+    }
+}

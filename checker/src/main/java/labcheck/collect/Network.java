@@ -1,0 +1,137 @@
+package labcheck.collect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import labcheck.evidence.CacheSubnetGroup;
+import labcheck.evidence.Ec2Instance;
+import labcheck.evidence.Fact;
+import labcheck.evidence.RouteTable;
+import labcheck.evidence.SecurityGroup;
+import labcheck.evidence.Subnet;
+import labcheck.evidence.Unavailable;
+
+/**
+ * The chosen cache's network: subnet group, subnets, the route table each subnet uses, its
+ * security groups and the EC2 instances around it. Only the cache's own VPC is read, so a
+ * second VPC (a default VPC routing to an internet gateway) never leaks into the evidence.
+ */
+final class Network {
+
+    record Result(Fact<List<CacheSubnetGroup>> subnetGroups, Fact<List<Subnet>> subnets,
+                  Fact<List<RouteTable>> routeTables, Fact<List<SecurityGroup>> securityGroups,
+                  Fact<List<Ec2Instance>> instances, List<String> notes) {
+    }
+
+    private final AwsCollector.Api api;
+    private final Ec2Calls ec2Calls;
+    private final CacheDiscovery found;
+    private final String appUrl;
+    private final ExecutorService pool;
+
+    Network(AwsCollector.Api api, CacheDiscovery found, String appUrl, ExecutorService pool) {
+        this.api = api;
+        this.ec2Calls = new Ec2Calls(api.c().ec2, api.where());
+        this.found = found;
+        this.appUrl = appUrl;
+        this.pool = pool;
+    }
+
+    Result collect() {
+        List<String> notes = new ArrayList<>();
+        if (found.blocked() != null) {
+            Unavailable b = found.blocked();
+            var hostOnly = searchableHost() == null ? AwsCollector.<List<Ec2Instance>>blockedBy(b, "EC2 instances")
+                    : ec2Calls.instances(List.of(), searchableHost());
+            notes.addAll(AppHost.notes(appUrl, hostOnly, List.of()));
+            return new Result(AwsCollector.blockedBy(b, "The cache's subnet group"),
+                    AwsCollector.blockedBy(b, "The cache's subnets"), AwsCollector.blockedBy(b, "The route tables"),
+                    AwsCollector.blockedBy(b, "The cache's security groups"), hostOnly, notes);
+        }
+        var sgF = CompletableFuture.supplyAsync(this::securityGroups, pool);
+        Fact<List<CacheSubnetGroup>> groups = found.subnetIds() != null ? Fact.of(List.of())
+                : found.subnetGroupNames().isEmpty()
+                        ? Fact.unavailable(notReported("the subnet group of the cache"))
+                        : api.subnetGroups(found.subnetGroupNames());
+        List<String> subnetIds = subnetIds(groups);
+        Fact<List<Subnet>> subnets = subnetIds != null ? ec2Calls.subnets(subnetIds)
+                : groups.available() ? Fact.unavailable(notReported("the subnets of the cache's subnet group"))
+                : AwsCollector.blockedBy(groups.unavailable(), "The cache's subnets");
+        List<String> vpcs = vpcs(groups, subnets);
+        var instancesF = CompletableFuture.supplyAsync(() -> vpcs.isEmpty() && searchableHost() == null
+                ? AwsCollector.<List<Ec2Instance>>blockedBy(subnets.available()
+                        ? notReported("the cache's VPC") : subnets.unavailable(), "EC2 instances")
+                : ec2Calls.instances(vpcs, searchableHost()), pool);
+        Fact<List<RouteTable>> tables = vpcs.isEmpty()
+                ? AwsCollector.blockedBy(subnets.available() ? notReported("the cache's VPC") : subnets.unavailable(),
+                        "The route tables")
+                : ec2Calls.routeTables(vpcs).map(all -> effectiveTables(all, subnetIds));
+        Fact<List<SecurityGroup>> sgs = sgF.join();
+        Fact<List<Ec2Instance>> instances = instancesF.join();
+        notes.addAll(AppHost.notes(appUrl, instances, sgs.available() ? sgs.value() : List.of()));
+        return new Result(groups, subnets, tables, sgs, instances, notes);
+    }
+
+    /** The app URL's host when EC2 can be searched by it (not for localhost), else null. */
+    private AppHost searchableHost() {
+        AppHost host = AppHost.parse(appUrl);
+        return host == null || host.filter() == null ? null : host;
+    }
+
+    private Fact<List<SecurityGroup>> securityGroups() {
+        if (found.securityGroupIds() == null) {
+            return Fact.unavailable(notReported("the cache's security groups"));
+        }
+        return found.securityGroupIds().isEmpty() ? Fact.of(List.of()) : ec2Calls.securityGroups(found.securityGroupIds());
+    }
+
+    private List<String> subnetIds(Fact<List<CacheSubnetGroup>> groups) {
+        if (found.subnetIds() != null) {
+            return found.subnetIds();
+        }
+        if (!groups.available() || groups.value().stream().anyMatch(g -> g.subnetIds() == null)) {
+            return null;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        groups.value().forEach(g -> ids.addAll(g.subnetIds()));
+        return List.copyOf(ids);
+    }
+
+    private static List<String> vpcs(Fact<List<CacheSubnetGroup>> groups, Fact<List<Subnet>> subnets) {
+        Set<String> vpcs = new LinkedHashSet<>();
+        if (groups.available()) {
+            groups.value().stream().map(CacheSubnetGroup::vpcId).filter(Objects::nonNull).forEach(vpcs::add);
+        }
+        if (subnets.available()) {
+            subnets.value().stream().map(Subnet::vpcId).filter(Objects::nonNull).forEach(vpcs::add);
+        }
+        return List.copyOf(vpcs);
+    }
+
+    /**
+     * The tables the cache's subnets actually use: each subnet's explicitly associated table,
+     * else its VPC's main table (AWS's own rule), so a check needs no knowledge of unrelated tables.
+     */
+    static List<RouteTable> effectiveTables(List<RouteTable> all, List<String> subnetIds) {
+        Map<String, RouteTable> chosen = new LinkedHashMap<>();
+        for (String subnet : subnetIds == null ? List.<String>of() : subnetIds) {
+            all.stream().filter(t -> t.associatedSubnetIds() != null && t.associatedSubnetIds().contains(subnet))
+                    .findFirst()
+                    .or(() -> all.stream().filter(t -> Boolean.TRUE.equals(t.main())).findFirst())
+                    .ifPresent(t -> chosen.putIfAbsent(t.routeTableId(), t));
+        }
+        return chosen.values().stream().sorted(Comparator.comparing(RouteTable::routeTableId)).toList();
+    }
+
+    private static Unavailable notReported(String what) {
+        return new Unavailable("NotReported", null, "AWS did not report " + what
+                + ", so what depends on it could not be described.");
+    }
+}

@@ -1,0 +1,169 @@
+package labcheck.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static labcheck.collect.AwsCollectorGoodLabTest.collect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.Fact;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One failed call costs only its own evidence; bad credentials stop everything with one message. */
+@ExtendWith(ReadOnlyGuard.Verify.class)
+class AwsCollectorFaultsTest {
+
+    /** Each call, and the evidence it fills. */
+    static final Map<String, Function<Evidence, Fact<?>>> FACT_OF = Map.of(
+            "elasticache:DescribeCacheClusters", Evidence::cacheClusters,
+            "elasticache:DescribeReplicationGroups", Evidence::replicationGroups,
+            "elasticache:DescribeServerlessCaches", Evidence::serverlessCaches,
+            "elasticache:DescribeCacheSubnetGroups", Evidence::cacheSubnetGroups,
+            "ec2:DescribeSubnets", Evidence::subnets,
+            "ec2:DescribeRouteTables", Evidence::routeTables,
+            "ec2:DescribeSecurityGroups", Evidence::securityGroups,
+            "ec2:DescribeInstances", Evidence::instances,
+            "rds:DescribeDBInstances", Evidence::dbInstances,
+            "cloudwatch:DescribeAlarms", Evidence::alarms);
+
+    static Stream<String> deniable() {
+        return FACT_OF.keySet().stream().sorted();
+    }
+
+    /** What else a denied call necessarily takes with it (the calls that need its answer). */
+    static List<String> dependents(String action) {
+        return switch (action) {
+            case "elasticache:DescribeCacheClusters" -> List.of("elasticache:DescribeCacheSubnetGroups",
+                    "ec2:DescribeSubnets", "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroups");
+            case "elasticache:DescribeReplicationGroups", "elasticache:DescribeServerlessCaches" -> List.of();
+            case "elasticache:DescribeCacheSubnetGroups" -> List.of("ec2:DescribeSubnets", "ec2:DescribeRouteTables");
+            case "ec2:DescribeSubnets" -> List.of();
+            default -> List.of();
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deniable")
+    void accessDeniedOnOneCallMakesOnlyThatEvidenceUnavailableWithTheIamAction(String action) {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.deny(action);
+            Evidence e = collect(aws, aws.settings().build());
+
+            Fact<?> denied = FACT_OF.get(action).apply(e);
+            assertThat(denied.available()).as(action).isFalse();
+            assertThat(denied.unavailable().code()).isEqualTo("AccessDenied");
+            assertThat(denied.unavailable().action()).isEqualTo(action);
+            assertThat(denied.unavailable().message()).contains("grant " + action);
+            FACT_OF.forEach((other, fact) -> {
+                if (!other.equals(action) && !dependents(action).contains(other)) {
+                    assertThat(fact.apply(e).available()).as(other + " while " + action + " is denied").isTrue();
+                }
+            });
+            dependents(action).forEach(d -> assertThat(FACT_OF.get(d).apply(e).unavailable().action())
+                    .as(d + " depends on " + action).isEqualTo(action));
+            assertThat(e.identity().available()).isTrue();
+        }
+    }
+
+    @Test
+    void throttlingIsRetriedWithBackoffUntilItSucceeds() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.throttleOnce("ec2", "DescribeRouteTables");
+            aws.throttleOnce("elasticache", "DescribeCacheClusters");
+            Evidence e = collect(aws, aws.settings().build());
+
+            assertThat(e.routeTables().value()).hasSize(1);
+            assertThat(e.cacheClusters().value()).hasSize(1);
+            aws.wireMock().verify(2, postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=DescribeRouteTables&")));
+        }
+    }
+
+    @Test
+    void expiredTokenFailsFastWithOneClearMessageAndNoOtherCall() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.expireToken();
+
+            assertThatThrownBy(() -> collect(aws, aws.settings().build()))
+                    .isInstanceOf(AwsSetupException.class)
+                    .hasMessageStartingWith("The AWS session token has expired (ExpiredToken): refresh the credentials")
+                    .hasMessageEndingWith("and run labcheck again.");
+            assertThat(aws.wireMock().getAllServeEvents()).hasSize(1);
+        }
+    }
+
+    @Test
+    void serverErrorOnOneCallIsReportedAsAServiceErrorNotAStackTrace() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.fail("rds", "DescribeDBInstances", 503, "ServiceUnavailable");
+            Evidence e = collect(aws, aws.settings().build());
+
+            assertThat(e.dbInstances().unavailable().code()).isEqualTo("ServiceError");
+            assertThat(e.dbInstances().unavailable().message())
+                    .startsWith("The endpoint " + aws.url() + " answered rds:DescribeDBInstances with a server error"
+                            + " (HTTP 503, ServiceUnavailable")
+                    .endsWith("try again later.");
+            assertThat(e.cacheClusters().available()).isTrue();
+        }
+    }
+
+    @Test
+    void unreachableEndpointMakesEveryFactUnavailableWithAClearMessage() {
+        FakeAws.useFakeCredentials();
+        int closed = FreePort.find();
+        AwsSettings settings = AwsSettings.builder().region("us-east-1").endpointUrl("http://127.0.0.1:" + closed)
+                .clusterId(Labs.CLUSTER).callTimeout(Duration.ofSeconds(10)).build();
+        long start = System.nanoTime();
+        Evidence e = collect(null, settings);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+        assertThat(e.identity().unavailable().code()).isEqualTo("Unreachable");
+        assertThat(e.identity().unavailable().message()).startsWith("Could not reach the endpoint http://127.0.0.1:"
+                + closed + " for sts:GetCallerIdentity (").contains("refused");
+        assertThat(e.cacheClusters().unavailable().code()).isEqualTo("Unreachable");
+        assertThat(e.dbInstances().unavailable().action()).isEqualTo("rds:DescribeDBInstances");
+        assertThat(e.alarms().unavailable().code()).isEqualTo("Unreachable");
+    }
+
+    @Test
+    void roleIsAssumedWithARecognisableSessionNameAndTheExternalId() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            String role = "arn:aws:iam::123456789012:role/labcheck-readonly";
+            Evidence e = collect(aws, aws.settings().roleArn(role).externalId("judge-2026").build());
+
+            assertThat(e.cacheClusters().value()).hasSize(1);
+            aws.wireMock().verify(postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=AssumeRole&"))
+                    .withRequestBody(containing("RoleSessionName=" + AwsClients.sessionName()))
+                    .withRequestBody(containing("ExternalId=judge-2026")));
+            assertThat(AwsClients.sessionName()).startsWith("labcheck-");
+            // Calls after the assumption are signed with the role's temporary key, not the caller's.
+            aws.wireMock().verify(postRequestedFor(urlEqualTo("/"))
+                    .withRequestBody(containing("Action=DescribeCacheClusters&"))
+                    .withHeader("Authorization", containing("Credential=assumed-key-id/")));
+        }
+    }
+
+    @Test
+    void roleThatCannotBeAssumedFailsFastNamingTheRole() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.fail("sts", "AssumeRole", 403, "AccessDenied");
+            String role = "arn:aws:iam::123456789012:role/nope";
+
+            assertThatThrownBy(() -> collect(aws, aws.settings().roleArn(role).build()))
+                    .isInstanceOf(AwsSetupException.class)
+                    .hasMessage("Could not assume role " + role + " (AccessDenied): your identity needs"
+                            + " sts:AssumeRole on it, and its trust policy must allow you.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package labcheck.collect;
+
+import static labcheck.collect.AwsCollectorGoodLabTest.collect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import labcheck.evidence.CacheCluster;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.RouteTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The lab built in moto with the SDK, then collected through the read-only clients. moto's
+ * DescribeCacheClusters leaves out SecurityGroups and CacheNodes and always says "available":
+ * the evidence must say "not reported", never "no security groups".
+ */
+@ExtendWith(ReadOnlyGuard.Verify.class)
+class AwsCollectorMotoTest {
+
+    private static MotoServer moto;
+    private static MotoLab lab;
+    private static Evidence evidence;
+
+    @BeforeAll
+    static void buildLabInMotoAndCollect() throws Exception {
+        FakeAws.useFakeCredentials();
+        moto = MotoServer.startOrSkip();
+        lab = MotoLab.create(moto.url());
+        AwsSettings settings = AwsSettings.builder().region("us-east-1").endpointUrl(moto.url())
+                .clusterId(Labs.CLUSTER).appUrl("http://" + lab.publicIp + ":5001").build();
+        evidence = collect(null, settings);
+    }
+
+    @AfterAll
+    static void stopMoto() throws Exception {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    void callerIdentityComesFromSts() {
+        assertThat(evidence.identity().value().account()).isEqualTo("123456789012");
+    }
+
+    @Test
+    void clusterIsFoundWithItsNodeTypeAndSubnetGroup() {
+        CacheCluster c = evidence.cacheClusters().value().get(0);
+        assertThat(c.cacheClusterId()).isEqualTo(Labs.CLUSTER);
+        assertThat(c.cacheNodeType()).isEqualTo("cache.t2.micro");
+        assertThat(c.engine()).isEqualTo("redis");
+        assertThat(c.cacheSubnetGroupName()).isEqualTo("redis-subnet-group");
+    }
+
+    @Test
+    void securityGroupsMotoLeavesOutAreUnknownNotEmpty() {
+        assertThat(evidence.cacheClusters().value().get(0).securityGroupIds()).isNull();
+        assertThat(evidence.securityGroups().available()).isFalse();
+        assertThat(evidence.securityGroups().unavailable().code()).isEqualTo("NotReported");
+    }
+
+    @Test
+    void privateSubnetsUseTheVpcsMainTableWithoutAnInternetGateway() {
+        assertThat(evidence.subnets().value()).extracting("subnetId").containsExactlyInAnyOrder(lab.privateA, lab.privateB);
+        assertThat(evidence.routeTables().value()).singleElement().satisfies(t -> {
+            assertThat(t.main()).isTrue();
+            assertThat(t.vpcId()).isEqualTo(lab.vpcId);
+            assertThat(t.routes()).noneMatch(r -> r.gatewayId() != null && r.gatewayId().startsWith("igw-"));
+        });
+        assertThat(evidence.routeTables().value()).extracting(RouteTable::routeTableId).doesNotContain(lab.publicTable);
+    }
+
+    @Test
+    void appHostIsRecognisedByItsPublicIp() {
+        assertThat(evidence.instances().value()).extracting("instanceId").contains(lab.instanceId);
+        assertThat(evidence.notes()).anyMatch(n -> n.startsWith("App host: EC2 instance " + lab.instanceId));
+    }
+
+    @Test
+    void callsMotoDoesNotImplementAreUnavailableWithAReasonNotACrash() {
+        assertThat(evidence.serverlessCaches().available()).isFalse();
+        assertThat(evidence.serverlessCaches().unavailable().action()).isEqualTo("elasticache:DescribeServerlessCaches");
+        // moto 5.2.1 does not speak CloudWatch's RPCv2 CBOR protocol (HTTP 404); real CloudWatch does.
+        assertThat(evidence.alarms().available()).isFalse();
+        assertThat(evidence.alarms().unavailable().message()).contains("cloudwatch:DescribeAlarms").endsWith(".");
+    }
+
+    @Test
+    void rdsInstanceIsCollectedWithoutAnySecret() {
+        assertThat(evidence.dbInstances().value()).extracting("dbInstanceIdentifier").contains("products-db");
+        assertThat(labcheck.evidence.EvidenceBundle.toJson(evidence)).doesNotContain("not-a-real-password-1");
+    }
+}

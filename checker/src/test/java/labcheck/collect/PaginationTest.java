@@ -1,0 +1,58 @@
+package labcheck.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static labcheck.collect.AwsCollectorGoodLabTest.collect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import labcheck.evidence.CacheCluster;
+import labcheck.evidence.Ec2Instance;
+import labcheck.evidence.Evidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Later pages are followed: the student's cluster or app host may be on page two. */
+@ExtendWith(ReadOnlyGuard.Verify.class)
+class PaginationTest {
+
+    @Test
+    void clusterOnTheSecondPageAndInstanceOnTheSecondPageAreFound() {
+        Lab lab = Labs.good();
+        CacheCluster other = new CacheCluster("aaa-other", "available", "memcached", null, "cache.t3.micro", 1, null, null,
+                null, null, null, null, null);
+        Ec2Instance bastion = new Ec2Instance("i-0bastion", "bastion", "running", "t3.nano", Labs.VPC, Labs.PUBLIC_A, null,
+                null, "10.0.1.20", List.of("sg-0bastion"));
+        try (FakeAws aws = FakeAws.start(lab)) {
+            String firstClusters = AwsXml.cacheClusters(List.of(other)).replace("</CacheClusters>",
+                    "</CacheClusters><Marker>page-2</Marker>");
+            aws.wireMock().stubFor(post(urlEqualTo("/")).atPriority(2)
+                    .withRequestBody(containing("Action=DescribeCacheClusters&"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(firstClusters)));
+            aws.wireMock().stubFor(post(urlEqualTo("/")).atPriority(1)
+                    .withRequestBody(containing("Action=DescribeCacheClusters&"))
+                    .withRequestBody(containing("Marker=page-2"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/xml")
+                            .withBody(AwsXml.cacheClusters(lab.clusters()))));
+            String firstInstances = AwsXml.instances(List.of(bastion)).replace("</reservationSet>",
+                    "</reservationSet><nextToken>tok-2</nextToken>");
+            aws.wireMock().stubFor(post(urlEqualTo("/")).atPriority(2)
+                    .withRequestBody(containing("Action=DescribeInstances&"))
+                    .withRequestBody(containing("Filter.1.Name=vpc-id"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(firstInstances)));
+            aws.wireMock().stubFor(post(urlEqualTo("/")).atPriority(1)
+                    .withRequestBody(containing("Action=DescribeInstances&"))
+                    .withRequestBody(containing("NextToken=tok-2"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/xml")
+                            .withBody(AwsXml.instances(lab.instances()))));
+
+            Evidence e = collect(aws, aws.settings().build());
+
+            assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly(Labs.CLUSTER);
+            assertThat(e.subnets().value()).hasSize(2);
+            assertThat(e.instances().value()).extracting(Ec2Instance::instanceId).containsExactly("i-0app", "i-0bastion");
+        }
+    }
+}
