@@ -1,0 +1,256 @@
+package labcheck.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import labcheck.evidence.Fact;
+import labcheck.evidence.Unavailable;
+import labcheck.evidence.app.DatabaseProbe;
+import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.ProductAnswer;
+import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.TimingProbe;
+
+/** The probes on {@code GET /product/{id}}: lazy loading, the DB hit window, the timing comparison. */
+final class ProductPhases {
+
+    /** Cache-app requests in the window whose database selects are counted. */
+    static final int HIT_WINDOW_REQUESTS = 20;
+
+    private final ProbeSettings s;
+    private final HttpProbe app;
+    private final HttpProbe base;
+    private final Tally tally;
+    private final List<String> notes;
+    private final Map<Integer, JsonNode> missProducts = new LinkedHashMap<>();
+    private final Map<Integer, JsonNode> cached = new LinkedHashMap<>();
+    private final List<ProductObservation> observations = new ArrayList<>();
+
+    ProductPhases(ProbeSettings s, HttpProbe app, HttpProbe base, Tally tally, List<String> notes) {
+        this.s = s;
+        this.app = app;
+        this.base = base;
+        this.tally = tally;
+        this.notes = notes;
+    }
+
+    /** Ids whose second request answered HIT with a product, and that product. */
+    Map<Integer, JsonNode> cachedProducts() {
+        return cached;
+    }
+
+    Fact<LazyLoadProbe> lazyLoad(List<Integer> candidates, boolean verified, Deadline d) {
+        int notFound = 0;
+        HttpResult lastFailure = null;
+        for (int id : candidates) {
+            if (observations.size() >= s.lazyIds() || d.expired() || app.givenUp()) {
+                break;
+            }
+            HttpResult r1 = app.get("/product/" + id, d);
+            if (r1.unreachable()) {
+                return Fact.unavailable(new Unavailable("Unreachable", "GET /product/{id}",
+                        "GET /product/" + id + ": " + r1.failure() + "."));
+            }
+            ProductReader.Read first = ProductReader.read(id, r1);
+            tally.count(first.answer());
+            if (r1.status() == 404) {
+                notFound++;
+                continue;
+            }
+            if (!r1.answered()) {
+                lastFailure = r1;
+            }
+            ProductReader.Read second = r1.answered() ? ProductReader.read(id, app.get("/product/" + id, d)) : first;
+            if (r1.answered()) {
+                tally.count(second.answer());
+            }
+            boolean same = Json.sameProduct(first.product(), second.product());
+            observations.add(new ProductObservation(id, verified ? Boolean.FALSE : null, first.answer(),
+                    second.answer(), same));
+            if (first.product() != null) {
+                missProducts.put(id, first.product());
+            }
+            if (second.answer().hit() && second.product() != null) {
+                cached.put(id, second.product());
+            }
+        }
+        if (notFound > 0) {
+            notes.add(notFound + " probed ids answered 404 and were skipped (does the database hold "
+                    + s.maxProductId() + " products?).");
+        }
+        if (observations.isEmpty()) {
+            String why = lastFailure != null ? lastFailure.failure()
+                    : notFound > 0 ? "every probed id answered 404" : "the probe's time budget ran out";
+            return Fact.unavailable(new Unavailable(lastFailure != null ? lastFailure.unavailableCode()
+                    : "InvalidResponse", "GET /product/{id}", "No product could be probed: " + why + "."));
+        }
+        return Fact.of(new LazyLoadProbe(observations, verified, 0, 0));
+    }
+
+    /** The lazy-load evidence with the HIT/MISS totals of the whole probe filled in. */
+    Fact<LazyLoadProbe> withTotals(Fact<LazyLoadProbe> lazy) {
+        return lazy.map(l -> new LazyLoadProbe(l.observations(), l.idsVerifiedUncached(), tally.hits, tally.misses));
+    }
+
+    Fact<DatabaseProbe> hitWindow(DbReader db, String url, Deadline d) {
+        try {
+            long count = db.productCount();
+            if (cached.isEmpty() || app.givenUp()) {
+                return Fact.of(new DatabaseProbe(url, count, 0, 0, 0, 0, 0));
+            }
+            long[] c0 = db.counters();
+            long[] c1 = db.counters();
+            long[] w0 = db.counters();
+            List<Integer> ids = List.copyOf(cached.keySet());
+            int hits = 0;
+            for (int i = 0; i < HIT_WINDOW_REQUESTS && !d.expired() && !app.givenUp(); i++) {
+                int id = ids.get(i % ids.size());
+                ProductAnswer a = ProductReader.read(id, app.get("/product/" + id, d)).answer();
+                tally.count(a);
+                if (a.hit()) {
+                    hits++;
+                }
+            }
+            long[] w1 = db.counters();
+            return Fact.of(new DatabaseProbe(url, count, hits, w1[0] - w0[0], w1[1] - w0[1], c1[0] - c0[0],
+                    c1[1] - c0[1]));
+        } catch (SQLException | RuntimeException e) {
+            return Fact.unavailable(new Unavailable("ServiceError", "mysql:" + url,
+                    "Reading the database failed (" + e.getMessage() + "); the read-only user needs SELECT on "
+                            + "products and may need PROCESS for SHOW GLOBAL STATUS."));
+        }
+    }
+
+    Fact<TimingProbe> timing(Deadline d) {
+        List<Integer> ids = List.copyOf(!cached.isEmpty() ? cached.keySet() : missProducts.keySet());
+        if (ids.isEmpty()) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", "GET /product/{id}",
+                    "The timing comparison was not run: no GET /product/{id} on the cache app gave a product."));
+        }
+        Samples appS = new Samples();
+        Samples baseS = new Samples();
+        int planned = s.warmupPerApp() + s.requestsPerApp();
+        boolean cut = false;
+        for (int i = 0; i < planned; i++) {
+            if (d.expired() || app.givenUp() || base.givenUp()) {
+                cut = true;
+                break;
+            }
+            int id = ids.get(i % ids.size());
+            boolean counted = i >= s.warmupPerApp();
+            // alternate which app goes first, so neither always runs right after the other's work
+            if (i % 2 == 0) {
+                one(app, id, appS, counted, d, true);
+                one(base, id, baseS, counted, d, false);
+            } else {
+                one(base, id, baseS, counted, d, false);
+                one(app, id, appS, counted, d, true);
+            }
+        }
+        if (baseS.unreachable != null && baseS.client.isEmpty()) {
+            return Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
+                    "The no-cache app at " + labcheck.evidence.SafeUrl.strip(base.base()) + " could not be reached: "
+                            + baseS.unreachable + "."));
+        }
+        if (cut) {
+            notes.add("The timing comparison stopped early (time budget or an app that stopped answering): "
+                    + appS.client.size() + " app and " + baseS.client.size() + " baseline requests were counted.");
+        }
+        double[] a = appS.clientArray();
+        double[] b = baseS.clientArray();
+        var appClient = Latencies.ofMillis(a);
+        var baseClient = Latencies.ofMillis(b);
+        var appRep = Latencies.ofMillis(appS.reportedArray());
+        var baseRep = Latencies.ofMillis(baseS.reportedArray());
+        double measured = baseClient.mean() - appClient.mean();
+        double se = Math.sqrt(variance(a) / Math.max(1, a.length) + variance(b) / Math.max(1, b.length));
+        Set<String> problems = new LinkedHashSet<>(appS.problems);
+        problems.addAll(baseS.problems);
+        return Fact.of(new TimingProbe(s.requestsPerApp(), s.warmupPerApp(), ids, appRep, baseRep, appClient,
+                baseClient, Latencies.round(baseRep.mean() - appRep.mean()), Latencies.round(measured),
+                Latencies.round(measured - 1.96 * se), Latencies.round(measured + 1.96 * se),
+                appS.failures, baseS.failures, problems.stream().limit(4).toList()));
+    }
+
+    private void one(HttpProbe p, int id, Samples into, boolean counted, Deadline d, boolean isApp) {
+        HttpResult r = p.get("/product/" + id, d);
+        ProductReader.Read read = ProductReader.read(id, r);
+        if (isApp) {
+            tally.count(read.answer());
+        }
+        if (!counted) {
+            return;
+        }
+        ProductAnswer a = read.answer();
+        if (r.unreachable()) {
+            into.unreachable = r.failure();
+        }
+        if (r.status() == 200 && a.reportedMs() != null && read.product() != null) {
+            into.client.add(a.clientMs());
+            into.reported.add(a.reportedMs());
+        } else {
+            into.failures++;
+            if (into.problems.size() < 3) {
+                into.problems.add((isApp ? "cache app: " : "no-cache app: ")
+                        + (a.problem() != null ? a.problem() : "HTTP " + r.status()));
+            }
+        }
+    }
+
+    private static double variance(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = java.util.Arrays.stream(v).average().orElse(0);
+        return java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1);
+    }
+
+    Fact<RedisKeysProbe> redisKeys(RedisReader redis) {
+        List<RedisKeysProbe.KeyState> keys = new ArrayList<>();
+        try {
+            for (ProductObservation o : observations) {
+                String key = "product:" + o.id();
+                boolean exists = redis.exists(key);
+                long ttl = redis.ttl(key);
+                String value = redis.get(key);
+                JsonNode served = missProducts.get(o.id());
+                boolean matches = false;
+                if (value != null && served != null) {
+                    try {
+                        matches = Json.sameProduct(Json.MAPPER.readTree(value), served);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        matches = false;
+                    }
+                }
+                keys.add(new RedisKeysProbe.KeyState(o.id(), key, exists, ttl, matches,
+                        value == null ? null : Json.snippet(value, 300)));
+            }
+            return Fact.of(new RedisKeysProbe(redis.endpoint(), keys));
+        } catch (RuntimeException e) {
+            return Fact.unavailable(RedisReader.unreachable(redis.endpoint(), e));
+        }
+    }
+
+    /** Samples of one app in the timing comparison. */
+    private static final class Samples {
+        final List<Double> client = new ArrayList<>();
+        final List<Double> reported = new ArrayList<>();
+        final Set<String> problems = new LinkedHashSet<>();
+        int failures;
+        String unreachable;
+
+        double[] clientArray() {
+            return client.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        double[] reportedArray() {
+            return reported.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+}
