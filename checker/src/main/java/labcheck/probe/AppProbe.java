@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import labcheck.evidence.Fact;
 import labcheck.evidence.SafeUrl;
 import labcheck.evidence.Unavailable;
@@ -81,7 +79,7 @@ public final class AppProbe {
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", "run without --no-writes.");
             var delete = s.writeProbes() ? writes.delete(total.share(0.4))
                     : Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", "run without --no-writes.");
-            Fact<LoadTestResult> load = loadTest(app, products.cachedProducts(), total);
+            Fact<LoadTestResult> load = loadTest(app, products.servedIds(), total);
             var source = SourceScanner.scan(s.sourceFile());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(new AppEvidence(SafeUrl.strip(s.appUrl()), SafeUrl.strip(s.baselineUrl()), health, lazy,
@@ -134,11 +132,11 @@ public final class AppProbe {
                 t.windowUnknown));
     }
 
-    private Fact<LoadTestResult> loadTest(HttpProbe app, Map<Integer, JsonNode> cached, Deadline total) {
+    private Fact<LoadTestResult> loadTest(HttpProbe app, List<Integer> served, Deadline total) {
         if (s.concurrency() == 0) {
             return Fact.notCollected("The load test", "run with --concurrency N (up to 1000).");
         }
-        if (cached.isEmpty()) {
+        if (served.isEmpty()) {
             return Fact.unavailable(new Unavailable("InvalidResponse", "GET /product/{id}",
                     "The load test was not run: no GET /product/{id} gave a valid product, so it would measure "
                             + "nothing but errors."));
@@ -154,14 +152,10 @@ public final class AppProbe {
             return Fact.unavailable(new Unavailable("Timeout", null, "The load test was not run: the probe's time "
                     + "budget ran out before it; run with a larger --budget."));
         }
-        List<java.net.URI> targets = cached.keySet().stream()
+        List<java.net.URI> targets = served.stream()
                 .map(id -> java.net.URI.create(app.base() + "/product/" + id)).toList();
         return Fact.of(new LoadGenerator(targets, s.concurrency()).warmup(warmup).duration(duration)
                 .maxRequests(Math.min(500_000L, s.concurrency() * 2000L))
                 .requestTimeout(s.requestTimeout()).connectTimeout(s.connectTimeout()).run());
-    }
-
-    static Map<Integer, JsonNode> orderedMap() {
-        return new LinkedHashMap<>();
     }
 }

@@ -40,6 +40,11 @@ final class ProductPhases {
         this.notes = notes;
     }
 
+    /** Ids that answered a valid product at all (HIT or MISS), in probe order. */
+    List<Integer> servedIds() {
+        return List.copyOf(missProducts.keySet());
+    }
+
     /** Ids whose second request answered HIT with a product, and that product. */
     Map<Integer, JsonNode> cachedProducts() {
         return cached;
