@@ -6,21 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import labcheck.evidence.app.LoadTestResult;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * A closed-loop HTTP load generator: {@code concurrency} requests kept in flight on
- * keep-alive connections, for a warm-up (not counted) and then a measured, time-boxed and
+ * keep-alive connections (a wrk-like non-blocking client for http://, the JDK HttpClient for https://), for a warm-up (not counted) and then a measured, time-boxed and
  * count-bounded window. Latency goes into an HdrHistogram; the reported figures are corrected
  * for coordinated omission with the expected interval {@code concurrency / throughput}
  * (HdrHistogram's {@code copyCorrectedForCoordinatedOmission}), the raw ones kept beside them.
@@ -79,6 +74,24 @@ public final class LoadGenerator {
 
     /** Runs the test; returns within warm-up + duration + one request timeout (+ a little). */
     public LoadTestResult run() {
+        long start = System.nanoTime();
+        LoadStats stats = new LoadStats(start, warmup.toNanos(), duration.toNanos(), maxRequests);
+        long hardStop = stats.measureEnd + requestTimeout.toNanos() + 500_000_000L;
+        try {
+            long inFlight = NioLoadEngine.supports(targets)
+                    ? new NioLoadEngine(targets, concurrency, requestTimeout.toNanos(), stats).run(hardStop)
+                    : httpClientRun(stats, hardStop);
+            stats.abandoned(inFlight, "requests still in flight " + requestTimeout.toMillis() + " ms after the time box");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stats.stop();
+        }
+        long end = Math.min(System.nanoTime(), stats.measureEnd);
+        return stats.result(concurrency, Math.max(1, end - stats.measureStart));
+    }
+
+    /** For https:// targets (or several hosts): the JDK HttpClient, asynchronously, same closed loop. */
+    private long httpClientRun(LoadStats stats, long hardStop) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 r -> {
                     Thread t = new Thread(r, "labcheck-load");
@@ -87,108 +100,35 @@ public final class LoadGenerator {
                 });
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout).executor(pool).build();
+        HttpRequest[] requests = targets.stream()
+                .map(u -> HttpRequest.newBuilder(u).timeout(requestTimeout).GET().build()).toArray(HttpRequest[]::new);
+        CountDownLatch finished = new CountDownLatch(concurrency);
+        AtomicInteger next = new AtomicInteger();
         try {
-            return new Run(client).execute();
+            for (int i = 0; i < concurrency; i++) {
+                fire(client, requests, next, stats, finished);
+            }
+            finished.await(Math.max(1, hardStop - System.nanoTime()), TimeUnit.NANOSECONDS);
+            stats.stop();
+            return finished.getCount();
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One run's mutable state, shared by the in-flight callbacks. */
-    private final class Run {
-        private final HttpClient client;
-        private final Histogram latency = new ConcurrentHistogram(1, Latencies.HIGHEST_MICROS, 3);
-        private final AtomicLong ok = new AtomicLong();
-        private final AtomicLong errors = new AtomicLong();
-        private final AtomicInteger next = new AtomicInteger();
-        private final Set<String> errorSamples = ConcurrentHashMap.newKeySet();
-        private final CountDownLatch finished = new CountDownLatch(concurrency);
-        private final HttpRequest[] requests;
-        private volatile boolean stop;
-        private volatile boolean countLimited;
-        private long measureStart;
-        private long measureEnd;
-
-        Run(HttpClient client) {
-            this.client = client;
-            requests = targets.stream().map(u -> HttpRequest.newBuilder(u).timeout(requestTimeout).GET().build())
-                    .toArray(HttpRequest[]::new);
+    private static void fire(HttpClient client, HttpRequest[] requests, AtomicInteger next, LoadStats stats,
+                             CountDownLatch finished) {
+        long now = System.nanoTime();
+        if (!stats.running(now)) {
+            finished.countDown();
+            return;
         }
-
-        LoadTestResult execute() {
-            long start = System.nanoTime();
-            measureStart = start + warmup.toNanos();
-            measureEnd = measureStart + duration.toNanos();
-            for (int i = 0; i < concurrency; i++) {
-                fire();
-            }
-            try {
-                long untilEnd = measureEnd - System.nanoTime();
-                if (untilEnd > 0) {
-                    finished.await(untilEnd, TimeUnit.NANOSECONDS);
-                }
-                stop = true;
-                long stoppedAt = System.nanoTime();
-                finished.await(requestTimeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-                long inFlight = finished.getCount();
-                if (inFlight > 0) {
-                    errors.addAndGet(inFlight);
-                    sample("requests still in flight " + requestTimeout.toMillis() + " ms after the time box");
-                }
-                long end = Math.min(stoppedAt, measureEnd);
-                return result(Math.max(1, end - measureStart));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop = true;
-                return result(Math.max(1, System.nanoTime() - measureStart));
-            }
-        }
-
-        private void fire() {
-            long now = System.nanoTime();
-            if (stop || now >= measureEnd) {
-                finished.countDown();
-                return;
-            }
-            HttpRequest req = requests[Math.floorMod(next.getAndIncrement(), requests.length)];
-            client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                long t1 = System.nanoTime();
-                if (now >= measureStart && t1 <= measureEnd) {
-                    if (e == null && r.statusCode() >= 200 && r.statusCode() < 300) {
-                        latency.recordValue(Math.max(1, Math.min(Latencies.HIGHEST_MICROS, (t1 - now) / 1000)));
-                        if (ok.incrementAndGet() >= maxRequests) {
-                            countLimited = true;
-                            stop = true;
-                        }
-                    } else {
-                        errors.incrementAndGet();
-                        sample(e == null ? "HTTP " + r.statusCode() : describe(e));
-                    }
-                }
-                fire();
-            });
-        }
-
-        private void sample(String why) {
-            if (errorSamples.size() < 5) {
-                errorSamples.add(why);
-            }
-        }
-
-        private LoadTestResult result(long measuredNanos) {
-            double seconds = measuredNanos / 1e9;
-            long n = ok.get();
-            double rps = n / seconds;
-            Histogram raw = latency.copy();
-            Histogram corrected = raw;
-            if (n > 0) {
-                long expectedMicros = Math.max(1, Math.round(concurrency / rps * 1e6));
-                corrected = raw.copyCorrectedForCoordinatedOmission(expectedMicros);
-            }
-            return new LoadTestResult(concurrency, measuredNanos / 1_000_000, n, errors.get(),
-                    Math.round(rps * 10) / 10.0, Latencies.of(corrected), Latencies.of(raw), !countLimited,
-                    errorSamples.stream().sorted().toList());
-        }
+        HttpRequest req = requests[Math.floorMod(next.getAndIncrement(), requests.length)];
+        client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+            boolean ok = e == null && r.statusCode() >= 200 && r.statusCode() < 300;
+            stats.record(now, System.nanoTime(), ok, e == null ? "HTTP " + r.statusCode() : describe(e));
+            fire(client, requests, next, stats, finished);
+        });
     }
 
     private static String describe(Throwable e) {
