@@ -140,22 +140,34 @@ final class ProductPhases {
         }
         Samples appS = new Samples();
         Samples baseS = new Samples();
+        List<double[]> pairs = new ArrayList<>();
         int planned = s.warmupPerApp() + s.requestsPerApp();
+        // a noisy host may leave the paired saving's interval straddling zero: then keep sampling,
+        // up to three times N, while the budget lasts, rather than call an honest app inconclusive
+        int ceiling = s.warmupPerApp() + 3 * s.requestsPerApp();
         boolean cut = false;
-        for (int i = 0; i < planned; i++) {
+        for (int i = 0; i < ceiling; i++) {
+            if (i >= planned && (i - planned) % 20 == 0 && conclusive(pairs)) {
+                break;
+            }
             if (d.expired() || app.givenUp() || base.givenUp()) {
-                cut = true;
+                cut = i < planned;
                 break;
             }
             int id = ids.get(i % ids.size());
             boolean counted = i >= s.warmupPerApp();
             // alternate which app goes first, so neither always runs right after the other's work
+            double[] a;
+            double[] b;
             if (i % 2 == 0) {
-                one(app, id, appS, counted, d, true);
-                one(base, id, baseS, counted, d, false);
+                a = one(app, id, appS, counted, d, true);
+                b = one(base, id, baseS, counted, d, false);
             } else {
-                one(base, id, baseS, counted, d, false);
-                one(app, id, appS, counted, d, true);
+                b = one(base, id, baseS, counted, d, false);
+                a = one(app, id, appS, counted, d, true);
+            }
+            if (a != null && b != null) {
+                pairs.add(new double[] {b[0] - a[0], b[1] - a[1]});
             }
         }
         if (baseS.unreachable != null && baseS.client.isEmpty()) {
@@ -167,30 +179,37 @@ final class ProductPhases {
             notes.add("The timing comparison stopped early (time budget or an app that stopped answering): "
                     + appS.client.size() + " app and " + baseS.client.size() + " baseline requests were counted.");
         }
-        double[] a = appS.clientArray();
-        double[] b = baseS.clientArray();
-        var appClient = Latencies.ofMillis(a);
-        var baseClient = Latencies.ofMillis(b);
+        var appClient = Latencies.ofMillis(appS.clientArray());
+        var baseClient = Latencies.ofMillis(baseS.clientArray());
         var appRep = Latencies.ofMillis(appS.reportedArray());
         var baseRep = Latencies.ofMillis(baseS.reportedArray());
-        double measured = baseClient.mean() - appClient.mean();
-        double se = Math.sqrt(variance(a) / Math.max(1, a.length) + variance(b) / Math.max(1, b.length));
+        PairedSaving measured = PairedSaving.of(pairs);
+        double reportedPaired = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
         Set<String> problems = new LinkedHashSet<>(appS.problems);
         problems.addAll(baseS.problems);
-        return Fact.of(new TimingProbe(s.requestsPerApp(), s.warmupPerApp(), ids, appRep, baseRep, appClient,
-                baseClient, Latencies.round(baseRep.mean() - appRep.mean()), Latencies.round(measured),
-                Latencies.round(measured - 1.96 * se), Latencies.round(measured + 1.96 * se),
+        return Fact.of(new TimingProbe(appS.client.size() + appS.failures, s.warmupPerApp(), ids, appRep, baseRep,
+                appClient, baseClient, Latencies.round(baseRep.mean() - appRep.mean()), pairs.size(),
+                Latencies.round(reportedPaired), Latencies.round(measured.median()),
+                Latencies.round(measured.low()), Latencies.round(measured.high()),
                 appS.failures, baseS.failures, problems.stream().limit(4).toList()));
     }
 
-    private void one(HttpProbe p, int id, Samples into, boolean counted, Deadline d, boolean isApp) {
+    /** Whether the pairs already confirm a saving, or already show one far below the reported saving. */
+    private static boolean conclusive(List<double[]> pairs) {
+        PairedSaving m = PairedSaving.of(pairs);
+        double reported = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
+        return m.low() > 0 || m.high() < 0.5 * reported;
+    }
+
+    /** One request; returns {reported, client} ms when it counted and gave a valid answer, else null. */
+    private double[] one(HttpProbe p, int id, Samples into, boolean counted, Deadline d, boolean isApp) {
         HttpResult r = p.get("/product/" + id, d);
         ProductReader.Read read = ProductReader.read(id, r);
         if (isApp) {
             tally.count(read.answer());
         }
         if (!counted) {
-            return;
+            return null;
         }
         ProductAnswer a = read.answer();
         if (r.unreachable()) {
@@ -199,21 +218,15 @@ final class ProductPhases {
         if (r.status() == 200 && a.reportedMs() != null && read.product() != null) {
             into.client.add(a.clientMs());
             into.reported.add(a.reportedMs());
+            return new double[] {a.reportedMs(), a.clientMs()};
         } else {
             into.failures++;
             if (into.problems.size() < 3) {
                 into.problems.add((isApp ? "cache app: " : "no-cache app: ")
                         + (a.problem() != null ? a.problem() : "HTTP " + r.status()));
             }
+            return null;
         }
-    }
-
-    private static double variance(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = java.util.Arrays.stream(v).average().orElse(0);
-        return java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1);
     }
 
     Fact<RedisKeysProbe> redisKeys(RedisReader redis) {

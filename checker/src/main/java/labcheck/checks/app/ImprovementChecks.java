@@ -1,6 +1,7 @@
 package labcheck.checks.app;
 
 import labcheck.engine.Check;
+import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.LatencySummary;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.TestReporter;
 public class ImprovementChecks {
 
     /**
-     * The measured saving's upper 95% bound must reach this share of the reported saving.
-     * Honest apps measured at 0.61 (the seed's Flask apps) and 0.86 to 1.02 (our contract apps);
-     * a faked {@code response_time_ms} measures near 0. See docs/benchmarks.md.
+     * The measured saving's upper 95% bound must reach this share of the reported saving
+     * (both medians over back-to-back pairs). Derived in docs/benchmarks.md: honest apps
+     * measure a share of 0.61 (the seed's Flask apps, per the issue) to about 1.2 (our contract
+     * apps); a faked {@code response_time_ms} measures 0 or below.
      */
     static final double MIN_MEASURED_SHARE = 0.5;
 
@@ -53,16 +55,24 @@ public class ImprovementChecks {
                     + " requests each: an improvement of " + AppFacts.pct(reported) + "; expected at least "
                     + AppFacts.pct(thresholds.improvementPercent()) + ". Cache hits should skip MySQL entirely.");
         }
-        double need = MIN_MEASURED_SHARE * t.reportedSavingMs();
-        if (t.measuredSavingLowMs() <= 0 || t.measuredSavingHighMs() < need) {
+        double need = MIN_MEASURED_SHARE * t.reportedPairedSavingMs();
+        if (t.measuredSavingHighMs() < need) {
             Assertions.fail("self-reported timings disagree with measured timings: the apps report a saving of "
-                    + AppFacts.ms(t.reportedSavingMs()) + " per request (" + AppFacts.pct(reported) + "), but the "
-                    + "probe's client measured " + AppFacts.ms(t.measuredSavingMs()) + " (95% CI "
+                    + AppFacts.ms(t.reportedPairedSavingMs()) + " per request (median over " + t.pairs()
+                    + " back-to-back pairs; " + AppFacts.pct(reported) + " by the seed's averages), but the probe's "
+                    + "client measured " + AppFacts.ms(t.measuredSavingMs()) + " (95% CI "
                     + AppFacts.num(t.measuredSavingLowMs()) + " to " + AppFacts.num(t.measuredSavingHighMs())
                     + " ms; medians " + AppFacts.ms(t.baselineClient().p50()) + " no-cache vs "
-                    + AppFacts.ms(t.appClient().p50()) + " cache); a saving of at least " + AppFacts.ms(need)
+                    + AppFacts.ms(t.appClient().p50()) + " cache); at least " + AppFacts.ms(need)
                     + " was expected. Report response_time_ms measured around the whole request, and make hits "
-                    + "really skip the database; if the network is noisy, run labcheck on the EC2 instance.");
+                    + "really skip the database.");
+        }
+        if (t.measuredSavingLowMs() <= 0) {
+            throw new Unverifiable("The apps report a saving of " + AppFacts.ms(t.reportedPairedSavingMs())
+                    + " per request, but the probe's own measurements were too noisy to confirm it (median "
+                    + AppFacts.ms(t.measuredSavingMs()) + ", 95% CI " + AppFacts.num(t.measuredSavingLowMs()) + " to "
+                    + AppFacts.num(t.measuredSavingHighMs()) + " ms over " + t.pairs() + " pairs); run labcheck "
+                    + "on the EC2 instance, next to the apps, and with nothing else loading it.");
         }
     }
 
@@ -73,9 +83,10 @@ public class ImprovementChecks {
                 + row("cache app, measured", t.appClient()) + row("no-cache app, measured", t.baselineClient())
                 + "improvement (seed formula, reported means): " + AppFacts.pct(t.reportedImprovementPercent())
                 + "; measured means: " + AppFacts.pct(t.measuredImprovementPercent()) + "\n"
-                + "saving per request: reported " + AppFacts.ms(t.reportedSavingMs()) + ", measured "
-                + AppFacts.ms(t.measuredSavingMs()) + " (95% CI " + AppFacts.num(t.measuredSavingLowMs()) + " to "
-                + AppFacts.num(t.measuredSavingHighMs()) + " ms)"
+                + "saving per request: reported " + AppFacts.ms(t.reportedSavingMs()) + " (means), "
+                + AppFacts.ms(t.reportedPairedSavingMs()) + " (median of " + t.pairs() + " pairs); measured "
+                + AppFacts.ms(t.measuredSavingMs()) + " (median of pairs, 95% CI " + AppFacts.num(t.measuredSavingLowMs())
+                + " to " + AppFacts.num(t.measuredSavingHighMs()) + " ms)"
                 + (t.appFailures() + t.baselineFailures() == 0 ? "" : "\nfailures: cache app " + t.appFailures()
                 + ", no-cache app " + t.baselineFailures() + " " + t.problems());
     }

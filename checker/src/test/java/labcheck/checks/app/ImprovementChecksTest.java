@@ -55,6 +55,15 @@ class ImprovementChecksTest {
     }
 
     @Test
+    void isUnverifiableWhenTheMeasurementIsTooNoisyToConfirmEitherWay() {
+        var f = new AppEvidenceFixture();
+        f.timing = Fact.of(AppEvidenceFixture.timing(0.3, 4.5, 1.2, 5.6, 2.0, -3.0, 9.0));
+        var r = run(ID, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(r.message()).contains("too noisy").contains("EC2 instance");
+    }
+
+    @Test
     void failsWhenTheAppsGaveTooFewValidAnswers() {
         var f = new AppEvidenceFixture();
         f.timing = AppEvidenceFixture.invalid("GET /product/{id}");
