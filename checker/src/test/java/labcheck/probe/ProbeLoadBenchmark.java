@@ -35,9 +35,10 @@ class ProbeLoadBenchmark {
         int seconds = Integer.getInteger("labcheck.bench.seconds", 10);
         int rounds = Integer.getInteger("labcheck.bench.rounds", 2);
         String[] levels = System.getProperty("labcheck.bench.concurrency", "50,200").split(",");
-        Backends b = Backends.get();
-        try (ContractApp app = ContractApp.withThreads(true, b, 32)) {
-            String url = app.url() + "/product/42";
+        String external = System.getProperty("labcheck.bench.url", "");
+        ContractApp app = external.isBlank() ? ContractApp.withThreads(true, Backends.get(), 32) : null;
+        try {
+            String url = app != null ? app.url() + "/product/42" : external;
             HttpClient c = HttpClient.newHttpClient();
             for (int i = 0; i < 2; i++) {
                 c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
@@ -71,8 +72,13 @@ class ProbeLoadBenchmark {
                 }
             }
             System.out.println("BENCH-RESULTS-BEGIN");
+            System.out.println("target: " + (app != null ? "contract app (test code) GET /product/42" : url));
             rows.forEach(System.out::println);
             System.out.println("BENCH-RESULTS-END");
+        } finally {
+            if (app != null) {
+                app.close();
+            }
         }
     }
 
