@@ -77,8 +77,13 @@ public final class AppProbe {
             WritePhase writes = new WritePhase(app, redis.reader(), products.cachedProducts());
             var writeThrough = s.writeProbes() ? writes.put(total.share(0.3))
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", "run without --no-writes.");
-            var delete = s.writeProbes() ? writes.delete(total.share(0.4))
-                    : Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", "run without --no-writes.");
+            var delete = !s.writeProbes()
+                    ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", "run without --no-writes.")
+                    : canRestore(writeThrough) ? writes.delete(total.share(0.4))
+                    : Fact.<labcheck.evidence.app.DeleteProbe>unavailable(new Unavailable("NotCollected",
+                            "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "
+                            + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
+                            + "would lose the student's data; add a PUT that creates or updates the product."));
             Fact<LoadTestResult> load = loadTest(app, products.servedIds(), total);
             var source = SourceScanner.scan(s.sourceFile());
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -96,6 +101,10 @@ public final class AppProbe {
                 redis.reader().close();
             }
         }
+    }
+
+    private static boolean canRestore(Fact<labcheck.evidence.app.WriteProbe> put) {
+        return put.available() && put.value().offered() && put.value().restored();
     }
 
     private static Fact<HealthProbe> health(HttpProbe app, Deadline d) {
