@@ -49,7 +49,9 @@ public final class ContractApp implements AutoCloseable {
         /** Every request hangs. */
         HANG,
         /** Every route answers an HTML page. */
-        HTML
+        HTML,
+        /** No PUT or DELETE route (the extension challenges not done): 405. */
+        NO_WRITE_ROUTES
     }
 
     /**
@@ -61,9 +63,7 @@ public final class ContractApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        // the JDK server writes headers and body separately; with Nagle on, the body waits for
-        // the client's delayed ACK (40 ms), which would swamp every timing
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        TestServers.noNagle();
     }
 
     private final boolean cache;
@@ -244,7 +244,7 @@ public final class ContractApp implements AutoCloseable {
     }
 
     private void put(HttpExchange ex, int id) throws Exception {
-        if (!cache) {
+        if (!cache || faults.contains(Fault.NO_WRITE_ROUTES)) {
             send(ex, 405, "application/json", "{\"error\":\"method not allowed\"}");
             return;
         }
@@ -270,7 +270,7 @@ public final class ContractApp implements AutoCloseable {
     }
 
     private void delete(HttpExchange ex, int id) throws Exception {
-        if (!cache) {
+        if (!cache || faults.contains(Fault.NO_WRITE_ROUTES)) {
             send(ex, 405, "application/json", "{\"error\":\"method not allowed\"}");
             return;
         }

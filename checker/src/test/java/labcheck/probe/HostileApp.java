@@ -23,6 +23,7 @@ final class HostileApp implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     HostileApp(Behaviour behaviour) throws IOException {
+        TestServers.noNagle();
         this.behaviour = behaviour;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
         server.setExecutor(pool);

@@ -118,9 +118,21 @@ class AppChecksOnContractAppsTest {
                     "app_improvement_over_baseline", Outcome.FAILED,
                     "app_hit_ratio_in_window", Outcome.FAILED,
                     "app_write_through_update", Outcome.FAILED,
-                    "app_delete_invalidates_cache", Outcome.FAILED)));
+                    "app_delete_invalidates_cache", Outcome.UNVERIFIABLE)));
             assertThat(r.get("app_health_redis_connected").message()).contains("0 HIT");
             assertThat(r.get("redis_product_key_ttl_set").message()).contains("SSH tunnel");
+        }
+    }
+
+    @Test
+    void anAppWithoutWriteRoutesLosesOnlyTheWriteBonusesAndIsNeverSentADelete() throws Exception {
+        try (ContractApp app = ContractApp.cacheApp(backends, Fault.NO_WRITE_ROUTES)) {
+            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(Map.of(
+                    "app_write_through_update", Outcome.FAILED,
+                    "app_delete_invalidates_cache", Outcome.UNVERIFIABLE));
+            assertThat(r.get("app_write_through_update").message()).contains("HTTP 405");
+            assertThat(r.get("app_delete_invalidates_cache").message()).contains("would lose the student's data");
         }
     }
 
