@@ -1,18 +1,47 @@
 package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import labcheck.evidence.Fact;
 
 /**
  * What the app probe measured. Each part is a {@link Fact}: a probe that could not run
- * (Redis unreachable from this host, no DB credentials) leaves its part unavailable with why.
+ * (Redis unreachable from this host, no DB credentials, an app that hung) leaves its part
+ * unavailable with why, and costs nothing else.
  *
- * @param appUrl      the cache app's base URL (sanitised)
- * @param baselineUrl the no-cache app's base URL (sanitised), or null
+ * @param appUrl        the cache app's base URL (sanitised)
+ * @param baselineUrl   the no-cache app's base URL (sanitised), or null
+ * @param health        {@code GET /health} on the cache app
+ * @param lazyLoad      ids not yet cached, requested twice each (MISS then HIT expected)
+ * @param redis         what Redis itself held for those ids (EXISTS/GET/TTL), read by the probe
+ * @param database      product count and select counters around a window of cache hits
+ * @param timing        the seed's timing comparison, app-reported and client-measured side by side
+ * @param stats         {@code /stats} before and after the probe's window, and what the probe saw
+ * @param loadTest      the bounded concurrent load test (extension challenge 5)
+ * @param writeThrough  {@code PUT /product/{id}} (extension challenge 1)
+ * @param delete        {@code DELETE /product/{id}} (extension challenge 3)
+ * @param source        the product route's code excerpt, when {@code --source} was given
+ * @param durationMs    how long the whole probe took
+ * @param notes         what the probe assumed or could not do, one sentence each
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppEvidence(
         String appUrl,
         String baselineUrl,
-        Fact<HealthProbe> health) {
+        Fact<HealthProbe> health,
+        Fact<LazyLoadProbe> lazyLoad,
+        Fact<RedisKeysProbe> redis,
+        Fact<DatabaseProbe> database,
+        Fact<TimingProbe> timing,
+        Fact<StatsWindow> stats,
+        Fact<LoadTestResult> loadTest,
+        Fact<WriteProbe> writeThrough,
+        Fact<DeleteProbe> delete,
+        Fact<SourceExcerpt> source,
+        long durationMs,
+        List<String> notes) {
+
+    public AppEvidence {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 }

@@ -1,0 +1,90 @@
+package labcheck.checks.app;
+
+import java.util.List;
+import labcheck.engine.Check;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.app.AppEvidence;
+import labcheck.evidence.app.HealthProbe;
+import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.rubric.Thresholds;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.TestReporter;
+
+/** Rubric item 3: the application connects to Redis. */
+public class AppHealthChecks {
+
+    @Check(id = "app_health_redis_connected",
+            title = "GET /health reports Redis connected",
+            remediation = "Make /health PING Redis on every call and answer {\"status\": \"healthy\", \"redis_status\": "
+                    + "\"connected\"} only when the PING succeeds. If it says disconnected: check the Redis endpoint "
+                    + "in the app, and that redis-sg allows TCP 6379 from the EC2 instance's security group.")
+    void healthRedisConnected(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        AppEvidence app = AppFacts.app(evidence);
+        HealthProbe h = AppFacts.require(app.health());
+        AppFacts.details(reporter, "GET " + app.appUrl() + "/health -> HTTP " + h.httpStatus() + ", status="
+                + h.status() + ", redis_status=" + h.redisStatus());
+        if (h.problem() != null) {
+            Assertions.fail("GET /health on " + app.appUrl() + " does not follow the contract: " + h.problem()
+                    + "; expected {\"status\": \"healthy\", \"redis_status\": \"connected\"}.");
+        }
+        if (h.httpStatus() != 200 || !"connected".equalsIgnoreCase(h.redisStatus())) {
+            Assertions.fail("GET /health on " + app.appUrl() + " answered HTTP " + h.httpStatus() + " with redis_status="
+                    + h.redisStatus() + "; expected HTTP 200 with redis_status=connected, so the app cannot reach "
+                    + "Redis: check the endpoint in the app and the redis-sg inbound rule for port 6379.");
+        }
+        if (app.lazyLoad() != null && app.lazyLoad().available()) {
+            LazyLoadProbe l = app.lazyLoad().value();
+            if (l.totalHits() == 0 && l.totalMisses() > 0) {
+                Assertions.fail("GET /health on " + app.appUrl() + " says redis_status=connected, but none of the "
+                        + "probe's product requests was served from the cache (0 HIT, " + l.totalMisses()
+                        + " MISS), so the app is not really using Redis; /health must PING Redis each time "
+                        + "instead of reporting a stored flag.");
+            }
+        }
+    }
+
+    @Check(id = "app_cache_hit_observed",
+            title = "A cache HIT is observed and its key exists in Redis",
+            remediation = "Read product:<id> from Redis before querying MySQL and answer cache_status HIT when it is "
+                    + "there; on a MISS store the product with SETEX so the next request is a HIT.")
+    void cacheHitObserved(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        AppEvidence app = AppFacts.app(evidence);
+        LazyLoadProbe l = AppFacts.require(app.lazyLoad());
+        List<Integer> hitIds = l.observations().stream().filter(o -> o.second().hit())
+                .map(ProductObservation::id).toList();
+        StringBuilder details = new StringBuilder("HIT answers over the whole probe: " + l.totalHits()
+                + ", MISS answers: " + l.totalMisses() + "; ids answering HIT on their second request: " + hitIds);
+        if (l.totalHits() == 0) {
+            AppFacts.details(reporter, details.toString());
+            Assertions.fail("None of the probe's requests to " + app.appUrl() + "/product/{id} answered cache_status "
+                    + "HIT (" + l.totalMisses() + " MISS" + firstProblem(l) + "); a second request for the same id "
+                    + "must be served from Redis.");
+        }
+        if (app.redis() != null && app.redis().available() && !hitIds.isEmpty()) {
+            List<RedisKeysProbe.KeyState> keys = app.redis().value().keys().stream()
+                    .filter(k -> hitIds.contains(k.id())).toList();
+            boolean anyExists = keys.stream().anyMatch(RedisKeysProbe.KeyState::exists);
+            details.append("\nproduct:<id> in Redis for HIT ids: ").append(keys.stream()
+                    .map(k -> k.key() + (k.exists() ? " exists" : " absent")).toList());
+            AppFacts.details(reporter, details.toString());
+            if (!anyExists) {
+                Assertions.fail("The app answered HIT for product ids " + hitIds + ", but Redis at "
+                        + app.redis().value().endpoint() + " holds none of their product:<id> keys; a HIT must "
+                        + "come from Redis, keyed product:<id>.");
+            }
+        } else {
+            details.append("\nRedis not read from here, so the HIT was not corroborated in Redis: ")
+                    .append(app.redis() == null || app.redis().available() ? "no HIT id to look up"
+                            : app.redis().unavailable().message());
+            AppFacts.details(reporter, details.toString());
+        }
+    }
+
+    static String firstProblem(LazyLoadProbe l) {
+        return l.observations().stream()
+                .map(o -> o.first().problem() != null ? o.first().problem() : o.second().problem())
+                .filter(p -> p != null).findFirst().map(p -> "; the app's answers: " + p).orElse("");
+    }
+}

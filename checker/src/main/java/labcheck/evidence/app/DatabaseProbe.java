@@ -1,0 +1,25 @@
+package labcheck.evidence.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What the read-only database connection saw.
+ *
+ * @param url              the JDBC URL (sanitised)
+ * @param productCount     {@code SELECT COUNT(*) FROM products}
+ * @param hitRequests      cache-app requests in the hit window that answered HIT
+ * @param selectsDuringHits {@code Com_select} delta across the hit window
+ * @param questionsDuringHits {@code Questions} delta across the hit window
+ * @param selectsControl   {@code Com_select} delta across an idle window of the probe's own reads
+ *                         (its own statements and background traffic), subtracted before judging
+ * @param questionsControl {@code Questions} delta across the same idle window
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DatabaseProbe(String url, long productCount, int hitRequests, long selectsDuringHits,
+                            long questionsDuringHits, long selectsControl, long questionsControl) {
+
+    /** Selects the hits caused beyond the probe's own reads and background traffic. */
+    public long excessSelects() {
+        return Math.max(0, selectsDuringHits - selectsControl);
+    }
+}

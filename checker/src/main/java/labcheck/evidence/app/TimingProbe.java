@@ -1,0 +1,48 @@
+package labcheck.evidence.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The seed's timing comparison (N requests per app on the same ids, interleaved, warm-up
+ * excluded), with the app-reported and the client-measured figures side by side.
+ *
+ * @param requestsPerApp     requests counted per app (after warm-up)
+ * @param warmupPerApp       requests per app sent first and excluded
+ * @param ids                the product ids cycled through
+ * @param appReported        the cache app's {@code response_time_ms}
+ * @param baselineReported   the no-cache app's {@code response_time_ms}
+ * @param appClient          the cache app as the probe's client measured it
+ * @param baselineClient     the no-cache app as the probe's client measured it
+ * @param reportedSavingMs   baseline minus app, mean of reported times (the seed's figure)
+ * @param measuredSavingMs   baseline minus app, mean of client times
+ * @param measuredSavingLowMs  lower end of the 95% confidence interval of the measured saving
+ * @param measuredSavingHighMs upper end of that interval
+ * @param appFailures        app requests that gave no usable answer (with {@code problems})
+ * @param baselineFailures   baseline requests that gave no usable answer
+ * @param problems           distinct reasons for failures, a few at most
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> ids,
+                          LatencySummary appReported, LatencySummary baselineReported,
+                          LatencySummary appClient, LatencySummary baselineClient,
+                          double reportedSavingMs, int pairs, double reportedPairedSavingMs,
+                          double measuredSavingMs,
+                          double measuredSavingLowMs, double measuredSavingHighMs,
+                          int appFailures, int baselineFailures, List<String> problems) {
+
+    public TimingProbe {
+        ids = List.copyOf(ids);
+        problems = List.copyOf(problems);
+    }
+
+    /** The seed's improvement: (baseline - app) / baseline of the app-reported means, in percent. */
+    public double reportedImprovementPercent() {
+        return baselineReported.mean() <= 0 ? 0 : reportedSavingMs / baselineReported.mean() * 100;
+    }
+
+    /** The same formula on the client-measured means, in percent (diluted by network time: shown, not graded). */
+    public double measuredImprovementPercent() {
+        return baselineClient.mean() <= 0 ? 0 : measuredSavingMs / baselineClient.mean() * 100;
+    }
+}

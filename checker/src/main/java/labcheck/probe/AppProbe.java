@@ -1,0 +1,170 @@
+package labcheck.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import labcheck.evidence.Fact;
+import labcheck.evidence.SafeUrl;
+import labcheck.evidence.Unavailable;
+import labcheck.evidence.app.AppEvidence;
+import labcheck.evidence.app.DatabaseProbe;
+import labcheck.evidence.app.HealthProbe;
+import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.LoadTestResult;
+import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.StatsWindow;
+import labcheck.evidence.app.TimingProbe;
+
+/**
+ * Probes the student's running app (and, when given, its Redis and database) into
+ * {@link AppEvidence}. Never throws for anything the app does: each misbehaviour costs only
+ * the evidence it touches, with the reason. Bounded by {@link ProbeSettings#budget()}.
+ *
+ * <pre>{@code
+ * Fact<AppEvidence> app = new AppProbe(settings).run();
+ * Evidence graded = evidence.withApp(app);
+ * }</pre>
+ *
+ * <p>Order matters: the probe's own Redis reads (EXISTS, GET, TTL) move Redis's keyspace
+ * counters, so they happen before {@code /stats} is first read or after it is read again,
+ * never inside the window whose hit ratio is graded.
+ */
+public final class AppProbe {
+
+    private final ProbeSettings s;
+
+    public AppProbe(ProbeSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("settings must not be null");
+        }
+        this.s = settings;
+    }
+
+    /** Runs every probe within the budget; never throws for app misbehaviour. */
+    public Fact<AppEvidence> run() {
+        long t0 = System.nanoTime();
+        Deadline total = Deadline.after(s.budget());
+        List<String> notes = new ArrayList<>();
+        HttpClient client = HttpProbe.newClient(s.connectTimeout());
+        HttpProbe app = new HttpProbe(client, s.appUrl(), s.requestTimeout(), s.maxBodyBytes());
+        HttpProbe base = s.baselineUrl() == null ? null
+                : new HttpProbe(client, s.baselineUrl(), s.requestTimeout(), s.maxBodyBytes());
+        DbReader.Result db = DbReader.connect(s, total.cap(s.requestTimeout()));
+        RedisReader.Result redis = RedisReader.connect(s, total.cap(s.requestTimeout()));
+        try {
+            Fact<HealthProbe> health = health(app, total.share(0.1));
+            Tally tally = new Tally();
+            ProductPhases products = new ProductPhases(s, app, base, tally, notes);
+            List<Integer> candidates = IdChooser.candidates(s, db.reader(), redis.reader(), notes);
+
+            StatsReader.Read before = StatsReader.read(app, total.share(0.05));
+            tally.windowOpen = before.snapshot() != null;
+            Fact<LazyLoadProbe> lazy = products.lazyLoad(candidates, redis.reader() != null, total.share(0.2));
+            Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
+                    : products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()), total.share(0.15));
+            Fact<TimingProbe> timing = base == null
+                    ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
+                    : products.timing(total.share(0.6));
+            StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
+            tally.windowOpen = false;
+            Fact<StatsWindow> stats = statsWindow(before, after, tally);
+            lazy = products.withTotals(lazy);
+
+            Fact<RedisKeysProbe> keys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
+                    : products.redisKeys(redis.reader());
+            WritePhase writes = new WritePhase(app, redis.reader(), products.cachedProducts());
+            var writeThrough = s.writeProbes() ? writes.put(total.share(0.3))
+                    : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", "run without --no-writes.");
+            var delete = !s.writeProbes()
+                    ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", "run without --no-writes.")
+                    : canRestore(writeThrough) ? writes.delete(total.share(0.4))
+                    : Fact.<labcheck.evidence.app.DeleteProbe>unavailable(new Unavailable("NotCollected",
+                            "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "
+                            + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
+                            + "would lose the student's data; add a PUT that creates or updates the product."));
+            Fact<LoadTestResult> load = loadTest(app, products.servedIds(), total);
+            var source = SourceScanner.scan(s.sourceFile());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            return Fact.of(new AppEvidence(SafeUrl.strip(s.appUrl()), SafeUrl.strip(s.baselineUrl()), health, lazy,
+                    keys, database, timing, stats, load, writeThrough, delete, source, ms, notes));
+        } catch (RuntimeException e) {
+            return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
+                    + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "
+                    + "report it with the command you ran."));
+        } finally {
+            if (db.reader() != null) {
+                db.reader().close();
+            }
+            if (redis.reader() != null) {
+                redis.reader().close();
+            }
+        }
+    }
+
+    private static boolean canRestore(Fact<labcheck.evidence.app.WriteProbe> put) {
+        return put.available() && put.value().offered() && put.value().restored();
+    }
+
+    private static Fact<HealthProbe> health(HttpProbe app, Deadline d) {
+        HttpResult r = app.get("/health", d);
+        if (!r.answered()) {
+            return Fact.unavailable(new Unavailable(r.unavailableCode(), "GET /health",
+                    "GET /health on " + SafeUrl.strip(app.base()) + ": " + r.failure() + "."));
+        }
+        Json.Parsed p = Json.object(r);
+        if (!p.ok()) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", "GET /health",
+                    "GET /health on " + SafeUrl.strip(app.base()) + " " + p.problem() + "."));
+        }
+        StringBuilder problems = new StringBuilder();
+        JsonNode o = p.node();
+        String status = Json.text(o, "status", problems);
+        String redisStatus = Json.text(o, "redis_status", problems);
+        String dbStatus = Json.text(o, "db_status", problems);
+        if (redisStatus == null && problems.length() == 0) {
+            Json.note(problems, "redis_status is missing");
+        }
+        return Fact.of(new HealthProbe(r.status(), r.contentType(), status, redisStatus, dbStatus,
+                problems.length() == 0 ? null : problems.toString()));
+    }
+
+    private static Fact<StatsWindow> statsWindow(StatsReader.Read before, StatsReader.Read after, Tally t) {
+        if (before.snapshot() == null) {
+            return Fact.unavailable(before.unavailable());
+        }
+        if (after == null || after.snapshot() == null) {
+            return Fact.unavailable(after == null ? before.unavailable() : after.unavailable());
+        }
+        return Fact.of(new StatsWindow(before.snapshot(), after.snapshot(), t.windowHits, t.windowMisses,
+                t.windowUnknown));
+    }
+
+    private Fact<LoadTestResult> loadTest(HttpProbe app, List<Integer> served, Deadline total) {
+        if (s.concurrency() == 0) {
+            return Fact.notCollected("The load test", "run with --concurrency N (up to 1000).");
+        }
+        if (served.isEmpty()) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", "GET /product/{id}",
+                    "The load test was not run: no GET /product/{id} gave a valid product, so it would measure "
+                            + "nothing but errors."));
+        }
+        if (app.givenUp()) {
+            return Fact.unavailable(new Unavailable("Timeout", "GET /product/{id}",
+                    "The load test was not run: the app stopped answering earlier in the probe."));
+        }
+        Duration warmup = Duration.ofMillis(Math.min(1000, s.loadDuration().toMillis() / 5));
+        Duration room = total.remaining().minus(s.requestTimeout()).minus(warmup).minusMillis(700);
+        Duration duration = room.compareTo(s.loadDuration()) < 0 ? room : s.loadDuration();
+        if (duration.toMillis() < 500) {
+            return Fact.unavailable(new Unavailable("Timeout", null, "The load test was not run: the probe's time "
+                    + "budget ran out before it; run with a larger --budget."));
+        }
+        List<java.net.URI> targets = served.stream()
+                .map(id -> java.net.URI.create(app.base() + "/product/" + id)).toList();
+        return Fact.of(new LoadGenerator(targets, s.concurrency()).warmup(warmup).duration(duration)
+                .maxRequests(Math.min(500_000L, s.concurrency() * 2000L))
+                .requestTimeout(s.requestTimeout()).connectTimeout(s.connectTimeout()).run());
+    }
+}

@@ -1,0 +1,115 @@
+package labcheck.probe;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import labcheck.evidence.SafeUrl;
+import labcheck.evidence.Unavailable;
+
+/**
+ * A read-only look at the student's MySQL: the product count and the server-wide statement
+ * counters, read around a window of cache hits to see whether hits still query the database.
+ */
+final class DbReader implements AutoCloseable {
+
+    private final Connection conn;
+    private final int timeoutSeconds;
+
+    private DbReader(Connection conn, int timeoutSeconds) {
+        this.conn = conn;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    static Result connect(ProbeSettings s, Duration timeout) {
+        if (s.dbUrl() == null) {
+            return new Result(null, Unavailable.notCollected("Database counters",
+                    "run with --db-url jdbc:mysql://<rds-endpoint>:3306/ecommerce and a read-only user to see "
+                            + "whether cache hits still query the database."));
+        }
+        char[] pw = s.dbPassword();
+        int ms = (int) Math.max(1000, timeout.toMillis());
+        Properties p = new Properties();
+        if (s.dbUser() != null) {
+            p.setProperty("user", s.dbUser());
+        }
+        if (pw != null) {
+            p.setProperty("password", new String(pw));
+        }
+        p.setProperty("connectTimeout", String.valueOf(ms));
+        p.setProperty("socketTimeout", String.valueOf(ms));
+        try {
+            Connection c = DriverManager.getConnection(s.dbUrl(), p);
+            c.setReadOnly(true);
+            return new Result(new DbReader(c, Math.max(1, ms / 1000)), null);
+        } catch (SQLException | RuntimeException e) {
+            String url = SafeUrl.strip(s.dbUrl());
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            boolean denied = e instanceof SQLException sql && "28000".equals(sql.getSQLState());
+            return new Result(null, new Unavailable(denied ? "AccessDenied" : "Unreachable", "mysql:" + url,
+                    "The database at " + url + (denied ? " refused the probe's credentials (" : " could not be reached (")
+                            + msg + "); from outside the VPC run labcheck on the EC2 instance, and use a read-only "
+                            + "user that may run SELECT and SHOW GLOBAL STATUS."));
+        } finally {
+            p.remove("password");
+            if (pw != null) {
+                java.util.Arrays.fill(pw, '\0');
+            }
+        }
+    }
+
+    long productCount() throws SQLException {
+        return single("SELECT COUNT(*) FROM products");
+    }
+
+    long maxProductId() throws SQLException {
+        return single("SELECT COALESCE(MAX(id), 0) FROM products");
+    }
+
+    /** {@code Com_select} and {@code Questions}, server-wide. */
+    long[] counters() throws SQLException {
+        long select = -1;
+        long questions = -1;
+        try (Statement st = conn.createStatement()) {
+            st.setQueryTimeout(timeoutSeconds);
+            try (ResultSet rs = st.executeQuery(
+                    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Questions')")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    long v = Long.parseLong(rs.getString(2).trim());
+                    if (name.equalsIgnoreCase("Com_select")) {
+                        select = v;
+                    } else {
+                        questions = v;
+                    }
+                }
+            }
+        }
+        return new long[] {select, questions};
+    }
+
+    private long single(String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.setQueryTimeout(timeoutSeconds);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing a read-only connection: nothing to lose
+        }
+    }
+
+    record Result(DbReader reader, Unavailable unavailable) {
+    }
+}

@@ -1,0 +1,129 @@
+package labcheck.probe;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * HTTP requests to one app, each bounded by a timeout covering the whole exchange (headers
+ * and body: a slow drip is cut off), with the body capped in bytes. After
+ * {@link #GIVE_UP_AFTER} timeouts in a row the app is taken as hung and further requests
+ * fail at once, so a hung app costs a few timeouts, not one per planned request.
+ */
+final class HttpProbe {
+
+    static final int GIVE_UP_AFTER = 3;
+
+    private final HttpClient client;
+    private final String base;
+    private final Duration requestTimeout;
+    private final int maxBodyBytes;
+    private int timeoutsInARow;
+    private boolean lastTimeoutWasConnect;
+
+    HttpProbe(HttpClient client, String baseUrl, Duration requestTimeout, int maxBodyBytes) {
+        this.client = client;
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.requestTimeout = requestTimeout;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    String base() {
+        return base;
+    }
+
+    boolean givenUp() {
+        return timeoutsInARow >= GIVE_UP_AFTER;
+    }
+
+    HttpResult get(String path, Deadline deadline) {
+        return exchange("GET", path, null, deadline);
+    }
+
+    HttpResult exchange(String method, String path, String jsonBody, Deadline deadline) {
+        if (givenUp()) {
+            String why = "skipped: " + base + " did not answer " + GIVE_UP_AFTER + " requests in a row within "
+                    + requestTimeout.toMillis() + " ms each";
+            return lastTimeoutWasConnect ? HttpResult.unreachable(why, 0) : HttpResult.failed(why, 0, true);
+        }
+        Duration timeout = deadline.cap(requestTimeout);
+        if (timeout.toMillis() < 1) {
+            return HttpResult.failed("skipped: the probe's time budget ran out", 0, true);
+        }
+        HttpRequest.BodyPublisher publisher = jsonBody == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .method(method, publisher);
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        long t0 = System.nanoTime();
+        CompletableFuture<java.net.http.HttpResponse<CappedBody.Bytes>> f =
+                client.sendAsync(b.build(), info -> new CappedBody(maxBodyBytes));
+        try {
+            var r = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            timeoutsInARow = 0;
+            return HttpResult.answered(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                    r.body(), System.nanoTime() - t0);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return timedOut(method, path, timeout, t0);
+        } catch (ExecutionException e) {
+            return failure(method, path, e.getCause(), timeout, t0);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return HttpResult.failed("interrupted", System.nanoTime() - t0, false);
+        }
+    }
+
+    private HttpResult timedOut(String method, String path, Duration timeout, long t0) {
+        timeoutsInARow++;
+        lastTimeoutWasConnect = false;
+        return HttpResult.failed(method + " " + path + " gave no complete answer within " + timeout.toMillis()
+                + " ms", System.nanoTime() - t0, true);
+    }
+
+    private HttpResult failure(String method, String path, Throwable cause, Duration timeout, long t0) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            timeoutsInARow++;
+            lastTimeoutWasConnect = true;
+            return HttpResult.unreachable("connecting to " + base + " timed out after "
+                    + timeout.toMillis() + " ms (is the port open to this host?)", System.nanoTime() - t0);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut(method, path, timeout, t0);
+        }
+        timeoutsInARow = 0;
+        if (cause instanceof ConnectException) {
+            return HttpResult.unreachable("connection to " + base + " refused (is the app running and its port open "
+                    + "to this host?)", System.nanoTime() - t0);
+        }
+        return HttpResult.failed(method + " " + path + " failed: " + describe(cause), System.nanoTime() - t0, false);
+    }
+
+    private static String describe(Throwable t) {
+        String msg = t.getMessage();
+        String kind = t instanceof IOException ? "I/O error" : t.getClass().getSimpleName();
+        return msg == null || msg.isBlank() ? kind : kind + " (" + msg + ")";
+    }
+}

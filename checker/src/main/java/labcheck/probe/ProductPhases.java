@@ -1,0 +1,279 @@
+package labcheck.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import labcheck.evidence.Fact;
+import labcheck.evidence.Unavailable;
+import labcheck.evidence.app.DatabaseProbe;
+import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.ProductAnswer;
+import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.TimingProbe;
+
+/** The probes on {@code GET /product/{id}}: lazy loading, the DB hit window, the timing comparison. */
+final class ProductPhases {
+
+    /** Cache-app requests in the window whose database selects are counted. */
+    static final int HIT_WINDOW_REQUESTS = 20;
+
+    private final ProbeSettings s;
+    private final HttpProbe app;
+    private final HttpProbe base;
+    private final Tally tally;
+    private final List<String> notes;
+    private final Map<Integer, JsonNode> missProducts = new LinkedHashMap<>();
+    private final Map<Integer, JsonNode> cached = new LinkedHashMap<>();
+    private final List<ProductObservation> observations = new ArrayList<>();
+
+    ProductPhases(ProbeSettings s, HttpProbe app, HttpProbe base, Tally tally, List<String> notes) {
+        this.s = s;
+        this.app = app;
+        this.base = base;
+        this.tally = tally;
+        this.notes = notes;
+    }
+
+    /** Ids that answered a valid product at all (HIT or MISS), in probe order. */
+    List<Integer> servedIds() {
+        return List.copyOf(missProducts.keySet());
+    }
+
+    /** Ids whose second request answered HIT with a product, and that product. */
+    Map<Integer, JsonNode> cachedProducts() {
+        return cached;
+    }
+
+    Fact<LazyLoadProbe> lazyLoad(List<Integer> candidates, boolean verified, Deadline d) {
+        if (candidates.isEmpty()) {
+            return Fact.unavailable(new Unavailable("NotCollected", "GET /product/{id}", "Every randomly chosen "
+                    + "product id was already in Redis (a warmed cache), so no MISS could be observed; run labcheck "
+                    + "again once some product:<id> keys have expired."));
+        }
+        int notFound = 0;
+        HttpResult lastFailure = null;
+        for (int id : candidates) {
+            if (observations.size() >= s.lazyIds() || d.expired() || app.givenUp()) {
+                break;
+            }
+            HttpResult r1 = app.get("/product/" + id, d);
+            if (r1.unreachable()) {
+                return Fact.unavailable(new Unavailable("Unreachable", "GET /product/{id}",
+                        "GET /product/" + id + ": " + r1.failure() + "."));
+            }
+            ProductReader.Read first = ProductReader.read(id, r1);
+            tally.count(first.answer());
+            if (r1.status() == 404) {
+                notFound++;
+                continue;
+            }
+            if (!r1.answered()) {
+                lastFailure = r1;
+            }
+            ProductReader.Read second = r1.answered() ? ProductReader.read(id, app.get("/product/" + id, d)) : first;
+            if (r1.answered()) {
+                tally.count(second.answer());
+            }
+            boolean same = Json.sameProduct(first.product(), second.product());
+            observations.add(new ProductObservation(id, verified ? Boolean.FALSE : null, first.answer(),
+                    second.answer(), same));
+            if (first.product() != null) {
+                missProducts.put(id, first.product());
+            }
+            if (second.answer().hit() && second.product() != null) {
+                cached.put(id, second.product());
+            }
+        }
+        if (notFound > 0) {
+            notes.add(notFound + " probed ids answered 404 and were skipped (does the database hold "
+                    + s.maxProductId() + " products?).");
+        }
+        if (observations.isEmpty()) {
+            String why = lastFailure != null ? lastFailure.failure()
+                    : notFound > 0 ? "every probed id answered 404" : "the probe's time budget ran out";
+            return Fact.unavailable(new Unavailable(lastFailure != null ? lastFailure.unavailableCode()
+                    : "InvalidResponse", "GET /product/{id}", "No product could be probed: " + why + "."));
+        }
+        return Fact.of(new LazyLoadProbe(observations, verified, 0, 0));
+    }
+
+    /** The lazy-load evidence with the HIT/MISS totals of the whole probe filled in. */
+    Fact<LazyLoadProbe> withTotals(Fact<LazyLoadProbe> lazy) {
+        return lazy.map(l -> new LazyLoadProbe(l.observations(), l.idsVerifiedUncached(), tally.hits, tally.misses));
+    }
+
+    Fact<DatabaseProbe> hitWindow(DbReader db, String url, Deadline d) {
+        try {
+            long count = db.productCount();
+            if (cached.isEmpty() || app.givenUp()) {
+                return Fact.of(new DatabaseProbe(url, count, 0, 0, 0, 0, 0));
+            }
+            long[] c0 = db.counters();
+            long[] c1 = db.counters();
+            long[] w0 = db.counters();
+            List<Integer> ids = List.copyOf(cached.keySet());
+            int hits = 0;
+            for (int i = 0; i < HIT_WINDOW_REQUESTS && !d.expired() && !app.givenUp(); i++) {
+                int id = ids.get(i % ids.size());
+                ProductAnswer a = ProductReader.read(id, app.get("/product/" + id, d)).answer();
+                tally.count(a);
+                if (a.hit()) {
+                    hits++;
+                }
+            }
+            long[] w1 = db.counters();
+            return Fact.of(new DatabaseProbe(url, count, hits, w1[0] - w0[0], w1[1] - w0[1], c1[0] - c0[0],
+                    c1[1] - c0[1]));
+        } catch (SQLException | RuntimeException e) {
+            return Fact.unavailable(new Unavailable("ServiceError", "mysql:" + url,
+                    "Reading the database failed (" + e.getMessage() + "); the read-only user needs SELECT on "
+                            + "products and may need PROCESS for SHOW GLOBAL STATUS."));
+        }
+    }
+
+    Fact<TimingProbe> timing(Deadline d) {
+        List<Integer> ids = List.copyOf(!cached.isEmpty() ? cached.keySet() : missProducts.keySet());
+        if (ids.isEmpty()) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", "GET /product/{id}",
+                    "The timing comparison was not run: no GET /product/{id} on the cache app gave a product."));
+        }
+        Samples appS = new Samples();
+        Samples baseS = new Samples();
+        List<double[]> pairs = new ArrayList<>();
+        int planned = s.warmupPerApp() + s.requestsPerApp();
+        // a noisy host may leave the paired saving's interval straddling zero: then keep sampling,
+        // up to three times N, while the budget lasts, rather than call an honest app inconclusive
+        int ceiling = s.warmupPerApp() + 3 * s.requestsPerApp();
+        boolean cut = false;
+        for (int i = 0; i < ceiling; i++) {
+            if (i >= planned && (i - planned) % 20 == 0 && conclusive(pairs)) {
+                break;
+            }
+            if (d.expired() || app.givenUp() || base.givenUp()) {
+                cut = i < planned;
+                break;
+            }
+            int id = ids.get(i % ids.size());
+            boolean counted = i >= s.warmupPerApp();
+            // alternate which app goes first, so neither always runs right after the other's work
+            double[] a;
+            double[] b;
+            if (i % 2 == 0) {
+                a = one(app, id, appS, counted, d, true);
+                b = one(base, id, baseS, counted, d, false);
+            } else {
+                b = one(base, id, baseS, counted, d, false);
+                a = one(app, id, appS, counted, d, true);
+            }
+            if (a != null && b != null) {
+                pairs.add(new double[] {b[0] - a[0], b[1] - a[1]});
+            }
+        }
+        if (baseS.unreachable != null && baseS.client.isEmpty()) {
+            return Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
+                    "The no-cache app at " + labcheck.evidence.SafeUrl.strip(base.base()) + " could not be reached: "
+                            + baseS.unreachable + "."));
+        }
+        if (cut) {
+            notes.add("The timing comparison stopped early (time budget or an app that stopped answering): "
+                    + appS.client.size() + " app and " + baseS.client.size() + " baseline requests were counted.");
+        }
+        var appClient = Latencies.ofMillis(appS.clientArray());
+        var baseClient = Latencies.ofMillis(baseS.clientArray());
+        var appRep = Latencies.ofMillis(appS.reportedArray());
+        var baseRep = Latencies.ofMillis(baseS.reportedArray());
+        PairedSaving measured = PairedSaving.of(pairs);
+        double reportedPaired = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
+        Set<String> problems = new LinkedHashSet<>(appS.problems);
+        problems.addAll(baseS.problems);
+        return Fact.of(new TimingProbe(appS.client.size() + appS.failures, s.warmupPerApp(), ids, appRep, baseRep,
+                appClient, baseClient, Latencies.round(baseRep.mean() - appRep.mean()), pairs.size(),
+                Latencies.round(reportedPaired), Latencies.round(measured.median()),
+                Latencies.round(measured.low()), Latencies.round(measured.high()),
+                appS.failures, baseS.failures, problems.stream().limit(4).toList()));
+    }
+
+    /** Whether the pairs already confirm a saving, or already show one far below the reported saving. */
+    private static boolean conclusive(List<double[]> pairs) {
+        PairedSaving m = PairedSaving.of(pairs);
+        double reported = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
+        return m.low() > 0 || m.high() < 0.5 * reported;
+    }
+
+    /** One request; returns {reported, client} ms when it counted and gave a valid answer, else null. */
+    private double[] one(HttpProbe p, int id, Samples into, boolean counted, Deadline d, boolean isApp) {
+        HttpResult r = p.get("/product/" + id, d);
+        ProductReader.Read read = ProductReader.read(id, r);
+        if (isApp) {
+            tally.count(read.answer());
+        }
+        if (!counted) {
+            return null;
+        }
+        ProductAnswer a = read.answer();
+        if (r.unreachable()) {
+            into.unreachable = r.failure();
+        }
+        if (r.status() == 200 && a.reportedMs() != null && read.product() != null) {
+            into.client.add(a.clientMs());
+            into.reported.add(a.reportedMs());
+            return new double[] {a.reportedMs(), a.clientMs()};
+        } else {
+            into.failures++;
+            if (into.problems.size() < 3) {
+                into.problems.add((isApp ? "cache app: " : "no-cache app: ")
+                        + (a.problem() != null ? a.problem() : "HTTP " + r.status()));
+            }
+            return null;
+        }
+    }
+
+    Fact<RedisKeysProbe> redisKeys(RedisReader redis) {
+        List<RedisKeysProbe.KeyState> keys = new ArrayList<>();
+        try {
+            for (ProductObservation o : observations) {
+                String key = "product:" + o.id();
+                boolean exists = redis.exists(key);
+                long ttl = redis.ttl(key);
+                String value = redis.get(key);
+                JsonNode served = missProducts.get(o.id());
+                boolean matches = false;
+                if (value != null && served != null) {
+                    try {
+                        matches = Json.sameProduct(Json.MAPPER.readTree(value), served);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        matches = false;
+                    }
+                }
+                keys.add(new RedisKeysProbe.KeyState(o.id(), key, exists, ttl, matches,
+                        value == null ? null : Json.snippet(value, 300)));
+            }
+            return Fact.of(new RedisKeysProbe(redis.endpoint(), keys));
+        } catch (RuntimeException e) {
+            return Fact.unavailable(RedisReader.unreachable(redis.endpoint(), e));
+        }
+    }
+
+    /** Samples of one app in the timing comparison. */
+    private static final class Samples {
+        final List<Double> client = new ArrayList<>();
+        final List<Double> reported = new ArrayList<>();
+        final Set<String> problems = new LinkedHashSet<>();
+        int failures;
+        String unreachable;
+
+        double[] clientArray() {
+            return client.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        double[] reportedArray() {
+            return reported.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+}

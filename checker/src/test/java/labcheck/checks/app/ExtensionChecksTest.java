@@ -1,0 +1,90 @@
+package labcheck.checks.app;
+
+import static labcheck.checks.app.CheckHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import labcheck.engine.Outcome;
+import labcheck.evidence.Fact;
+import labcheck.evidence.app.DeleteProbe;
+import labcheck.evidence.app.LoadTestResult;
+import labcheck.evidence.app.WriteProbe;
+import org.junit.jupiter.api.Test;
+
+class ExtensionChecksTest {
+
+    private static final String LOAD = "app_load_test_concurrent";
+    private static final String PUT = "app_write_through_update";
+    private static final String DELETE = "app_delete_invalidates_cache";
+
+    @Test
+    void loadIsUnverifiableWhenNotAskedFor() {
+        var f = new AppEvidenceFixture();
+        f.load = Fact.notCollected("The load test", "run with --concurrency N (up to 1000).");
+        assertThat(run(LOAD, f.evidence()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    }
+
+    @Test
+    void loadPassesWithoutErrorsAndReportsLatency() {
+        var r = run(LOAD, new AppEvidenceFixture().evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("5000.0 req/s").contains("coordinated omission");
+    }
+
+    @Test
+    void loadFailsWithTooManyErrors() {
+        var f = new AppEvidenceFixture();
+        f.load = Fact.of(new LoadTestResult(1000, 10_000, 900, 100, 90, AppEvidenceFixture.summary(900, 1, 1, 1, 1, 1),
+                AppEvidenceFixture.summary(900, 1, 1, 1, 1, 1), true, List.of("HTTP 503")));
+        var r = run(LOAD, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("failed 100").contains("HTTP 503");
+    }
+
+    @Test
+    void putIsUnverifiableWhenWriteProbesWereOff() {
+        var f = new AppEvidenceFixture();
+        f.write = Fact.notCollected("The PUT probe", "run without --no-writes.");
+        assertThat(run(PUT, f.evidence()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    }
+
+    @Test
+    void putPassesWhenTheCacheHoldsTheUpdate() {
+        assertThat(run(PUT, new AppEvidenceFixture().evidence()).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void putFailsWhenTheAppHasNoUpdateRoute() {
+        var f = new AppEvidenceFixture();
+        f.write = Fact.of(new WriteProbe(false, 7, 405, null, false, null, true, null));
+        assertThat(run(PUT, f.evidence()).message()).contains("HTTP 405").contains("no update endpoint");
+    }
+
+    @Test
+    void putEarnsHalfWhenItOnlyInvalidates() {
+        var f = new AppEvidenceFixture();
+        f.write = Fact.of(new WriteProbe(true, 7, 200, "MISS", true, false, true, null));
+        var r = run(PUT, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(r.message()).contains("not the cache");
+    }
+
+    @Test
+    void deletePassesWhenTheKeyIsGoneAndGetAnswers404() {
+        assertThat(run(DELETE, new AppEvidenceFixture().evidence()).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void deleteFailsWhenTheCacheStillServesTheProduct() {
+        var f = new AppEvidenceFixture();
+        f.delete = Fact.of(new DeleteProbe(true, 8, 200, 200, true, false, true, null));
+        var r = run(DELETE, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("still served the deleted product").contains("still in Redis");
+    }
+
+    @Test
+    void deleteIsUnverifiableWhenTheAppWasNotProbed() {
+        assertThat(run(DELETE, AppEvidenceFixture.noProbe()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    }
+}

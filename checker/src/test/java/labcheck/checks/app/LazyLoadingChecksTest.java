@@ -1,0 +1,115 @@
+package labcheck.checks.app;
+
+import static labcheck.checks.app.AppEvidenceFixture.P7;
+import static labcheck.checks.app.AppEvidenceFixture.P8;
+import static labcheck.checks.app.AppEvidenceFixture.answer;
+import static labcheck.checks.app.CheckHarness.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import labcheck.engine.Outcome;
+import labcheck.evidence.Fact;
+import labcheck.evidence.app.DatabaseProbe;
+import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.SourceExcerpt;
+import org.junit.jupiter.api.Test;
+
+class LazyLoadingChecksTest {
+
+    private static final String MISS_HIT = "app_lazy_loading_miss_then_hit";
+    private static final String KEY = "redis_product_key_populated_on_miss";
+    private static final String SKIP_DB = "app_cache_hits_skip_database";
+
+    @Test
+    void missThenHitIsUnverifiableWhenTheAppWasNotProbed() {
+        assertThat(run(MISS_HIT, AppEvidenceFixture.noProbe()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    }
+
+    @Test
+    void missThenHitPassesAndShowsTheSourceExcerptToTheJudge() {
+        var f = new AppEvidenceFixture();
+        f.source = Fact.of(new SourceExcerpt("app_with_cache.py", 40, "  40 | @app.route('/product/<int:id>')\n", 47, 60));
+        var r = run(MISS_HIT, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("cache read at line 47").contains("DB query at line 60")
+                .contains("cache read before the DB query").contains("@app.route");
+    }
+
+    @Test
+    void missThenHitEarnsPartCreditWhenOneIdNeverHits() {
+        var f = new AppEvidenceFixture();
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(
+                new ProductObservation(7, false, answer("MISS", 4, P7), answer("HIT", 0.2, P7), true),
+                new ProductObservation(8, false, answer("MISS", 4, P8), answer("MISS", 4, P8), true)), true, 1, 3));
+        var r = run(MISS_HIT, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(r.message()).startsWith("0.5:").contains("product 8: the second request answered cache_status MISS");
+    }
+
+    @Test
+    void missThenHitFailsWhenTheHitServesDifferentData() {
+        var f = new AppEvidenceFixture();
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(
+                new ProductObservation(7, false, answer("MISS", 4, P7), answer("HIT", 0.2, P8), false)), true, 1, 1));
+        var r = run(MISS_HIT, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("different product data");
+    }
+
+    @Test
+    void keyIsUnverifiableWhenRedisIsUnreachable() {
+        var f = new AppEvidenceFixture();
+        f.redis = AppEvidenceFixture.unreachableRedis();
+        var r = run(KEY, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(r.message()).contains("SSH tunnel");
+    }
+
+    @Test
+    void keyPassesWhenRedisHoldsTheProductServed() {
+        assertThat(run(KEY, new AppEvidenceFixture().evidence()).outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void keyFailsWhenTheKeyIsMissingOrHoldsOtherData() {
+        var f = new AppEvidenceFixture();
+        f.redis = Fact.of(new RedisKeysProbe("127.0.0.1:6380", List.of(
+                new RedisKeysProbe.KeyState(7, "product:7", false, -2, false, null),
+                new RedisKeysProbe.KeyState(8, "product:8", true, 3590, false, "\"cached\""))));
+        var r = run(KEY, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("product:7 does not exist").contains("product:8 holds \"cached\"");
+    }
+
+    @Test
+    void skipDbIsUnverifiableWithoutDatabaseAccess() {
+        var f = new AppEvidenceFixture();
+        f.database = Fact.notCollected("Database counters", "run with --db-url.");
+        assertThat(run(SKIP_DB, f.evidence()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    }
+
+    @Test
+    void skipDbPassesWhenHitsCauseNoSelects() {
+        var r = run(SKIP_DB, new AppEvidenceFixture().evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("1005 products");
+    }
+
+    @Test
+    void skipDbFailsWhenEveryHitRanASelect() {
+        var f = new AppEvidenceFixture();
+        f.database = Fact.of(new DatabaseProbe("jdbc:mysql://db:3306/ecommerce", 1005, 20, 21, 45, 1, 2));
+        var r = run(SKIP_DB, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("MySQL ran 20 SELECT statements").contains("at most 2");
+    }
+
+    @Test
+    void skipDbFailsWhenThereWereNoHitsToMeasure() {
+        var f = new AppEvidenceFixture();
+        f.database = Fact.of(new DatabaseProbe("jdbc:mysql://db:3306/ecommerce", 1005, 0, 0, 0, 0, 0));
+        assertThat(run(SKIP_DB, f.evidence()).message()).contains("no cache hits");
+    }
+}

@@ -1,0 +1,363 @@
+package labcheck.probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+
+/**
+ * A small app serving the lab's HTTP contract (test code), in cache or no-cache mode, with
+ * switchable faults that a student's app might have. Runs on the JDK's HTTP server over real
+ * Redis and MariaDB.
+ */
+public final class ContractApp implements AutoCloseable {
+
+    /** What can be wrong with an app. */
+    public enum Fault {
+        /** SET without TTL: keys never expire. */
+        SET_WITHOUT_TTL,
+        /** response_time_ms covers only the Redis read, while hits secretly take as long as a DB query or longer. */
+        FAKE_RESPONSE_TIME,
+        /** /stats returns fixed numbers. */
+        HARDCODED_STATS,
+        /** Redis is gone, but /health says connected. */
+        HEALTH_LIES_REDIS_GONE,
+        /** The database is queried on every request, before the cache is read. */
+        DB_BEFORE_CACHE,
+        /** Every request hangs. */
+        HANG,
+        /** Every route answers an HTML page. */
+        HTML,
+        /** No PUT or DELETE route (the extension challenges not done): 405. */
+        NO_WRITE_ROUTES
+    }
+
+    /**
+     * Time added to every database query, emulating the network round trip to RDS: embedded
+     * MariaDB on loopback answers in about 0.1 ms, which would leave the apps' difference in noise.
+     */
+    static final long DB_LATENCY_MICROS = 3000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        TestServers.noNagle();
+    }
+
+    private final boolean cache;
+    private final Set<Fault> faults;
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final BlockingQueue<Connection> connections;
+    private final JedisPool redisPool;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    private ContractApp(boolean cache, Set<Fault> faults, Backends b, int threads) throws Exception {
+        this.cache = cache;
+        this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        int redisPort = this.faults.contains(Fault.HEALTH_LIES_REDIS_GONE) ? Backends.freePort() : b.redisPort;
+        JedisPoolConfig pc = new JedisPoolConfig();
+        pc.setMaxTotal(threads);
+        pc.setMaxWait(java.time.Duration.ofSeconds(2));
+        redisPool = cache ? new JedisPool(pc, "127.0.0.1", redisPort, 500) : null;
+        connections = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < Math.min(threads, 8); i++) {
+            connections.add(b.connect());
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 512);
+        pool = Executors.newFixedThreadPool(threads);
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static ContractApp cacheApp(Backends b, Fault... faults) throws Exception {
+        return new ContractApp(true, Set.of(faults), b, 16);
+    }
+
+    public static ContractApp baselineApp(Backends b) throws Exception {
+        return new ContractApp(false, Set.of(), b, 16);
+    }
+
+    public static ContractApp withThreads(boolean cache, Backends b, int threads) throws Exception {
+        return new ContractApp(cache, Set.of(), b, threads);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            if (faults.contains(Fault.HANG)) {
+                stopping.await(120, TimeUnit.SECONDS);
+                return;
+            }
+            if (faults.contains(Fault.HTML)) {
+                send(ex, 200, "text/html", "<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>");
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            if (path.equals("/health")) {
+                health(ex);
+            } else if (path.equals("/stats") && cache) {
+                stats(ex);
+            } else if (path.startsWith("/product/")) {
+                int id = Integer.parseInt(path.substring("/product/".length()));
+                switch (method) {
+                    case "GET" -> product(ex, id);
+                    case "PUT" -> put(ex, id);
+                    case "DELETE" -> delete(ex, id);
+                    default -> send(ex, 405, "application/json", "{\"error\":\"method not allowed\"}");
+                }
+            } else {
+                send(ex, 404, "application/json", "{\"error\":\"not found\"}");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NumberFormatException e) {
+            send(ex, 404, "application/json", "{\"error\":\"not found\"}");
+        } catch (Exception e) {
+            send(ex, 500, "application/json", JSON.createObjectNode().put("error", e.toString()).toString());
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void health(HttpExchange ex) throws IOException {
+        String status;
+        if (!cache) {
+            send(ex, 200, "application/json", "{\"status\":\"healthy\"}");
+            return;
+        }
+        if (faults.contains(Fault.HEALTH_LIES_REDIS_GONE)) {
+            status = "connected";
+        } else {
+            try {
+                status = "PONG".equals(redis(Jedis::ping)) ? "connected" : "disconnected";
+            } catch (RuntimeException e) {
+                status = "disconnected";
+            }
+        }
+        send(ex, 200, "application/json", "{\"status\":\"healthy\",\"redis_status\":\"" + status + "\"}");
+    }
+
+    private void stats(HttpExchange ex) throws IOException {
+        if (faults.contains(Fault.HARDCODED_STATS)) {
+            send(ex, 200, "application/json", "{\"keyspace_hits\":9900,\"keyspace_misses\":100,"
+                    + "\"total_requests\":10000,\"hit_ratio_percent\":99.0}");
+            return;
+        }
+        String info = redis(j -> j.info("stats"));
+        long hits = field(info, "keyspace_hits");
+        long misses = field(info, "keyspace_misses");
+        long total = hits + misses;
+        ObjectNode o = JSON.createObjectNode().put("keyspace_hits", hits).put("keyspace_misses", misses)
+                .put("total_requests", total)
+                .put("hit_ratio_percent", total == 0 ? 0 : Math.round(hits * 10000.0 / total) / 100.0);
+        send(ex, 200, "application/json", o.toString());
+    }
+
+    private static long field(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return Long.parseLong(line.substring(name.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    private void product(HttpExchange ex, int id) throws Exception {
+        long t0 = System.nanoTime();
+        String key = "product:" + id;
+        if (cache && faults.contains(Fault.DB_BEFORE_CACHE)) {
+            query(id);
+        }
+        if (cache) {
+            String cached = null;
+            try {
+                cached = redis(j -> j.get(key));
+            } catch (RuntimeException e) {
+                cached = null;
+            }
+            if (cached != null) {
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (faults.contains(Fault.FAKE_RESPONSE_TIME)) {
+                    // as slow as a database round trip and its query, but left out of response_time_ms
+                    busyWaitMicros(2 * DB_LATENCY_MICROS);
+                }
+                reply(ex, JSON.readTree(cached), ms, "HIT");
+                return;
+            }
+        }
+        ObjectNode product = query(id);
+        if (product == null) {
+            send(ex, 404, "application/json", "{\"error\":\"product not found\"}");
+            return;
+        }
+        if (cache) {
+            try {
+                if (faults.contains(Fault.SET_WITHOUT_TTL)) {
+                    redis(j -> j.set(key, product.toString()));
+                } else {
+                    redis(j -> j.setex(key, 3600, product.toString()));
+                }
+            } catch (RuntimeException e) {
+                // the seed app logs a cache write error and still answers
+            }
+        }
+        reply(ex, product, (System.nanoTime() - t0) / 1e6, cache ? "MISS" : null);
+    }
+
+    private void reply(HttpExchange ex, JsonNode product, double ms, String status) throws IOException {
+        ObjectNode o = JSON.createObjectNode();
+        o.set("product", product);
+        o.put("response_time_ms", Math.round(ms * 1000) / 1000.0);
+        o.put("cache_used", "HIT".equals(status));
+        if (status != null) {
+            o.put("cache_status", status);
+        }
+        send(ex, 200, "application/json", o.toString());
+    }
+
+    private void put(HttpExchange ex, int id) throws Exception {
+        if (!cache || faults.contains(Fault.NO_WRITE_ROUTES)) {
+            send(ex, 405, "application/json", "{\"error\":\"method not allowed\"}");
+            return;
+        }
+        JsonNode body = JSON.readTree(ex.getRequestBody().readNBytes(64 * 1024));
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO products (id, name, price, description, views) "
+                    + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), price = VALUES(price), "
+                    + "description = VALUES(description), views = VALUES(views)")) {
+                ps.setInt(1, id);
+                ps.setString(2, body.path("name").asText());
+                ps.setBigDecimal(3, new java.math.BigDecimal(body.path("price").asText("0")));
+                ps.setString(4, body.path("description").asText());
+                ps.setInt(5, body.path("views").asInt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        ObjectNode product = query(id);
+        redis(j -> j.setex("product:" + id, 3600, product.toString()));
+        ObjectNode o = JSON.createObjectNode();
+        o.set("product", product);
+        send(ex, 200, "application/json", o.toString());
+    }
+
+    private void delete(HttpExchange ex, int id) throws Exception {
+        if (!cache || faults.contains(Fault.NO_WRITE_ROUTES)) {
+            send(ex, 405, "application/json", "{\"error\":\"method not allowed\"}");
+            return;
+        }
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM products WHERE id = ?")) {
+                ps.setInt(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        redis(j -> j.del("product:" + id));
+        send(ex, 200, "application/json", "{\"deleted\":" + id + "}");
+    }
+
+    private ObjectNode query(int id) throws Exception {
+        busyWaitMicros(DB_LATENCY_MICROS);
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM products WHERE id = ?")) {
+                ps.setInt(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    return JSON.createObjectNode().put("id", rs.getInt("id")).put("name", rs.getString("name"))
+                            .put("price", rs.getBigDecimal("price").doubleValue())
+                            .put("description", rs.getString("description")).put("views", rs.getInt("views"));
+                }
+            }
+        });
+    }
+
+    /** Sleeps about {@code micros}: Thread.sleep alone overshoots by a millisecond on some kernels. */
+    private static void busyWaitMicros(long micros) throws InterruptedException {
+        long end = System.nanoTime() + micros * 1000;
+        if (micros > 1500) {
+            Thread.sleep((micros - 1000) / 1000);
+        }
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private <T> T redis(Function<Jedis, T> f) {
+        try (Jedis j = redisPool.getResource()) {
+            return f.apply(j);
+        }
+    }
+
+    private interface Sql<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(Sql<T> work) throws Exception {
+        Connection c = connections.poll(5, TimeUnit.SECONDS);
+        if (c == null) {
+            throw new SQLException("no database connection free");
+        }
+        try {
+            return work.run(c);
+        } finally {
+            connections.add(c);
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping.countDown();
+        server.stop(0);
+        pool.shutdownNow();
+        if (redisPool != null) {
+            redisPool.close();
+        }
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing at the end of a test
+            }
+        }
+    }
+}
