@@ -2,6 +2,12 @@ package labcheck.checks;
 
 import java.util.List;
 import java.util.Set;
+import labcheck.checks.app.AppHealthChecks;
+import labcheck.checks.app.ExtensionChecks;
+import labcheck.checks.app.HitRatioChecks;
+import labcheck.checks.app.ImprovementChecks;
+import labcheck.checks.app.LazyLoadingChecks;
+import labcheck.checks.app.TtlChecks;
 import labcheck.checks.cluster.ClusterChecks;
 import labcheck.checks.extensions.CloudWatchAlarmChecks;
 import labcheck.checks.instances.DatabaseChecks;
@@ -28,7 +34,13 @@ public final class CheckCatalog {
             RedisPortChecks.class,
             InstanceChecks.class,
             DatabaseChecks.class,
-            CloudWatchAlarmChecks.class);
+            CloudWatchAlarmChecks.class,
+            AppHealthChecks.class,
+            LazyLoadingChecks.class,
+            TtlChecks.class,
+            ImprovementChecks.class,
+            HitRatioChecks.class,
+            ExtensionChecks.class);
 
     private static final CheckIndex INDEX = CheckIndex.of(CLASSES);
 

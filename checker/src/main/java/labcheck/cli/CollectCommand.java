@@ -12,6 +12,7 @@ import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.Fact;
 import labcheck.evidence.Subject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,25 +39,8 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for evidence.json.")
     Path out;
 
-    @Option(names = "--region", description = "AWS region (default: the profile's, else AWS_REGION).")
-    String region;
-
-    @Option(names = "--profile", description = "Named profile from ~/.aws/config (SSO profiles too).")
-    String profile;
-
-    @Option(names = "--role-arn", description = "Role to assume with STS AssumeRole before collecting.")
-    String roleArn;
-
-    @Option(names = "--external-id", description = "External id the role's trust policy requires.")
-    String externalId;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "One endpoint for every AWS service (an emulator such as moto). AWS_ENDPOINT_URL also works.")
-    String endpointUrl;
-
-    @Option(names = "--cluster-id", defaultValue = "product-cache-cluster",
-            description = "The ElastiCache cluster to look for (default: ${DEFAULT-VALUE}).")
-    String clusterId;
+    @Mixin
+    AwsOptions aws = new AwsOptions();
 
     @Option(names = "--app", paramLabel = "URL", description = "The cache app's URL, to recognise its EC2 host.")
     String appUrl;
@@ -71,11 +55,10 @@ public final class CollectCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try {
-            AwsSettings settings = AwsSettings.builder().region(region).profile(profile).roleArn(roleArn)
-                    .externalId(externalId).endpointUrl(endpointUrl).clusterId(clusterId).appUrl(appUrl).build();
+            AwsSettings settings = aws.settings(appUrl, "product-cache-cluster");
             try (AwsCollector collector = AwsCollector.create(settings)) {
-                String source = endpointUrl == null ? "aws" : "endpoint " + endpointUrl;
-                Subject subject = new Subject(studentId, null, collector.region(), clusterId, appUrl, null, source);
+                Subject subject = new Subject(studentId, null, collector.region(), settings.clusterId(), appUrl,
+                        null, aws.source());
                 Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
                 Path file = EvidenceBundle.write(out, evidence);
                 report(evidence, file, stdout);

@@ -1,6 +1,5 @@
 package labcheck.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import labcheck.engine.Grader;
@@ -42,16 +41,12 @@ public class GradeCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        if (templates != null && !Files.isDirectory(templates)) {
-            throw new IllegalArgumentException("--templates " + templates + " is not a directory. Fix: give the"
-                    + " directory holding scoresheet.*.ftl, or leave --templates out.");
-        }
+        Reports reports = Rubrics.reports(templates);
         Rubric chosen = Rubrics.load(rubric);
         Evidence evidence = EvidenceBundle.read(bundle);
         Scoresheet sheet = new Grader(chosen).grade(evidence);
-        Reports reports = Reports.withTemplates(templates);
         List<Path> written = reports.writeAll(sheet, out);
-        out().print(reports.terminal(sheet, System.console() != null && System.getenv("NO_COLOR") == null));
+        out().print(reports.terminal(sheet, Rubrics.colour(System.getenv())));
         written.forEach(f -> out().println("wrote " + f));
         out().flush();
         return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;

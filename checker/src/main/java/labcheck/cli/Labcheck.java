@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
  * The {@code labcheck} root command.
  *
  * <pre>{@code
+ * labcheck demo
+ * labcheck check --region us-east-1 --app http://3.80.1.2:5001 --baseline http://3.80.1.2:5000
+ * labcheck batch roster.csv --jobs 8
  * labcheck grade bundle/ --out results/
- * labcheck rubric --rubric my-rubric.yaml
  * }</pre>
  *
  * Add a subcommand by listing its class in {@code subcommands} below.
@@ -21,8 +23,13 @@ import picocli.CommandLine.Spec;
         versionProvider = Labcheck.VersionProvider.class,
         description = "Grades the Caching Server Lab (ElastiCache Redis, EC2, RDS MySQL): evidence in, marks out.",
         subcommands = {
+            CheckCommand.class,
+            CollectCommand.class,
             GradeCommand.class,
+            BatchCommand.class,
+            MergeCommand.class,
             RubricCommand.class,
+            PolicyCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

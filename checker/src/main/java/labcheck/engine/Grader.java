@@ -12,6 +12,7 @@ import labcheck.checks.CheckCatalog;
 import labcheck.evidence.Evidence;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
+import labcheck.rubric.Thresholds;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -89,11 +90,17 @@ public final class Grader {
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(config)) {
             session.getStore().put(Namespace.create(EvidenceResolver.NAMESPACE.getParts()), EvidenceResolver.KEY,
-                    new GradingContext(evidence, rubric.thresholds()));
+                    new GradingContext(evidence, thresholdsFor(evidence)));
             ScoringListener listener = new ScoringListener();
             session.getLauncher().execute(request(rubric.checkIds()), listener);
             return listener.runs();
         }
+    }
+
+    /** The rubric's thresholds, with the student's own cluster id when the evidence names one. */
+    private Thresholds thresholdsFor(Evidence evidence) {
+        String clusterId = evidence.subject() == null ? null : evidence.subject().clusterId();
+        return rubric.thresholds().withClusterId(clusterId);
     }
 
     /** Only Jupiter runs checks, whatever other engines the classpath holds (vintage, suites, ...). */

@@ -73,6 +73,14 @@ public record Evidence(
                 concat(notes, aws.notes));
     }
 
+    /** Marks every AWS-side fact unavailable for one reason (no credentials, an expired token). */
+    public Evidence withAwsUnavailable(Unavailable why) {
+        return new Evidence(schemaVersion, subject, collectedAt, Fact.unavailable(why), Fact.unavailable(why),
+                Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why),
+                Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why),
+                Fact.unavailable(why), app, notes);
+    }
+
     public Evidence withSubject(Subject value) {
         return new Evidence(schemaVersion, value, collectedAt, identity, cacheClusters, replicationGroups,
                 serverlessCaches, cacheSubnetGroups, subnets, routeTables, securityGroups, instances,

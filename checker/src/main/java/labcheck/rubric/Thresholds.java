@@ -36,6 +36,15 @@ public record Thresholds(
         allowedEngines = List.copyOf(allowedEngines);
     }
 
+    /** These thresholds for a student whose cluster has another id (a roster's {@code cluster_id}). */
+    public Thresholds withClusterId(String id) {
+        if (id == null || id.isBlank() || id.equals(clusterId)) {
+            return this;
+        }
+        return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
+                ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts);
+    }
+
     /** The seed lab's own values. */
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),

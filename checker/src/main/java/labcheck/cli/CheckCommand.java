@@ -1,0 +1,108 @@
+package labcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import labcheck.collect.AwsSettings;
+import labcheck.engine.Grader;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidenceBundle;
+import labcheck.evidence.Subject;
+import labcheck.probe.ProbeSettings;
+import labcheck.report.Reports;
+import labcheck.report.Scoresheet;
+import labcheck.rubric.Rubric;
+import labcheck.run.LiveRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code labcheck check}: one student, live: AWS (read-only, when a region or profile is
+ * known), the app probe (when {@code --app} is given), grading, and every scoresheet format.
+ *
+ * <pre>{@code
+ * # a student on the EC2 instance (the instance role reads AWS; Redis is reachable from here)
+ * labcheck check --region us-east-1 --app http://localhost:5001 --baseline http://localhost:5000 \
+ *     --redis product-cache-cluster.abc123.0001.use1.cache.amazonaws.com:6379
+ * # an instructor, from their own machine
+ * labcheck check --profile student42 --app http://3.80.1.2:5001 --baseline http://3.80.1.2:5000
+ * }</pre>
+ * Options may also come from {@code labcheck.yaml} (keys are the long option names).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, defaultValueProvider = YamlDefaults.class,
+        description = {"Grade one student live: read AWS (read-only), probe the app, write the scoresheets.",
+            "Options may also be set in ./labcheck.yaml (or the file LABCHECK_CONFIG names)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3})
+public class CheckCommand extends GuardedCommand {
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Mixin
+    ProbeOptions probe = new ProbeOptions();
+
+    @Option(names = "--student", description = "Student id shown on the scoresheet.")
+    String studentId;
+
+    @Option(names = "--name", description = "Student name shown on the scoresheet.")
+    String name;
+
+    @Option(names = "--rubric", paramLabel = "FILE",
+            description = "Rubric YAML (default: the shipped redis-caching-lab.yaml).")
+    Path rubric;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Directory of FreeMarker templates overriding the shipped ones.")
+    Path templates;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "labcheck-out",
+            description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    Map<String, String> env = System.getenv();
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    protected int run() {
+        YamlDefaults.locate(env); // reports a broken labcheck.yaml instead of silently ignoring it
+        Rubric chosen = Rubrics.load(rubric);
+        Reports reports = Rubrics.reports(templates);
+        boolean wantAws = aws.requested(env);
+        if (!wantAws && !probe.requested()) {
+            throw new IllegalArgumentException("nothing to check. Fix: give --app URL (and --baseline URL) to grade"
+                    + " the app, and --region/--profile to read AWS; `labcheck demo` shows a full run.");
+        }
+        String clusterId = aws.clusterId == null ? chosen.thresholds().clusterId() : aws.clusterId;
+        ProbeSettings probeSettings = probe.requested()
+                ? probe.request(chosen.thresholds().requestsPerApp()).settings(env) : null;
+        AwsSettings awsSettings = wantAws ? aws.settings(probe.appUrl, clusterId) : null;
+        Subject subject = new Subject(studentId, name, aws.region, clusterId, probe.appUrl, probe.baselineUrl,
+                wantAws ? aws.source() : "none");
+        PrintWriter err = err();
+        if (!wantAws) {
+            err.println("labcheck: no AWS region or profile given: the AWS items are skipped (unverifiable)."
+                    + " Add --region us-east-1 (and --profile NAME, or run on the EC2 instance with its role).");
+        }
+        Evidence evidence;
+        try {
+            evidence = LiveRun.gather(new LiveRun.Plan(subject, awsSettings, probeSettings), clock,
+                    line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
+        } finally {
+            if (probeSettings != null) {
+                probeSettings.clearSecrets();
+            }
+        }
+        Path bundle = EvidenceBundle.write(out, evidence);
+        Scoresheet sheet = new Grader(chosen).grade(evidence);
+        List<Path> written = reports.writeAll(sheet, out);
+        out().print(reports.terminal(sheet, Rubrics.colour(env)));
+        out().println("wrote " + bundle);
+        written.forEach(f -> out().println("wrote " + f));
+        out().flush();
+        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+    }
+}

@@ -1,0 +1,69 @@
+package labcheck.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import labcheck.run.ProbeRequest;
+import picocli.CommandLine.Option;
+
+/** The app-probe options of {@code check}: the two apps, and Redis and MySQL where reachable. */
+public final class ProbeOptions {
+
+    @Option(names = "--app", paramLabel = "URL", description = "The cache app, e.g. http://3.80.1.2:5001.")
+    String appUrl;
+
+    @Option(names = "--baseline", paramLabel = "URL", description = "The no-cache app, e.g. http://3.80.1.2:5000.")
+    String baselineUrl;
+
+    @Option(names = "--redis", paramLabel = "HOST:PORT",
+            description = "Redis to read product keys from (host:port, redis:// or rediss:// for TLS). "
+                    + "From outside the VPC it is unreachable: run on the EC2 instance or through a tunnel.")
+    String redis;
+
+    @Option(names = "--redis-user", description = "Redis ACL user (ElastiCache RBAC), if any.")
+    String redisUser;
+
+    @Option(names = "--redis-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the Redis AUTH token.")
+    String redisPasswordEnv;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "Product database, read-only, e.g. jdbc:mysql://mydb.xxxx.rds.amazonaws.com:3306/ecommerce.")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user (default: admin).")
+    String dbUser;
+
+    @Option(names = "--db-password-env", paramLabel = "VAR", defaultValue = "DB_PASSWORD",
+            description = "Environment variable holding the database password (default: ${DEFAULT-VALUE}).")
+    String dbPasswordEnv;
+
+    @Option(names = "--requests", paramLabel = "N",
+            description = "Requests per app in the timing comparison (default: the rubric's, 100).")
+    Integer requests;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "0",
+            description = "Concurrent load test for the bonus (0 = off, at most 1000).")
+    int concurrency;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Most time the app probe may take (default: ${DEFAULT-VALUE}).")
+    int budgetSeconds;
+
+    @Option(names = "--source", paramLabel = "FILE",
+            description = "The app's source, to show the judge the cache-before-database excerpt.")
+    Path source;
+
+    boolean requested() {
+        return appUrl != null;
+    }
+
+    ProbeRequest request(int defaultRequests) {
+        if (budgetSeconds < 5) {
+            throw new IllegalArgumentException("--budget " + budgetSeconds + " is too short. Fix: give at least 5"
+                    + " seconds (the default is 120).");
+        }
+        return new ProbeRequest(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser,
+                dbUrl == null ? null : dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
+                Duration.ofSeconds(budgetSeconds), source);
+    }
+}

@@ -1,0 +1,64 @@
+package labcheck.run;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import labcheck.collect.AwsCollector;
+import labcheck.collect.AwsSettings;
+import labcheck.collect.AwsSetupException;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.Subject;
+import labcheck.evidence.Unavailable;
+import labcheck.probe.AppProbe;
+import labcheck.probe.ProbeSettings;
+
+/**
+ * Gathers one student's evidence live: AWS first (read-only), then the app probe. Neither
+ * part can stop the other: a credential problem leaves the AWS facts unavailable with the
+ * reason and the app is still probed.
+ *
+ * <pre>{@code
+ * Evidence e = LiveRun.gather(new LiveRun.Plan(subject, awsSettingsOrNull, probeSettingsOrNull),
+ *         Clock.systemUTC(), System.err::println, saved -> {});
+ * }</pre>
+ */
+public final class LiveRun {
+
+    /** What to gather; a null part is not gathered (its facts say how to collect them). */
+    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe) {
+    }
+
+    private LiveRun() {
+    }
+
+    /**
+     * @param progress   one line per step, for a person watching
+     * @param checkpoint receives the evidence after each step, so a run cut short keeps what it had
+     */
+    public static Evidence gather(Plan plan, Clock clock, Consumer<String> progress, Consumer<Evidence> checkpoint) {
+        Evidence evidence = Evidence.empty(plan.subject(), clock.instant().toString());
+        if (plan.aws() != null) {
+            evidence = collectAws(plan, evidence, progress);
+            checkpoint.accept(evidence);
+        }
+        if (plan.probe() != null) {
+            progress.accept("Probing the app at " + plan.probe().appUrl() + " (up to "
+                    + plan.probe().budget().toSeconds() + " s)...");
+            evidence = evidence.withApp(new AppProbe(plan.probe()).run());
+            checkpoint.accept(evidence);
+        }
+        return evidence;
+    }
+
+    private static Evidence collectAws(Plan plan, Evidence evidence, Consumer<String> progress) {
+        progress.accept("Reading AWS (read-only) for cluster " + plan.aws().clusterId() + "...");
+        try (AwsCollector collector = AwsCollector.create(plan.aws())) {
+            Subject s = plan.subject();
+            Subject withRegion = new Subject(s.studentId(), s.name(), collector.region(), s.clusterId(), s.appUrl(),
+                    s.baselineUrl(), s.source());
+            return collector.collect(evidence.withSubject(withRegion));
+        } catch (AwsSetupException e) {
+            progress.accept("AWS skipped: " + e.getMessage());
+            return evidence.withAwsUnavailable(new Unavailable("AwsSetup", null, e.getMessage()));
+        }
+    }
+}
