@@ -3,7 +3,6 @@ package labcheck.probe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Reads the app's JSON defensively: every oddity becomes a problem sentence, never an exception. */
@@ -99,8 +98,7 @@ final class Json {
         if (a == null || b == null || !a.isObject() || !b.isObject() || a.size() != b.size()) {
             return false;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : a.properties()) {
             JsonNode other = b.get(e.getKey());
             if (other == null || !sameValue(e.getValue(), other)) {
                 return false;

@@ -5,7 +5,7 @@ import labcheck.evidence.app.LatencySummary;
 import org.HdrHistogram.Histogram;
 
 /** Latency summaries: percentiles from an HdrHistogram of microseconds, mean and spread exact. */
-public final class Latencies {
+final class Latencies {
 
     /** 1 µs to 10 minutes at 3 significant digits. */
     static final long HIGHEST_MICROS = 600_000_000L;
