@@ -120,7 +120,7 @@ public record Settings(
         private int ttlSeconds = DEFAULT_TTL_SECONDS;
         private Duration redisTimeout = Duration.ofMillis(500);
         private Duration redisRetryAfter = Duration.ofSeconds(1);
-        private Duration dbTimeout = Duration.ofSeconds(2);
+        private Duration dbTimeout = Duration.ofSeconds(1);
         private int dbPoolSize = 16;
         private int missingTtlSeconds = 30;
         private DbConnections noCacheConnections = DbConnections.POOLED;

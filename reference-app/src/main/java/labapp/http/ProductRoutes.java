@@ -43,7 +43,12 @@ final class ProductRoutes {
     void put(Context ctx) {
         int id = IdParam.parse(ctx.pathParam("id"));
         ProductChange change = readChange(ctx.body());
-        ProductRepository.Saved saved = service.save(id, change);
+        ProductRepository.Saved saved;
+        try {
+            saved = service.save(id, change);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("product", ProductJson.read(ProductJson.write(saved.product())));
         out.put("created", saved.created());
