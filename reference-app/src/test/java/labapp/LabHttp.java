@@ -46,6 +46,26 @@ public final class LabHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Polls {@code url} until it answers a cache HIT, for at most 10 s; returns the last answer. */
+    public static Answer awaitHit(String url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Answer last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(url);
+            if (last.status() == 200 && last.json() != null && last.json().has("cache_status")
+                    && "HIT".equals(last.json().get("cache_status").asText())) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        }
+        return last;
+    }
+
     private static Answer send(HttpRequest.Builder b) {
         long start = System.nanoTime();
         try {

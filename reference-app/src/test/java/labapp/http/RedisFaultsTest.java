@@ -27,18 +27,8 @@ class RedisFaultsTest {
         lab.close();
     }
 
-    /** Polls {@code url} until it answers a HIT, for at most 10 s. */
     static Answer awaitHit(String url) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Answer last = null;
-        while (System.nanoTime() < deadline) {
-            last = get(url);
-            if (last.status() == 200 && "HIT".equals(last.json().get("cache_status").asText())) {
-                return last;
-            }
-            sleep(200);
-        }
-        return last;
+        return labapp.LabHttp.awaitHit(url);
     }
 
     static void sleep(long ms) {
