@@ -41,6 +41,15 @@ public final class RedisConnector {
         } else if (userInfo[1] != null) {
             client.password(userInfo[1]);
         }
+        if (settings.redisCaFile() != null) {
+            client.sslSocketFactory(TrustedCa.socketFactory(settings.redisCaFile()));
+        }
+        if ("rediss".equals(uri.getScheme())) {
+            // Check the server's name against its certificate, as a browser would.
+            javax.net.ssl.SSLParameters params = new javax.net.ssl.SSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            client.sslParameters(params);
+        }
         JedisClientConfig config = client.build();
         JedisPoolConfig pool = new JedisPoolConfig();
         pool.setMaxTotal(32);

@@ -28,28 +28,39 @@ public final class RedisProcess implements AutoCloseable {
     private final int port;
     private final String password;
     private final Path workDir;
+    private final List<String> extraArgs;
     private Process process;
 
-    private RedisProcess(Path executable, int port, String password) throws IOException {
+    private RedisProcess(Path executable, int port, String password, List<String> extraArgs) throws IOException {
         this.executable = executable;
         this.port = port;
         this.password = password;
+        this.extraArgs = List.copyOf(extraArgs);
         this.workDir = Files.createTempDirectory("labapp-redis-");
     }
 
     /** Starts the redis-server shipped in the embedded-redis jar. */
     public static RedisProcess embedded(int port, String password) throws IOException {
         File binary = ExecutableProvider.newJarResourceProvider().get();
-        return started(binary.toPath(), port, password);
+        return started(binary.toPath(), port, password, List.of());
     }
 
     /** Starts the given redis-server binary, e.g. {@code /usr/bin/redis-server}. */
     public static RedisProcess system(Path binary, int port, String password) throws IOException {
-        return started(binary, port, password);
+        return started(binary, port, password, List.of());
     }
 
-    private static RedisProcess started(Path binary, int port, String password) throws IOException {
-        RedisProcess r = new RedisProcess(binary, port, password);
+    /**
+     * Starts the given binary with extra arguments appended (later ones win), e.g. TLS only:
+     * {@code --port 0 --tls-port PORT --tls-cert-file ...}.
+     */
+    public static RedisProcess system(Path binary, int port, String password, List<String> extraArgs) throws IOException {
+        return started(binary, port, password, extraArgs);
+    }
+
+    private static RedisProcess started(Path binary, int port, String password, List<String> extraArgs)
+            throws IOException {
+        RedisProcess r = new RedisProcess(binary, port, password, extraArgs);
         r.start();
         return r;
     }
@@ -67,6 +78,7 @@ public final class RedisProcess implements AutoCloseable {
             cmd.add("--requirepass");
             cmd.add(password);
         }
+        cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("redis.log").toFile());
         process = pb.start();

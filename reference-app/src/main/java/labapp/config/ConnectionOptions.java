@@ -34,6 +34,10 @@ public class ConnectionOptions {
                     + "(env REDIS_URL; default redis://127.0.0.1:6379). Env REDIS_PASSWORD sets AUTH without the URL.")
     String redisUrl;
 
+    @Option(names = "--redis-ca", paramLabel = "PEM",
+            description = "CA certificate(s) to trust for rediss:// (env REDIS_CA_FILE); not needed for ElastiCache.")
+    Path redisCaFile;
+
     @Option(names = "--ttl", paramLabel = "SECONDS",
             description = "TTL of cached products (env CACHE_TTL_SECONDS; default 3600, as the lab's SETEX).")
     Integer ttlSeconds;
@@ -56,6 +60,11 @@ public class ConnectionOptions {
         pick(redisUrl, env.get("REDIS_URL"), b::redisUrl);
         if (env.get("REDIS_PASSWORD") != null && !env.get("REDIS_PASSWORD").isEmpty()) {
             b.redisPassword(env.get("REDIS_PASSWORD"));
+        }
+        if (redisCaFile != null) {
+            b.redisCaFile(redisCaFile);
+        } else if (env.get("REDIS_CA_FILE") != null && !env.get("REDIS_CA_FILE").isEmpty()) {
+            b.redisCaFile(Path.of(env.get("REDIS_CA_FILE")));
         }
         Integer ttl = intOf(ttlSeconds, env, "CACHE_TTL_SECONDS");
         if (ttl != null) {

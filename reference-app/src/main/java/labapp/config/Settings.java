@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param dbPassword database password (never logged)
  * @param redisUrl {@code redis://} or {@code rediss://} (TLS) URL, may carry {@code user:password@}
  * @param redisPassword AUTH password overriding the URL's (never logged), or null
+ * @param redisCaFile PEM file of the CA that signed a {@code rediss://} server's certificate, or null
+ *                    for the JVM's trust store (enough for ElastiCache)
  * @param ttlSeconds TTL of {@code product:<id>} keys (SETEX)
  * @param redisTimeout connect and read timeout of each Redis call
  * @param redisRetryAfter how long Redis is left alone after a failure before it is tried again
@@ -36,7 +38,7 @@ import java.util.Objects;
 public record Settings(
         Mode mode, String bindAddress, int cachePort, int noCachePort,
         String dbUrl, String dbUser, String dbPassword,
-        String redisUrl, String redisPassword,
+        String redisUrl, String redisPassword, java.nio.file.Path redisCaFile,
         int ttlSeconds, Duration redisTimeout, Duration redisRetryAfter,
         Duration dbTimeout, int dbPoolSize, int missingTtlSeconds,
         DbConnections noCacheConnections) {
@@ -100,6 +102,7 @@ public record Settings(
                 + ", dbPassword=" + (dbPassword.isEmpty() ? "(none)" : "***")
                 + ", redisUrl=" + redisUrlRedacted()
                 + ", redisPassword=" + (redisPassword == null ? "(none)" : "***")
+                + ", redisCaFile=" + redisCaFile
                 + ", ttlSeconds=" + ttlSeconds + ", redisTimeout=" + redisTimeout.toMillis() + "ms"
                 + ", redisRetryAfter=" + redisRetryAfter.toMillis() + "ms"
                 + ", dbTimeout=" + dbTimeout.toMillis() + "ms, dbPoolSize=" + dbPoolSize
@@ -117,6 +120,7 @@ public record Settings(
         private String dbPassword = "";
         private String redisUrl = "redis://127.0.0.1:6379";
         private String redisPassword;
+        private java.nio.file.Path redisCaFile;
         private int ttlSeconds = DEFAULT_TTL_SECONDS;
         private Duration redisTimeout = Duration.ofMillis(500);
         private Duration redisRetryAfter = Duration.ofSeconds(1);
@@ -138,6 +142,7 @@ public record Settings(
             dbPassword = s.dbPassword;
             redisUrl = s.redisUrl;
             redisPassword = s.redisPassword;
+            redisCaFile = s.redisCaFile;
             ttlSeconds = s.ttlSeconds;
             redisTimeout = s.redisTimeout;
             redisRetryAfter = s.redisRetryAfter;
@@ -156,6 +161,7 @@ public record Settings(
         public Builder dbPassword(String v) { dbPassword = v; return this; }
         public Builder redisUrl(String v) { redisUrl = v; return this; }
         public Builder redisPassword(String v) { redisPassword = v; return this; }
+        public Builder redisCaFile(java.nio.file.Path v) { redisCaFile = v; return this; }
         public Builder ttlSeconds(int v) { ttlSeconds = v; return this; }
         public Builder redisTimeout(Duration v) { redisTimeout = v; return this; }
         public Builder redisRetryAfter(Duration v) { redisRetryAfter = v; return this; }
@@ -166,7 +172,7 @@ public record Settings(
 
         public Settings build() {
             return new Settings(mode, bindAddress, cachePort, noCachePort, dbUrl, dbUser, dbPassword,
-                    redisUrl, redisPassword, ttlSeconds, redisTimeout, redisRetryAfter, dbTimeout,
+                    redisUrl, redisPassword, redisCaFile, ttlSeconds, redisTimeout, redisRetryAfter, dbTimeout,
                     dbPoolSize, missingTtlSeconds, noCacheConnections);
         }
     }
