@@ -2,7 +2,7 @@
 # Benchmark of the reference app with wrk (Debian package `wrk`), not a test: see docs/benchmarks.md.
 #
 #   bash bench/reference-app/run.sh            # 3 runs of 10 s per scenario, wrk -t2 -c10
-#   RUNS=5 DURATION=15s bash bench/reference-app/run.sh
+#   RUNS=5 DURATION=15s WARMUP=10s bash bench/reference-app/run.sh
 #
 # Starts `reference-app --embedded` (Redis and MariaDB from the jar, seeded) on free ports, runs
 # each scenario RUNS times and prints every run and the median. Then the same no-cache scenarios
@@ -53,7 +53,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 scenario() { # $1 name, $2 url, $3 lua script
     local name=$1 url=$2 script=$3 lines
-    wrk -t"$THREADS" -c"$CONNS" -d3s -s "$script" "$url" >/dev/null  # warm-up: JIT, pools, cache
+    wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP:-10s}" -s "$script" "$url" >/dev/null  # warm-up: JIT, pools, cache
     : >"$out/$name.txt"
     for i in $(seq 1 "$RUNS"); do
         wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$script" "$url" | grep '^RESULT' | tee -a "$out/$name.txt" | sed "s/^/  $name run $i: /"

@@ -38,7 +38,8 @@ public final class Main implements Callable<Integer> {
     ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--embedded", description = "Start Redis and MariaDB from the jar on free ports, seed them, "
-            + "and serve both apps (on free ports of 127.0.0.1 unless given). Ignores the DB and Redis URLs.")
+            + "and serve both apps (on free ports of 127.0.0.1 unless given; the no-cache app per-request "
+            + "unless --no-cache-db says otherwise). Ignores the DB and Redis URLs.")
     boolean embedded;
 
     @Option(names = "--seed", description = "Create the schema and the 1005 seed products before serving.")
@@ -103,7 +104,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private EmbeddedLab.Options embeddedOptions() {
-        Settings.Builder b = Settings.builder().bindAddress("127.0.0.1").cachePort(0).noCachePort(0);
+        // The seed's baseline unless told otherwise: see EmbeddedLab.Options#defaults().
+        Settings.Builder b = Settings.builder().bindAddress("127.0.0.1").cachePort(0).noCachePort(0)
+                .noCacheConnections(labapp.config.DbConnections.PER_REQUEST);
         Settings s = serve.applyTo(connection.applyTo(b, env), env).build();
         return EmbeddedLab.Options.defaults().withTtlSeconds(s.ttlSeconds())
                 .withPorts(s.bindAddress(), s.cachePort(), s.noCachePort())

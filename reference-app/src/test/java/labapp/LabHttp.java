@@ -66,6 +66,18 @@ public final class LabHttp {
         return last;
     }
 
+    /** MariaDB's {@code SHOW GLOBAL STATUS} counter {@code name}, read with the lab's read-only account. */
+    public static long dbStatus(EmbeddedLab lab, String name) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(lab.jdbcUrl(), lab.dbUser(), lab.dbPassword());
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
+            rs.next();
+            return rs.getLong(2);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Answer send(HttpRequest.Builder b) {
         long start = System.nanoTime();
         try {

@@ -29,7 +29,7 @@ class RedisTlsTest {
     }
 
     @Test
-    void rediss_urlWithPasswordAndAPrivateCaReachesATlsOnlyRedis() throws Exception {
+    void aRedissUrlWithPasswordAndAPrivateCaReachesATlsOnlyRedis() throws Exception {
         assumeTrue("1".equals(System.getenv("LABCHECK_SYSTEM_SERVERS")),
                 "LABCHECK_SYSTEM_SERVERS is not 1: Debian's redis-server (built with TLS) is not declared installed");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is missing");

@@ -17,7 +17,7 @@ class DatabaseFaultsTest {
 
     @BeforeAll
     static void start() {
-        lab = EmbeddedLab.start();
+        lab = EmbeddedLab.start(EmbeddedLab.Options.defaults().withNoCacheConnections(labapp.config.DbConnections.POOLED));
     }
 
     @AfterAll
@@ -63,6 +63,20 @@ class DatabaseFaultsTest {
         assertThat(awaitStatus(lab.baselineUrl() + "/product/21", 200)).isEqualTo(200);
         assertNoBorrowedConnections(lab.app().cachePool().getHikariPoolMXBean());
         assertNoBorrowedConnections(lab.app().noCachePool().getHikariPoolMXBean());
+    }
+
+    @Test
+    void thePooledAppsOpenNoConnectionPerRequest() {
+        for (int i = 0; i < 3; i++) {
+            get(lab.baselineUrl() + "/product/" + (60 + i));
+        }
+        long before = labapp.LabHttp.dbStatus(lab, "Connections");
+        for (int i = 0; i < 20; i++) {
+            assertThat(get(lab.baselineUrl() + "/product/" + (60 + i)).status()).isEqualTo(200);
+            assertThat(get(lab.cacheUrl() + "/product/" + (60 + i)).status()).isEqualTo(200);
+        }
+        // 1: our own connection that reads the counter.
+        assertThat(labapp.LabHttp.dbStatus(lab, "Connections") - before).isLessThanOrEqualTo(3);
     }
 
     private static void assertNoBorrowedConnections(HikariPoolMXBean pool) {

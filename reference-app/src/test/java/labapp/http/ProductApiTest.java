@@ -144,4 +144,14 @@ class ProductApiTest {
         assertThat(b.json().get("status").asText()).isEqualTo("healthy");
         assertThat(b.json().get("redis_status").asText()).isEqualTo("not_used");
     }
+
+    @Test
+    void theEmbeddedBaselineOpensOneConnectionPerRequestAsTheSeedsNoCacheApp() {
+        long before = labapp.LabHttp.dbStatus(lab, "Connections");
+        for (int i = 0; i < 10; i++) {
+            assertThat(get(lab.baselineUrl() + "/product/" + (40 + i)).status()).isEqualTo(200);
+        }
+        // +1: our own connection that reads the counter.
+        assertThat(labapp.LabHttp.dbStatus(lab, "Connections") - before).isGreaterThanOrEqualTo(11);
+    }
 }
