@@ -39,6 +39,8 @@ public final class ProductServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.generateEtags = false;
+            // Answers are a few hundred bytes of JSON: compressing them costs more than it saves.
+            config.http.disableCompression();
         });
         app.get("/product/{id}", products::get);
         app.put("/product/{id}", products::put);
