@@ -50,6 +50,7 @@ class RedisTlsTest {
                 List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file", cert.toString(),
                         "--tls-key-file", key.toString(), "--tls-ca-cert-file", ca.toString(),
                         "--tls-auth-clients", "no"))) {
+            assertThat(redis.isRunning()).isTrue();
             Settings tls = Settings.builder().redisUrl("rediss://:tls-auth-pw@127.0.0.1:" + port).redisCaFile(ca).build();
             try (JedisPool pool = RedisConnector.pool(tls)) {
                 ProductCache cache = new ProductCache(pool, 60, Duration.ofSeconds(1));
