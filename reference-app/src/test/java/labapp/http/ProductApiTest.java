@@ -154,4 +154,18 @@ class ProductApiTest {
         // +1: our own connection that reads the counter.
         assertThat(labapp.LabHttp.dbStatus(lab, "Connections") - before).isGreaterThanOrEqualTo(11);
     }
+
+    @Test
+    void theNoCacheAppsStatsAreJsonWithItsOwnCountersAndOtherMethodsAreJsonErrors() {
+        get(lab.baselineUrl() + "/product/1");
+        Answer s = get(lab.baselineUrl() + "/stats");
+        assertThat(s.status()).isEqualTo(200);
+        assertThat(s.json().get("cache_used").asBoolean()).isFalse();
+        assertThat(s.json().get("app_requests").asLong()).isPositive();
+        assertThat(s.json().get("db_queries").asLong()).isPositive();
+
+        Answer post = labapp.LabHttp.post(lab.cacheUrl() + "/product/1");
+        assertThat(post.status()).isBetween(404, 405);
+        assertThat(post.json()).as("JSON body for POST /product/1: " + post.body()).isNotNull();
+    }
 }
