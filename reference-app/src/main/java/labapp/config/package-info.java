@@ -1,0 +1,2 @@
+/** Settings from flags and environment: where the database and Redis are, ports, TTL, timeouts. */
+package labapp.config;
