@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Labcheck.VersionProvider.class,
         description = "Grades the Caching Server Lab (ElastiCache Redis, EC2, RDS MySQL): evidence in, marks out.",
         subcommands = {
+            DemoCommand.class,
             CheckCommand.class,
             CollectCommand.class,
             GradeCommand.class,

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.function.Function;
 import labcheck.evidence.Evidence;
@@ -70,7 +71,9 @@ public final class FixtureGrader implements StudentGrader {
             HttpResponse<String> product = get(s.appUrl() + "/product/1");
             long measuredMs = (System.nanoTime() - t0) / 1_000_000;
             long reportedMs = JSON.readTree(product.body()).path("response_time_ms").asLong();
-            Evidence out = e.withApp(Fact.of(new AppEvidence(s.appUrl(), s.baselineUrl(), Fact.of(probe))));
+            Evidence out = e.withApp(Fact.of(new AppEvidence(s.appUrl(), s.baselineUrl(), Fact.of(probe),
+                    notProbed(), notProbed(), notProbed(), notProbed(), notProbed(), notProbed(), notProbed(),
+                    notProbed(), notProbed(), measuredMs, List.of())));
             // An app cannot have spent longer on a request than the whole round trip took. The note
             // leaves out the measured figure so regrading the same apps gives the same summary.
             return reportedMs > measuredMs + 50 ? out.withNote("timings disagree: the app reported " + reportedMs
@@ -85,6 +88,11 @@ public final class FixtureGrader implements StudentGrader {
             return e.withApp(Fact.unavailable(new Unavailable("InvalidResponse", "GET /health",
                     "The app at " + s.appUrl() + " gave no usable answer: " + broken.getMessage() + ".")));
         }
+    }
+
+    /** This fixture probes /health and one product only; the rest of the app evidence says so. */
+    private static <T> Fact<T> notProbed() {
+        return Fact.notCollected("This part of the app probe", "the batch test fixture probes /health only");
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -44,7 +44,7 @@ class LabcheckCliTest {
         int code = run("grade", BUNDLES + "correct", "--rubric", RUBRIC, "--out", tmp.toString());
 
         assertThat(code).isEqualTo(ExitCodes.ALL_MARKS);
-        assertThat(out.toString()).contains("Total: 6 / 6").contains("wrote " + tmp.resolve("scoresheet.json"));
+        assertThat(out.toString()).contains("TOTAL  6 / 6 marks").contains("wrote " + tmp.resolve("scoresheet.json"));
         assertThat(Files.readString(tmp.resolve("scoresheet.json"))).contains("\"total\" : 6.0");
         assertThat(err.toString()).isEmpty();
     }
@@ -54,7 +54,7 @@ class LabcheckCliTest {
         int code = run("grade", BUNDLES + "mistakes", "--rubric", RUBRIC, "--out", tmp.toString());
 
         assertThat(code).isEqualTo(ExitCodes.MARKS_LOST);
-        assertThat(out.toString()).contains("Total: 3 / 6").contains("still being created (status 'creating')");
+        assertThat(out.toString()).contains("TOTAL  3 / 6 marks").contains("still being created (status 'creating')");
     }
 
     @Test

@@ -1,0 +1,75 @@
+package labcheck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import labapp.EmbeddedLab;
+import labcheck.demo.Demo;
+import labcheck.engine.Grader;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidenceBundle;
+import labcheck.report.Reports;
+import labcheck.report.Scoresheet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code labcheck demo}: grades the reference app end to end with nothing but Java: embedded
+ * Redis and MariaDB, the app in both modes, the live probe, and a sample account's AWS evidence.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Grade the reference app live on embedded Redis and MariaDB (no AWS account needed).",
+            "The AWS items are graded from a sample account's evidence, labelled so in every output."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3})
+public class DemoCommand extends GuardedCommand {
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "labcheck-demo",
+            description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Directory of FreeMarker templates overriding the shipped ones.")
+    Path templates;
+
+    @Override
+    protected int run() {
+        Reports reports = Rubrics.reports(templates);
+        var rubric = Rubrics.load(null);
+        PrintWriter err = err();
+        AtomicReference<EmbeddedLab> running = new AtomicReference<>();
+        // Ctrl-C: stop the servers the demo started before the JVM exits
+        Thread stopper = new Thread(() -> {
+            EmbeddedLab lab = running.getAndSet(null);
+            if (lab != null) {
+                lab.close();
+            }
+        }, "labcheck-demo-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        Evidence evidence;
+        try {
+            evidence = Demo.run(Clock.systemUTC(), line -> {
+                err.println("labcheck demo: " + line);
+                err.flush();
+            }, running::set);
+            running.set(null);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already and stops the lab
+            }
+        }
+        Path bundle = EvidenceBundle.write(out, evidence);
+        Scoresheet sheet = new Grader(rubric).grade(evidence);
+        List<Path> written = reports.writeAll(sheet, out);
+        out().print(reports.terminal(sheet, Rubrics.colour(System.getenv())));
+        out().println("wrote " + bundle);
+        written.forEach(f -> out().println("wrote " + f));
+        out().println("Open " + out.resolve("scoresheet.html").toAbsolutePath() + " in a browser for the full sheet.");
+        out().flush();
+        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+    }
+}
