@@ -44,7 +44,7 @@ public final class Demo {
                     .budget(Duration.ofSeconds(90)).build();
             java.util.Arrays.fill(dbPassword == null ? new char[0] : dbPassword, '\0');
             Evidence sample = SampleAccount.evidence();
-            Subject subject = new Subject("demo", "Reference app (demo)", sample.subject().region(),
+            Subject subject = new Subject("demo", "Reference app", sample.subject().region(),
                     sample.subject().clusterId(), lab.cacheUrl(), lab.baselineUrl(), SampleAccount.SOURCE);
             try {
                 Evidence app = LiveRun.gather(new LiveRun.Plan(subject, null, probe), clock, progress, e -> { });
