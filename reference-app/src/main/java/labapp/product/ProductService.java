@@ -17,7 +17,7 @@ public final class ProductService {
     private final ProductRepository repo;
     private final ProductCache cache;
     private final MissingIds missing;
-    private final SingleFlight<Integer, Optional<Product>> loads = new SingleFlight<>();
+    private final SingleFlight<Integer, Optional<String>> loads = new SingleFlight<>();
     private final Counters counters = new Counters();
 
     private ProductService(ProductRepository repo, ProductCache cache, int missingTtlSeconds) {
@@ -58,17 +58,21 @@ public final class ProductService {
             counters.miss();
             throw new ProductNotFoundException(id);
         }
-        Optional<Product> loaded = loads.load(id, () -> repo.find(id));
+        // One query per id at a time; the SETEX happens before waiting callers are released, so
+        // requests arriving just after the load find the key instead of querying again.
+        Optional<String> loaded = loads.load(id, () -> {
+            Optional<String> json = repo.find(id).map(ProductJson::write);
+            if (json.isPresent() && read.reachable()) {
+                cache.put(id, json.get());
+            }
+            return json;
+        });
         counters.miss();
         if (loaded.isEmpty()) {
             missing.add(id);
             throw new ProductNotFoundException(id);
         }
-        String json = ProductJson.write(loaded.get());
-        if (read.reachable()) {
-            cache.put(id, json);
-        }
-        return new Lookup(json, false);
+        return new Lookup(loaded.get(), false);
     }
 
     /** Write-through: the database first, then the cache gets the stored row. */

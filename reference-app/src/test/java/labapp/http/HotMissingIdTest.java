@@ -68,6 +68,33 @@ class HotMissingIdTest {
     }
 
     @Test
+    void aBurstOnAColdProductQueriesMysqlOnceNotOncePerRequest() throws Exception {
+        try (redis.clients.jedis.Jedis j = new redis.clients.jedis.Jedis(lab.redisHost(), lab.redisPort())) {
+            j.del("product:555");
+        }
+        long before = lab.app().cacheService().repository().queries();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return LabHttp.get(lab.cacheUrl() + "/product/555").status();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : answers) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(lab.app().cacheService().repository().queries() - before)
+                .as("MySQL queries for 100 concurrent first reads of product 555").isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void theNoCacheAppQueriesEveryTimeWhichIsTheBaselineTheCacheFixes() {
         long before = lab.app().noCacheService().repository().queries();
         for (int i = 0; i < 20; i++) {
