@@ -115,6 +115,19 @@ public final class Cohort {
                 .map(ItemResult::marks).orElse(null);
     }
 
+    /**
+     * Whether {@code row} earned {@code item}: all its marks, or, for a 0-mark information item,
+     * a PASSED outcome (0 of 0 marks says nothing by itself).
+     */
+    static boolean passed(Row row, Item item) {
+        if (row.sheet() == null) {
+            return false;
+        }
+        return row.sheet().items().stream().filter(i -> java.util.Objects.equals(i.id(), item.id())).findFirst()
+                .map(i -> i.max() > 0 ? i.marks() >= i.max() : i.status() == labcheck.engine.Outcome.PASSED)
+                .orElse(false);
+    }
+
     /** marks.csv: {@code student_id,name,status,<item ids>,total,max}, one line per student. */
     public String marksCsv() {
         List<String> header = new ArrayList<>(List.of("student_id", "name", "status"));

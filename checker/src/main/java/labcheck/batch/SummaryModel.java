@@ -79,10 +79,7 @@ final class SummaryModel {
         List<Map<String, String>> out = new ArrayList<>();
         int y = 0;
         for (Cohort.Item item : cohort.items()) {
-            long passed = scored.stream().filter(r -> {
-                Double marks = Cohort.marks(r, item);
-                return marks != null && marks >= item.max();
-            }).count();
+            long passed = scored.stream().filter(r -> Cohort.passed(r, item)).count();
             double rate = scored.isEmpty() ? 0 : (double) passed / scored.size();
             Map<String, String> m = new LinkedHashMap<>();
             m.put("number", nz(item.number()));
