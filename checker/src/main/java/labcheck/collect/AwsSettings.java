@@ -50,9 +50,19 @@ public record AwsSettings(String region, String profile, String roleArn, String 
                         + " http://127.0.0.1:5000, not '" + endpointUrl + "'.");
             }
         }
+        if (region != null && endpointUrl == null && !knownRegion(region)) {
+            throw new IllegalArgumentException("--region " + region + " is not an AWS region (e.g. us-east-1,"
+                    + " eu-west-1). Fix: give the region the lab was built in; the lab's is us-east-1.");
+        }
         if (callTimeout == null) {
             callTimeout = Duration.ofSeconds(60);
         }
+    }
+
+    /** A region this SDK knows (its list is as current as the SDK release), not a global pseudo-region. */
+    private static boolean knownRegion(String region) {
+        return software.amazon.awssdk.regions.Region.regions().stream().anyMatch(r -> r.id().equals(region))
+                && !region.startsWith("aws-");
     }
 
     public static Builder builder() {
