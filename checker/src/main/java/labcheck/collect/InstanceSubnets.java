@@ -26,7 +26,7 @@ import labcheck.evidence.Subnet;
  */
 record InstanceSubnets(Fact<List<Subnet>> subnets, Fact<List<RouteTable>> tables) {
 
-    static InstanceSubnets collect(Ec2Calls ec2, ExecutorService pool, Fact<List<Ec2Instance>> instances,
+    static InstanceSubnets collect(Ec2Calls calls, ExecutorService pool, Fact<List<Ec2Instance>> instances,
                                    Fact<List<Subnet>> cacheSubnets, Fact<List<RouteTable>> cacheTables,
                                    List<String> cacheVpcs, List<String> notes) {
         if (!instances.available() || !cacheSubnets.available()) {
@@ -39,8 +39,8 @@ record InstanceSubnets(Fact<List<Subnet>> subnets, Fact<List<RouteTable>> tables
         List<String> vpcs = !cacheTables.available() ? List.of() : instances.value().stream()
                 .map(Ec2Instance::vpcId).filter(Objects::nonNull).filter(v -> !cacheVpcs.contains(v))
                 .distinct().sorted().toList();
-        var subnetsF = CompletableFuture.supplyAsync(() -> ec2.subnets(subnetIds), pool);
-        Fact<List<RouteTable>> moreTables = vpcs.isEmpty() ? Fact.of(List.of()) : ec2.routeTables(vpcs);
+        var subnetsF = CompletableFuture.supplyAsync(() -> calls.subnets(subnetIds), pool);
+        Fact<List<RouteTable>> moreTables = vpcs.isEmpty() ? Fact.of(List.of()) : calls.routeTables(vpcs);
         Fact<List<Subnet>> moreSubnets = subnetsF.join();
         String who = instances.value().stream().filter(i -> i.subnetId() != null && !known.contains(i.subnetId()))
                 .map(Ec2Instance::instanceId).distinct().sorted().reduce((a, b) -> a + ", " + b).orElse("");
