@@ -19,9 +19,11 @@ import labcheck.evidence.Subnet;
 import labcheck.evidence.Unavailable;
 
 /**
- * The chosen cache's network: subnet group, subnets, the route table each subnet uses, its
- * security groups and the EC2 instances around it. Only the cache's own VPC is read, so a
- * second VPC (a default VPC routing to an internet gateway) never leaks into the evidence.
+ * The chosen cache's network: subnet group, subnets, its security groups, the EC2 instances
+ * around it (those in its VPC, and the app URL's host wherever it lives), the subnets of those
+ * instances, and the route table each reported subnet uses. Only the VPCs of the cache and of
+ * those instances are read, so a second VPC (a default VPC routing to an internet gateway) never
+ * leaks into the evidence, and its main table never decides for another VPC's subnet.
  */
 final class Network {
 
@@ -69,14 +71,17 @@ final class Network {
                 ? AwsCollector.<List<Ec2Instance>>blockedBy(subnets.available()
                         ? notReported("the cache's VPC") : subnets.unavailable(), "EC2 instances")
                 : ec2Calls.instances(vpcs, searchableHost()), pool);
-        Fact<List<RouteTable>> tables = vpcs.isEmpty()
+        Fact<List<RouteTable>> cacheTables = vpcs.isEmpty()
                 ? AwsCollector.blockedBy(subnets.available() ? notReported("the cache's VPC") : subnets.unavailable(),
                         "The route tables")
-                : ec2Calls.routeTables(vpcs).map(all -> effectiveTables(all, subnetIds));
+                : ec2Calls.routeTables(vpcs);
         Fact<List<SecurityGroup>> sgs = sgF.join();
         Fact<List<Ec2Instance>> instances = instancesF.join();
         notes.addAll(AppHost.notes(appUrl, instances, sgs.available() ? sgs.value() : List.of()));
-        return new Result(groups, subnets, tables, sgs, instances, notes);
+        InstanceSubnets around = InstanceSubnets.collect(ec2Calls, pool, instances, subnets, cacheTables, vpcs, notes);
+        Map<String, String> vpcBySubnet = vpcBySubnet(subnetIds, groups, around.subnets(), instances);
+        Fact<List<RouteTable>> tables = around.tables().map(all -> effectiveTables(all, vpcBySubnet));
+        return new Result(groups, around.subnets(), tables, sgs, instances, notes);
     }
 
     /** The app URL's host when EC2 can be searched by it (not for localhost), else null. */
@@ -116,17 +121,42 @@ final class Network {
     }
 
     /**
-     * The tables the cache's subnets actually use: each subnet's explicitly associated table,
-     * else its VPC's main table (AWS's own rule), so a check needs no knowledge of unrelated tables.
+     * Each reported subnet's VPC: from DescribeSubnets, else from the cache subnet group or the
+     * instance that sits in it; null when nothing says (then only an explicit association counts).
      */
-    static List<RouteTable> effectiveTables(List<RouteTable> all, List<String> subnetIds) {
-        Map<String, RouteTable> chosen = new LinkedHashMap<>();
-        for (String subnet : subnetIds == null ? List.<String>of() : subnetIds) {
-            all.stream().filter(t -> t.associatedSubnetIds() != null && t.associatedSubnetIds().contains(subnet))
-                    .findFirst()
-                    .or(() -> all.stream().filter(t -> Boolean.TRUE.equals(t.main())).findFirst())
-                    .ifPresent(t -> chosen.putIfAbsent(t.routeTableId(), t));
+    private static Map<String, String> vpcBySubnet(List<String> cacheSubnetIds, Fact<List<CacheSubnetGroup>> groups,
+                                                   Fact<List<Subnet>> subnets, Fact<List<Ec2Instance>> instances) {
+        Map<String, String> vpcs = new LinkedHashMap<>();
+        if (groups.available()) {
+            groups.value().stream().filter(g -> g.subnetIds() != null)
+                    .forEach(g -> g.subnetIds().forEach(id -> vpcs.putIfAbsent(id, g.vpcId())));
         }
+        (cacheSubnetIds == null ? List.<String>of() : cacheSubnetIds).forEach(id -> vpcs.putIfAbsent(id, null));
+        if (instances.available()) {
+            instances.value().stream().filter(i -> i.subnetId() != null)
+                    .forEach(i -> vpcs.putIfAbsent(i.subnetId(), i.vpcId()));
+        }
+        if (subnets.available()) {
+            subnets.value().stream().filter(s -> s.vpcId() != null).forEach(s -> vpcs.put(s.subnetId(), s.vpcId()));
+        }
+        return vpcs;
+    }
+
+    /**
+     * The tables the given subnets actually use: each subnet's explicitly associated table, else
+     * the main table of that subnet's own VPC (AWS's rule; another VPC's main table never applies),
+     * so a check needs no knowledge of unrelated tables.
+     *
+     * @param vpcBySubnet each subnet and its VPC (null when unknown: then only an explicit association counts)
+     */
+    static List<RouteTable> effectiveTables(List<RouteTable> all, Map<String, String> vpcBySubnet) {
+        Map<String, RouteTable> chosen = new LinkedHashMap<>();
+        vpcBySubnet.forEach((subnet, vpc) -> all.stream()
+                .filter(t -> t.associatedSubnetIds() != null && t.associatedSubnetIds().contains(subnet))
+                .findFirst()
+                .or(() -> all.stream().filter(t -> Boolean.TRUE.equals(t.main()) && vpc != null
+                        && vpc.equals(t.vpcId())).findFirst())
+                .ifPresent(t -> chosen.putIfAbsent(t.routeTableId(), t)));
         return chosen.values().stream().sorted(Comparator.comparing(RouteTable::routeTableId)).toList();
     }
 

@@ -1,6 +1,8 @@
 package labcheck.collect;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static labcheck.collect.AwsCollectorGoodLabTest.collect;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import labcheck.checks.network.Routing;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
 import org.junit.jupiter.api.Test;
@@ -76,13 +79,33 @@ class AwsCollectorFaultsTest {
     }
 
     @Test
+    void deniedDescriptionOfTheAppHostsSubnetKeepsTheCachesSubnetsAndSaysWhy() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            // e.g. a policy condition that allows DescribeSubnets on the cache's subnets only
+            aws.wireMock().stubFor(post(urlEqualTo("/")).atPriority(1)
+                    .withRequestBody(containing("Action=DescribeSubnets&"))
+                    .withRequestBody(containing("SubnetId.1=" + Labs.PUBLIC_A))
+                    .willReturn(aResponse().withStatus(403)
+                            .withHeader("Content-Type", "text/xml").withBody(AwsXml.ec2Error("UnauthorizedOperation",
+                                    "You are not authorized to perform this operation."))));
+            Evidence e = collect(aws, aws.settings().build());
+
+            assertThat(e.subnets().value()).extracting("subnetId").containsExactly(Labs.PRIVATE_A, Labs.PRIVATE_B);
+            assertThat(e.notes()).anyMatch(n -> n.startsWith("The subnets of EC2 instance(s) i-0app could not be"
+                    + " collected, so the placement of those instances is unknown: ") && n.contains("ec2:DescribeSubnets"));
+            // the app's subnet is not described, so no main table may stand in for its own table
+            assertThat(Routing.describes(e, Labs.PUBLIC_A)).isFalse();
+        }
+    }
+
+    @Test
     void throttlingIsRetriedWithBackoffUntilItSucceeds() {
         try (FakeAws aws = FakeAws.start(Labs.good())) {
             aws.throttleOnce("ec2", "DescribeRouteTables");
             aws.throttleOnce("elasticache", "DescribeCacheClusters");
             Evidence e = collect(aws, aws.settings().build());
 
-            assertThat(e.routeTables().value()).hasSize(1);
+            assertThat(e.routeTables().value()).extracting("routeTableId").containsExactly("rtb-0main", "rtb-0public");
             assertThat(e.cacheClusters().value()).hasSize(1);
             aws.wireMock().verify(2, postRequestedFor(urlEqualTo("/"))
                     .withRequestBody(containing("Action=DescribeRouteTables&")));

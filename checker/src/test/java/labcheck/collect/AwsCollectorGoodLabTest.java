@@ -31,8 +31,9 @@ class AwsCollectorGoodLabTest {
             assertThat(e.replicationGroups().value()).isEmpty();
             assertThat(e.serverlessCaches().value()).isEmpty();
             assertThat(e.cacheSubnetGroups().value()).isEqualTo(lab.subnetGroups());
-            assertThat(e.subnets().value()).containsExactlyElementsOf(lab.subnets().subList(0, 2));
-            assertThat(e.routeTables().value()).extracting("routeTableId").containsExactly("rtb-0main");
+            // the cache's private subnets use the main table; the app host's public subnet its own table
+            assertThat(e.subnets().value()).containsExactlyElementsOf(lab.subnets());
+            assertThat(e.routeTables().value()).isEqualTo(lab.routeTables());
             assertThat(e.securityGroups().value()).containsExactly(lab.securityGroups().get(0));
             assertThat(e.instances().value()).isEqualTo(lab.instances());
             assertThat(e.dbInstances().value()).isEqualTo(lab.dbs());

@@ -3,6 +3,7 @@ package labcheck.collect;
 import static labcheck.collect.AwsCollectorGoodLabTest.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import labcheck.checks.network.Routing;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.RouteTable;
@@ -63,13 +64,27 @@ class AwsCollectorMotoTest {
 
     @Test
     void privateSubnetsUseTheVpcsMainTableWithoutAnInternetGateway() {
-        assertThat(evidence.subnets().value()).extracting("subnetId").containsExactlyInAnyOrder(lab.privateA, lab.privateB);
-        assertThat(evidence.routeTables().value()).singleElement().satisfies(t -> {
-            assertThat(t.main()).isTrue();
-            assertThat(t.vpcId()).isEqualTo(lab.vpcId);
-            assertThat(t.routes()).noneMatch(r -> r.gatewayId() != null && r.gatewayId().startsWith("igw-"));
-        });
-        assertThat(evidence.routeTables().value()).extracting(RouteTable::routeTableId).doesNotContain(lab.publicTable);
+        assertThat(evidence.subnets().value()).extracting("subnetId")
+                .containsExactlyInAnyOrder(lab.privateA, lab.privateB, lab.publicSubnet);
+        for (String subnet : java.util.List.of(lab.privateA, lab.privateB)) {
+            Routing.Verdict v = Routing.judge(evidence, subnet, lab.vpcId).orElseThrow();
+            assertThat(v.table().main()).isTrue();
+            assertThat(v.table().vpcId()).isEqualTo(lab.vpcId);
+            assertThat(v.isPublic()).isFalse();
+        }
+        assertThat(evidence.routeTables().value()).filteredOn(t -> Boolean.TRUE.equals(t.main())).singleElement()
+                .satisfies(t -> assertThat(t.routes())
+                        .noneMatch(r -> r.gatewayId() != null && r.gatewayId().startsWith("igw-")));
+    }
+
+    @Test
+    void appHostsSubnetIsJudgedByItsExplicitlyAssociatedPublicTable() {
+        assertThat(evidence.routeTables().value()).extracting(RouteTable::routeTableId).contains(lab.publicTable)
+                .hasSize(2);
+        Routing.Verdict v = Routing.judge(evidence, lab.publicSubnet, null).orElseThrow();
+        assertThat(v.table().routeTableId()).isEqualTo(lab.publicTable);
+        assertThat(v.explicit()).isTrue();
+        assertThat(v.isPublic()).isTrue();
     }
 
     @Test

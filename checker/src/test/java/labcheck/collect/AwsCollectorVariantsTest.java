@@ -4,11 +4,14 @@ import static labcheck.collect.AwsCollectorGoodLabTest.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import labcheck.checks.network.Routing;
 import labcheck.evidence.CacheCluster;
+import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Endpoint;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.RouteTable;
 import labcheck.evidence.ServerlessCache;
+import labcheck.evidence.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -88,8 +91,10 @@ class AwsCollectorVariantsTest {
         assertThat(e.serverlessCaches().value()).extracting(ServerlessCache::engine).containsExactly("valkey");
         assertThat(e.cacheClusters().value()).isEmpty();
         assertThat(e.cacheSubnetGroups().value()).isEmpty();
-        assertThat(e.subnets().value()).extracting("subnetId").containsExactly(Labs.PRIVATE_A, Labs.PRIVATE_B);
-        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId).containsExactly("rtb-0main");
+        assertThat(e.subnets().value()).extracting("subnetId").containsExactly(Labs.PRIVATE_A, Labs.PRIVATE_B,
+                Labs.PUBLIC_A);
+        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId).containsExactly("rtb-0main",
+                "rtb-0public");
         assertThat(e.securityGroups().value()).extracting("groupId").containsExactly(Labs.REDIS_SG);
     }
 
@@ -102,7 +107,8 @@ class AwsCollectorVariantsTest {
 
         assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly("my-redis");
         assertThat(e.notes()).anyMatch(n -> n.contains("using the only Redis/Valkey cache there, cluster my-redis"));
-        assertThat(e.subnets().value()).hasSize(2);
+        // the cache's two private subnets and the app host's public one
+        assertThat(e.subnets().value()).hasSize(3);
     }
 
     @Test
@@ -130,7 +136,8 @@ class AwsCollectorVariantsTest {
     void aSecondVpcWhoseMainTableRoutesToAnInternetGatewayDoesNotLeakIn() {
         Evidence e = collectLab(Labs.otherVpc().plus(Labs.good()));
 
-        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId).containsExactly("rtb-0main");
+        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId)
+                .containsExactly("rtb-0main", "rtb-0public");
         assertThat(e.routeTables().value()).allMatch(t -> t.vpcId().equals(Labs.VPC));
         assertThat(e.subnets().value()).allMatch(s -> s.vpcId().equals(Labs.VPC));
         assertThat(e.instances().value()).extracting("instanceId").containsExactly("i-0app");
@@ -149,6 +156,53 @@ class AwsCollectorVariantsTest {
         assertThat(e.securityGroups().available()).isFalse();
         assertThat(e.securityGroups().unavailable().code()).isEqualTo("NotReported");
         assertThat(e.securityGroups().unavailable().message()).contains("AWS did not report the cache's security groups");
-        assertThat(e.subnets().value()).hasSize(2);
+        // the cache's two private subnets and the app host's public one
+        assertThat(e.subnets().value()).hasSize(3);
+    }
+
+    @Test
+    void appHostsSubnetAndTheTableExplicitlyAssociatedWithItAreCollected() {
+        Evidence e = collectLab(Labs.good());
+
+        assertThat(e.subnets().value()).extracting(Subnet::subnetId).contains(Labs.PUBLIC_A);
+        RouteTable publicTable = e.routeTables().value().stream()
+                .filter(t -> t.routeTableId().equals("rtb-0public")).findFirst().orElseThrow();
+        assertThat(publicTable.associatedSubnetIds()).containsExactly(Labs.PUBLIC_A);
+        Routing.Verdict v = Routing.judge(e, Labs.PUBLIC_A, null).orElseThrow();
+        assertThat(v.table().routeTableId()).isEqualTo("rtb-0public");
+        assertThat(v.explicit()).isTrue();
+        assertThat(v.isPublic()).isTrue();
+    }
+
+    @Test
+    void appHostInASecondVpcIsJudgedByThatVpcsOwnMainTable() {
+        Lab good = Labs.good();
+        Lab other = Labs.otherVpc();
+        Ec2Instance app = new Ec2Instance("i-0app", "product-api", "running", "t2.micro", "vpc-0default", "subnet-0def",
+                Labs.APP_IP, null, "172.31.0.10", List.of(Labs.APP_SG));
+        RouteTable unrelated = new RouteTable("rtb-0defother", "vpc-0default", false, List.of("subnet-0def2"),
+                List.of(Labs.route("172.31.0.0/16", "local", null)));
+        Lab lab = new Lab(good.clusters(), good.groups(), good.serverless(), good.subnetGroups(),
+                concat(good.subnets(), other.subnets()), concat(good.routeTables(), other.routeTables(), List.of(unrelated)),
+                good.securityGroups(), List.of(app), good.dbs(), good.alarms());
+
+        Evidence e = collectLab(lab);
+
+        assertThat(e.instances().value()).extracting(Ec2Instance::instanceId).containsExactly("i-0app");
+        assertThat(e.subnets().value()).extracting(Subnet::subnetId)
+                .containsExactly("subnet-0def", Labs.PRIVATE_A, Labs.PRIVATE_B);
+        // each subnet's own VPC's main table: the lab VPC's for the cache, the default VPC's for the app
+        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId)
+                .containsExactly("rtb-0defmain", "rtb-0main");
+        Routing.Verdict app0 = Routing.judge(e, "subnet-0def", null).orElseThrow();
+        assertThat(app0.table().routeTableId()).isEqualTo("rtb-0defmain");
+        assertThat(app0.isPublic()).isTrue();
+        assertThat(Routing.judge(e, Labs.PRIVATE_A, Labs.VPC).orElseThrow().table().routeTableId())
+                .isEqualTo("rtb-0main");
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<T>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }

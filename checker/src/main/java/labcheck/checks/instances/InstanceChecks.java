@@ -25,6 +25,11 @@ public class InstanceChecks {
             throw new Unverifiable(who + " reported no subnet, so its placement cannot be judged.");
         }
         Optional<Routing.Verdict> verdict = Routing.judge(evidence, app.subnetId(), app.vpcId());
+        if (verdict.isEmpty() && !Routing.describes(evidence, app.subnetId())) {
+            throw new Unverifiable("Subnet " + app.subnetId() + " of " + who + " is not described in the evidence"
+                    + " and no collected route table is explicitly associated with it, so the table it uses is"
+                    + " unknown; collect it with ec2:DescribeSubnets and ec2:DescribeRouteTables.");
+        }
         if (verdict.isEmpty()) {
             throw new Unverifiable("No route table in the evidence applies to subnet " + app.subnetId() + " of " + who
                     + "; collect route tables with ec2:DescribeRouteTables.");

@@ -9,7 +9,8 @@ import labcheck.evidence.Subnet;
 
 /**
  * Decides whether a subnet is public the way AWS routes it: by the route table explicitly
- * associated with it, else by the main route table of the subnet's own VPC. A subnet is
+ * associated with it, else by the main route table of the subnet's own VPC (never another VPC's,
+ * and only for a subnet the evidence describes, whose effective table the collector includes). A subnet is
  * public when that table sends 0.0.0.0/0 or ::/0 to an internet gateway ({@code igw-});
  * a route to a NAT gateway keeps it private.
  *
@@ -55,6 +56,10 @@ public final class Routing {
 
     /**
      * The verdict for {@code subnetId}, or empty when the evidence holds no table that applies.
+     * The main table of the subnet's VPC is used only for a subnet the evidence describes (see
+     * {@link #describes}): the collector keeps only the tables its subnets use, so for any other
+     * subnet a missing explicit association may just be a table that was not collected, and the
+     * main table would be a guess.
      *
      * @param vpcHint the subnet's VPC when the subnets list does not hold it (e.g. from a cache subnet group)
      * @throws Unverifiable when route tables could not be listed
@@ -65,11 +70,24 @@ public final class Routing {
         Optional<RouteTable> explicit = tables.stream()
                 .filter(t -> t.associatedSubnetIds() != null && t.associatedSubnetIds().contains(subnetId))
                 .findFirst();
-        Optional<RouteTable> table = explicit.isPresent() ? explicit : tables.stream()
+        Optional<RouteTable> table = explicit.isPresent() || !describes(evidence, subnetId) ? explicit : tables.stream()
                 .filter(t -> Boolean.TRUE.equals(t.main()) && vpcId != null && vpcId.equals(t.vpcId()))
                 .findFirst();
         return table.map(t -> new Verdict(subnetId, vpcId != null ? vpcId : t.vpcId(), t, explicit.isPresent(),
                 internetRoute(t)));
+    }
+
+    /**
+     * True when the evidence describes {@code subnetId}: it is in the subnets list or in a cache
+     * subnet group. The collector includes the effective route table of every such subnet.
+     */
+    public static boolean describes(Evidence evidence, String subnetId) {
+        boolean listed = evidence.subnets() != null && evidence.subnets().available()
+                && evidence.subnets().value().stream().anyMatch(s -> subnetId.equals(s.subnetId()));
+        boolean grouped = evidence.cacheSubnetGroups() != null && evidence.cacheSubnetGroups().available()
+                && evidence.cacheSubnetGroups().value().stream()
+                        .anyMatch(g -> g.subnetIds() != null && g.subnetIds().contains(subnetId));
+        return listed || grouped;
     }
 
     /** The subnet's VPC according to the subnets list, when that list was collected and holds it. */

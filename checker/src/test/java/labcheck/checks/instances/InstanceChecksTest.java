@@ -64,4 +64,30 @@ class InstanceChecksTest {
 
         assertThat(CheckHarness.run(ID, lab.build()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
     }
+
+    @Test
+    void appSubnetWhoseTableWasNotCollectedIsUnverifiableNotJudgedByTheMainTable() {
+        // the shape of evidence that kept only the cache's tables: the app's subnet and its own table are missing
+        lab.subnets.removeIf(s -> s.subnetId().equals("subnet-pub-a"));
+        lab.routeTables.removeIf(t -> t.routeTableId().equals("rtb-public"));
+
+        CheckRun run = CheckHarness.run(ID, lab.build());
+
+        assertThat(run.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(run.message()).isEqualTo("Subnet subnet-pub-a of EC2 instance i-0app (product-api) is not"
+                + " described in the evidence and no collected route table is explicitly associated with it, so the"
+                + " table it uses is unknown; collect it with ec2:DescribeSubnets and ec2:DescribeRouteTables.");
+    }
+
+    @Test
+    void appInASecondVpcIsJudgedByThatVpcsOwnMainTable() {
+        lab.instances = List.of(new Ec2Instance("i-0app", "product-api", "running", "t2.micro", LabEvidence.DEFAULT_VPC,
+                "subnet-default-a", "54.1.2.3", null, "172.31.0.10", List.of("sg-app")));
+
+        CheckRun run = CheckHarness.run(ID, lab.build());
+
+        assertThat(run.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(run.details()).startsWith("subnet-default-a: route table rtb-default-main (the main route table of"
+                + " vpc-default) sends 0.0.0.0/0 to igw-default");
+    }
 }
