@@ -3,7 +3,6 @@ package labcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import labcheck.collect.AwsSettings;
 import labcheck.engine.Grader;
@@ -69,8 +68,8 @@ public class CheckCommand extends GuardedCommand {
     @Override
     protected int run() {
         YamlDefaults.locate(env); // reports a broken labcheck.yaml instead of silently ignoring it
-        Rubric chosen = Rubrics.load(rubric);
-        Reports reports = Rubrics.reports(templates);
+        Rubric chosen = CommandSupport.load(rubric);
+        Reports reports = CommandSupport.reports(templates);
         boolean wantAws = aws.requested(env);
         if (!wantAws && !probe.requested()) {
             throw new IllegalArgumentException("nothing to check. Fix: give --app URL (and --baseline URL) to grade"
@@ -98,11 +97,6 @@ public class CheckCommand extends GuardedCommand {
         }
         Path bundle = EvidenceBundle.write(out, evidence);
         Scoresheet sheet = new Grader(chosen).grade(evidence);
-        List<Path> written = reports.writeAll(sheet, out);
-        out().print(reports.terminal(sheet, Rubrics.colour(env)));
-        out().println("wrote " + bundle);
-        written.forEach(f -> out().println("wrote " + f));
-        out().flush();
-        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+        return CommandSupport.publish(out(), reports, sheet, out, bundle, env);
     }
 }

@@ -3,7 +3,6 @@ package labcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import labapp.EmbeddedLab;
 import labcheck.demo.Demo;
@@ -36,8 +35,8 @@ public class DemoCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        Reports reports = Rubrics.reports(templates);
-        var rubric = Rubrics.load(null);
+        Reports reports = CommandSupport.reports(templates);
+        var rubric = CommandSupport.load(null);
         PrintWriter err = err();
         AtomicReference<EmbeddedLab> running = new AtomicReference<>();
         // Ctrl-C: stop the servers the demo started before the JVM exits
@@ -64,12 +63,9 @@ public class DemoCommand extends GuardedCommand {
         }
         Path bundle = EvidenceBundle.write(out, evidence);
         Scoresheet sheet = new Grader(rubric).grade(evidence);
-        List<Path> written = reports.writeAll(sheet, out);
-        out().print(reports.terminal(sheet, Rubrics.colour(System.getenv())));
-        out().println("wrote " + bundle);
-        written.forEach(f -> out().println("wrote " + f));
+        int code = CommandSupport.publish(out(), reports, sheet, out, bundle, System.getenv());
         out().println("Open " + out.resolve("scoresheet.html").toAbsolutePath() + " in a browser for the full sheet.");
         out().flush();
-        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+        return code;
     }
 }

@@ -1,7 +1,6 @@
 package labcheck.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
@@ -41,14 +40,10 @@ public class GradeCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        Reports reports = Rubrics.reports(templates);
-        Rubric chosen = Rubrics.load(rubric);
+        Reports reports = CommandSupport.reports(templates);
+        Rubric chosen = CommandSupport.load(rubric);
         Evidence evidence = EvidenceBundle.read(bundle);
         Scoresheet sheet = new Grader(chosen).grade(evidence);
-        List<Path> written = reports.writeAll(sheet, out);
-        out().print(reports.terminal(sheet, Rubrics.colour(System.getenv())));
-        written.forEach(f -> out().println("wrote " + f));
-        out().flush();
-        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+        return CommandSupport.publish(out(), reports, sheet, out, null, System.getenv());
     }
 }

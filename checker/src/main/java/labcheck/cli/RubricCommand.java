@@ -27,7 +27,7 @@ public class RubricCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        Rubric r = Rubrics.load(rubric);
+        Rubric r = CommandSupport.load(rubric);
         out().println(r.title() + "  (rubric " + r.id() + " " + r.version() + ", from " + r.origin() + ")");
         out().println("Total: " + fmt(r.total()) + " marks; bonus marks are extra.");
         out().println();

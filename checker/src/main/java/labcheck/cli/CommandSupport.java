@@ -1,17 +1,20 @@
 package labcheck.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import labcheck.checks.CheckCatalog;
 import labcheck.report.Reports;
+import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
 import labcheck.rubric.RubricLoader;
 
 /** What every grading command resolves the same way: the rubric, the templates, and colour. */
-final class Rubrics {
+final class CommandSupport {
 
-    private Rubrics() {
+    private CommandSupport() {
     }
 
     /** {@code --rubric FILE}, else the one shipped in the jar. */
@@ -27,6 +30,22 @@ final class Rubrics {
                     + " directory holding scoresheet.*.ftl, or leave --templates out.");
         }
         return Reports.withTemplates(templatesOrNull);
+    }
+
+    /**
+     * Writes every scoresheet format into {@code dir}, prints the terminal sheet and the files
+     * written, and returns the exit code the grade calls for.
+     */
+    static int publish(PrintWriter out, Reports reports, Scoresheet sheet, Path dir, Path bundleOrNull,
+                       Map<String, String> env) {
+        List<Path> written = reports.writeAll(sheet, dir);
+        out.print(reports.terminal(sheet, colour(env)));
+        if (bundleOrNull != null) {
+            out.println("wrote " + bundleOrNull);
+        }
+        written.forEach(f -> out.println("wrote " + f));
+        out.flush();
+        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
     }
 
     /** ANSI colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
