@@ -3,14 +3,23 @@ package labcheck.collect;
 import static labcheck.collect.AwsCollectorGoodLabTest.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import labcheck.checks.CheckCatalog;
 import labcheck.checks.network.Routing;
+import labcheck.engine.Grader;
+import labcheck.engine.Outcome;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.RouteTable;
+import labcheck.report.ItemResult;
+import labcheck.rubric.RubricLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lab built in moto with the SDK, then collected through the read-only clients. moto's
@@ -105,6 +114,21 @@ class AwsCollectorMotoTest {
     @Test
     void rdsInstanceIsCollectedWithoutAnySecret() {
         assertThat(evidence.dbInstances().value()).extracting("dbInstanceIdentifier").contains("products-db");
-        assertThat(labcheck.evidence.EvidenceBundle.toJson(evidence)).doesNotContain("not-a-real-password-1");
+        assertThat(EvidenceBundle.toJson(evidence)).doesNotContain("not-a-real-password-1");
+    }
+
+    @Test
+    void theCollectedBundleGradesOfflineToTheMarksMotoLetsUsProve(@TempDir Path dir) {
+        // WHEN the bundle collect writes is graded offline with the shipped rubric
+        EvidenceBundle.write(dir, evidence);
+        var sheet = new Grader(RubricLoader.shipped(CheckCatalog.ids()))
+                .grade(EvidenceBundle.read(dir));
+
+        // THEN the cluster earns its 4 marks, and the security group, which moto does not report for a
+        // cluster, is unverifiable (no marks, the reason given), never passed or failed on a guess
+        var items = sheet.items().stream().collect(Collectors.toMap(ItemResult::id, i -> i));
+        assertThat(items.get("cluster").marks()).isEqualTo(4.0);
+        assertThat(items.get("security-group").status()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(items.get("security-group").checks()).allSatisfy(c -> assertThat(c.message()).contains("report"));
     }
 }
