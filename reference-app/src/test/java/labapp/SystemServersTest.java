@@ -80,7 +80,8 @@ class SystemServersTest {
         }
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().get("cache_status").asText()).isEqualTo("MISS");
-        assertThat(a.millis()).isLessThan(2_000);
+        // the Redis timeout, not a hang (slack for a loaded machine)
+        assertThat(a.millis()).isLessThan(5_000);
     }
 
     @Test
