@@ -60,6 +60,11 @@ wait_for() {  # file pattern seconds
     local i
     for ((i = 0; i < $3 * 2; i++)); do
         grep -q "$2" "$1" 2>/dev/null && return 0
+        if [ -n "${4:-}" ] && ! kill -0 "$4" 2>/dev/null; then
+            echo "the process writing $1 exited before '$2':" >&2
+            grep -v '^\s*at ' "$1" | tail -8 >&2
+            return 1
+        fi
         sleep 0.5
     done
     echo "timed out waiting for '$2' in $1:" >&2
@@ -68,17 +73,24 @@ wait_for() {  # file pattern seconds
 }
 
 echo "work dir $WORK; load average before starting: $(cut -d' ' -f1-3 /proc/loadavg)"
-CACHE=(); BASE=(); REDIS=()
-for ((i = 0; i < APPS; i++)); do
-    c=$(free_port); b=$(free_port)
-    java -Xmx256m -jar "$APPJAR" --embedded --bind 127.0.0.1 --cache-port "$c" --no-cache-port "$b" $APP_ARGS \
-        >"$WORK/app-$i.log" 2>&1 &
+CACHE=(); BASE=(); REDIS=(); APP_PID=()
+start_app() {  # index
+    CACHE[$1]=$(free_port); BASE[$1]=$(free_port)
+    java -Xmx256m -jar "$APPJAR" --embedded --bind 127.0.0.1 --cache-port "${CACHE[$1]}" \
+        --no-cache-port "${BASE[$1]}" $APP_ARGS >"$WORK/app-$1.log" 2>&1 &
+    APP_PID[$1]=$!
     PIDS+=($!)
-    CACHE+=("$c"); BASE+=("$b")
-done
+}
+for ((i = 0; i < APPS; i++)); do start_app "$i"; done
 for ((i = 0; i < APPS; i++)); do
-    wait_for "$WORK/app-$i.log" "no-cache app" 240
-    REDIS+=("$(sed -n 's/^embedded Redis on \([0-9.:]*\),.*/\1/p' "$WORK/app-$i.log")")
+    # Ten embedded MariaDBs installing at once on a loaded machine occasionally fail
+    # (mariadb-install-db: "Error on delete of '/tmp/#sql-temptable-...'"): one retry, alone.
+    if ! wait_for "$WORK/app-$i.log" "no-cache app" 240 "${APP_PID[$i]}"; then
+        echo "retrying app $i" >&2
+        start_app "$i"
+        wait_for "$WORK/app-$i.log" "no-cache app" 240 "${APP_PID[$i]}"
+    fi
+    REDIS[$i]="$(sed -n 's/^embedded Redis on \([0-9.:]*\),.*/\1/p' "$WORK/app-$i.log")"
 done
 echo "$APPS reference apps up"
 
