@@ -133,7 +133,7 @@ for ((r = 1; r <= RUNS; r++)); do
     cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$WORK/time-$r.txt")
     heap=$(grep -o '[0-9]*M->[0-9]*M' "$gclog" | awk -F'M->' '{ if ($1 > m) m = $1 } END { printf "%d", m }')
     statuses=$(tail -n +2 "$out/marks.csv" 2>/dev/null | awk -F, '{ print $3 }' | sort | uniq -c | awk '{ printf "%s%s=%s", sep, $2, $1; sep = " " }')
-    totals=$(tail -n +2 "$out/marks.csv" 2>/dev/null | awk -F, '{ t[$(NF - 1)]++ } END { for (k in t) printf "%s%s/20 x%d", sep, k, t[k]; sep = " " }')
+    totals=$(tail -n +2 "$out/marks.csv" 2>/dev/null | awk -F, '{ t[$(NF - 1)]++ } END { for (k in t) { printf "%s%s/20 x%d", sep, k, t[k]; sep = " " } }')
     [ -f "$out/summary.html" ] && summary=yes || summary=NO
     echo "run $r: ${wall}s wall, max RSS ${rss} MiB, peak heap ${heap} MiB, labcheck CPU ${cpu}s, exit $rc, summary.html $summary," \
         "statuses [$statuses], totals [$totals], load $load_before -> $load_after"
