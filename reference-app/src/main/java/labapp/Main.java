@@ -64,6 +64,35 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return serve();
+        } catch (RuntimeException e) {
+            java.net.BindException taken = bindFailure(e);
+            if (taken == null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("reference-app: a port it was asked to serve on is already in use"
+                    + " (cache " + portText(serve.cachePort(env)) + ", no-cache " + portText(serve.noCachePort(env)) + "): "
+                    + taken.getMessage() + ". Fix: choose free ports with --cache-port and --no-cache-port, or stop"
+                    + " the program holding them (`ss -ltnp` shows which).");
+            return 2;
+        }
+    }
+
+    private static java.net.BindException bindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static String portText(Integer port) {
+        return port == null || port == 0 ? "any free port" : String.valueOf(port);
+    }
+
+    private Integer serve() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable running;

@@ -47,6 +47,8 @@ class CommandsTest {
             s.env = env;
         } else if (command instanceof WarmCommand w) {
             w.env = env;
+        } else if (command instanceof Main m) {
+            m.env = env;
         }
         CommandLine cl = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         int exit = cl.execute(args);
@@ -127,6 +129,23 @@ class CommandsTest {
         new CommandLine(bad).parseArgs();
         org.assertj.core.api.Assertions.assertThatThrownBy(bad::settings).hasMessageContaining("redis:// or rediss://");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Mode.parse("fast")).hasMessageContaining("cache, no-cache or both");
+    }
+
+    @Test
+    void aPortInUseIsNamedWithTheFixNotAStackTrace() throws Exception {
+        int port = labapp.backends.FreePorts.pick();
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run(new Main(), Map.of("DB_URL", lab.jdbcUrl(), "DB_USER", lab.dbUser(),
+                    "DB_PASSWORD", lab.dbPassword(), "REDIS_URL", "redis://" + lab.redisHost() + ":" + lab.redisPort()),
+                    "--mode", "cache", "--bind", "127.0.0.1", "--cache-port", String.valueOf(port));
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("already in use (cache " + port + ", no-cache any free port)")
+                    .contains("Fix: choose free ports with --cache-port")
+                    .doesNotContain("\tat ")
+                    .doesNotContain(lab.dbPassword());
+        }
     }
 
     @Test

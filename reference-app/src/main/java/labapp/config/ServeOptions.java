@@ -27,6 +27,16 @@ public class ServeOptions {
     String noCacheDb;
 
     /** Applies these flags, then the environment, over the builder. */
+    /** The cache app's port as given by flag or CACHE_PORT, or null. */
+    public Integer cachePort(Map<String, String> env) {
+        return ConnectionOptions.intOf(cachePort, env, "CACHE_PORT");
+    }
+
+    /** The no-cache app's port as given by flag or NO_CACHE_PORT, or null. */
+    public Integer noCachePort(Map<String, String> env) {
+        return ConnectionOptions.intOf(noCachePort, env, "NO_CACHE_PORT");
+    }
+
     public Settings.Builder applyTo(Settings.Builder b, Map<String, String> env) {
         ConnectionOptions.pick(mode, env.get("APP_MODE"), v -> b.mode(Mode.parse(v)));
         Integer cp = ConnectionOptions.intOf(cachePort, env, "CACHE_PORT");
