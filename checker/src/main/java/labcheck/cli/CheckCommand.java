@@ -54,9 +54,8 @@ public class CheckCommand extends GuardedCommand {
             description = "Rubric YAML (default: the shipped redis-caching-lab.yaml).")
     Path rubric;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory of FreeMarker templates overriding the shipped ones.")
-    Path templates;
+    @Mixin
+    TemplatesOption templates = new TemplatesOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "labcheck-out",
             description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
@@ -69,7 +68,7 @@ public class CheckCommand extends GuardedCommand {
     protected int run() {
         YamlDefaults.locate(env); // reports a broken labcheck.yaml instead of silently ignoring it
         Rubric chosen = CommandSupport.load(rubric);
-        Reports reports = CommandSupport.reports(templates);
+        Reports reports = templates.reports();
         boolean wantAws = aws.requested(env);
         if (!wantAws && !probe.requested()) {
             throw new IllegalArgumentException("nothing to check. Fix: give --app URL (and --baseline URL) to grade"

@@ -12,6 +12,7 @@ import labcheck.evidence.EvidenceBundle;
 import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,13 +30,12 @@ public class DemoCommand extends GuardedCommand {
             description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory of FreeMarker templates overriding the shipped ones.")
-    Path templates;
+    @Mixin
+    TemplatesOption templates = new TemplatesOption();
 
     @Override
     protected int run() {
-        Reports reports = CommandSupport.reports(templates);
+        Reports reports = templates.reports();
         var rubric = CommandSupport.load(null);
         PrintWriter err = err();
         AtomicReference<EmbeddedLab> running = new AtomicReference<>();

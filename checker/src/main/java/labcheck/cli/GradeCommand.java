@@ -8,6 +8,7 @@ import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,13 +35,12 @@ public class GradeCommand extends GuardedCommand {
             description = "Directory for the scoresheets (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Directory of FreeMarker templates overriding the shipped ones.")
-    Path templates;
+    @Mixin
+    TemplatesOption templates = new TemplatesOption();
 
     @Override
     protected int run() {
-        Reports reports = CommandSupport.reports(templates);
+        Reports reports = templates.reports();
         Rubric chosen = CommandSupport.load(rubric);
         Evidence evidence = EvidenceBundle.read(bundle);
         Scoresheet sheet = new Grader(chosen).grade(evidence);
