@@ -19,17 +19,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * }
  * }</pre>
  */
-public final class EmbeddedMariaDb implements DatabaseServer {
-    private final int port;
-    private final DbAccounts accounts;
-    private final Path root;
+public final class EmbeddedMariaDb extends LocalMariaDb {
     private final DB db;
     private boolean running;
 
     private EmbeddedMariaDb(int port, DbAccounts accounts, Path root, DB db) {
-        this.port = port;
-        this.accounts = accounts;
-        this.root = root;
+        super(port, accounts, root);
         this.db = db;
     }
 
@@ -74,7 +69,7 @@ public final class EmbeddedMariaDb implements DatabaseServer {
             db.start();
             running = true;
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("embedded MariaDB did not start on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("embedded MariaDB did not start on port " + port() + ": " + e.getMessage(), e);
         }
     }
 
@@ -89,30 +84,6 @@ public final class EmbeddedMariaDb implements DatabaseServer {
             throw new IllegalStateException("embedded MariaDB did not stop: " + e.getMessage(), e);
         } finally {
             running = false;
-        }
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public DbAccounts accounts() {
-        return accounts;
-    }
-
-    @Override
-    public void close() {
-        try {
-            stop();
-        } finally {
-            Processes.deleteTree(root);
         }
     }
 

@@ -15,20 +15,15 @@ import java.util.concurrent.TimeUnit;
  * try (SystemMariaDb db = SystemMariaDb.start(Path.of("target/mariadb"), FreePorts.pick(), DbAccounts.random())) { ... }
  * }</pre>
  */
-public final class SystemMariaDb implements DatabaseServer {
+public final class SystemMariaDb extends LocalMariaDb {
     private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL = Path.of("/usr/bin/mariadb-install-db");
 
-    private final int port;
-    private final DbAccounts accounts;
-    private final Path root;
     private final Path init;
     private Process process;
 
     private SystemMariaDb(int port, DbAccounts accounts, Path root, Path init) {
-        this.port = port;
-        this.accounts = accounts;
-        this.root = root;
+        super(port, accounts, root);
         this.init = init;
     }
 
@@ -73,19 +68,19 @@ public final class SystemMariaDb implements DatabaseServer {
             return;
         }
         List<String> cmd = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults",
-                "--datadir=" + root.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
-                "--socket=" + root.resolve("mysqld.sock"), "--pid-file=" + root.resolve("mysqld.pid"),
+                "--datadir=" + root().resolve("data"), "--port=" + port(), "--bind-address=127.0.0.1",
+                "--socket=" + root().resolve("mysqld.sock"), "--pid-file=" + root().resolve("mysqld.pid"),
                 "--skip-name-resolve", "--skip-ssl", "--skip-log-bin", "--init-file=" + init,
-                "--log-error=" + root.resolve("error.log"), "--innodb-buffer-pool-size=64M"));
+                "--log-error=" + root().resolve("error.log"), "--innodb-buffer-pool-size=64M"));
         if (isRoot()) {
             cmd.add("--user=root");
         }
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(root.resolve("stdout.log").toFile()).start();
-            RedisProcess.awaitPort(process, port, root.resolve("error.log"));
+                    .redirectOutput(root().resolve("stdout.log").toFile()).start();
+            RedisProcess.awaitPort(process, port(), root().resolve("error.log"));
         } catch (IOException e) {
-            throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("MariaDB did not start on port " + port() + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,27 +92,4 @@ public final class SystemMariaDb implements DatabaseServer {
         }
     }
 
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public DbAccounts accounts() {
-        return accounts;
-    }
-
-    @Override
-    public void close() {
-        try {
-            stop();
-        } finally {
-            Processes.deleteTree(root);
-        }
-    }
 }
