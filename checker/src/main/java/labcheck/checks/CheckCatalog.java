@@ -1,5 +1,6 @@
 package labcheck.checks;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import labcheck.checks.app.AppHealthChecks;
@@ -15,6 +16,8 @@ import labcheck.checks.instances.InstanceChecks;
 import labcheck.checks.network.PrivateSubnetChecks;
 import labcheck.checks.securitygroup.RedisPortChecks;
 import labcheck.engine.CheckIndex;
+import labcheck.rubric.Rubric;
+import labcheck.rubric.RubricLoader;
 
 /**
  * Every class holding checks. The grader selects these classes and runs the checks a
@@ -53,5 +56,10 @@ public final class CheckCatalog {
 
     public static Set<String> ids() {
         return INDEX.ids();
+    }
+
+    /** The rubric in {@code fileOrNull}, else the shipped one, validated against these checks. */
+    public static Rubric rubric(Path fileOrNull) {
+        return fileOrNull == null ? RubricLoader.shipped(ids()) : RubricLoader.load(fileOrNull, ids());
     }
 }

@@ -38,11 +38,15 @@ public final class AwsOptions {
                 || env.containsKey("AWS_PROFILE") || env.containsKey("AWS_ENDPOINT_URL");
     }
 
-    /** The collector's settings; {@code clusterIdOrDefault} is used when {@code --cluster-id} is absent. */
-    AwsSettings settings(String appUrl, String clusterIdOrDefault) {
+    /** {@code --cluster-id}, else {@code rubricDefault} (the rubric's cluster id). */
+    String clusterId(String rubricDefault) {
+        return clusterId == null ? rubricDefault : clusterId;
+    }
+
+    /** The collector's settings, looking for {@link #clusterId(String)}. */
+    AwsSettings settings(String appUrl, String rubricDefaultClusterId) {
         return AwsSettings.builder().region(region).profile(profile).roleArn(roleArn).externalId(externalId)
-                .endpointUrl(endpointUrl).clusterId(clusterId == null ? clusterIdOrDefault : clusterId)
-                .appUrl(appUrl).build();
+                .endpointUrl(endpointUrl).clusterId(clusterId(rubricDefaultClusterId)).appUrl(appUrl).build();
     }
 
     /** Where the AWS facts came from, as every scoresheet shows it. */

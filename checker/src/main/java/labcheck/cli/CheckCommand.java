@@ -74,7 +74,7 @@ public class CheckCommand extends GuardedCommand {
             throw new IllegalArgumentException("nothing to check. Fix: give --app URL (and --baseline URL) to grade"
                     + " the app, and --region/--profile to read AWS; `labcheck demo` shows a full run.");
         }
-        String clusterId = aws.clusterId == null ? chosen.thresholds().clusterId() : aws.clusterId;
+        String clusterId = aws.clusterId(chosen.thresholds().clusterId());
         ProbeSettings probeSettings = probe.requested()
                 ? probe.request(chosen.thresholds().requestsPerApp()).settings(env) : null;
         AwsSettings awsSettings = wantAws ? aws.settings(probe.appUrl, clusterId) : null;

@@ -9,7 +9,6 @@ import labcheck.checks.CheckCatalog;
 import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
-import labcheck.rubric.RubricLoader;
 
 /** What every grading command resolves the same way: the rubric, the templates, and colour. */
 final class CommandSupport {
@@ -19,8 +18,7 @@ final class CommandSupport {
 
     /** {@code --rubric FILE}, else the one shipped in the jar. */
     static Rubric load(Path fileOrNull) {
-        return fileOrNull == null ? RubricLoader.shipped(CheckCatalog.ids())
-                : RubricLoader.load(fileOrNull, CheckCatalog.ids());
+        return CheckCatalog.rubric(fileOrNull);
     }
 
     /** The renderers, with {@code --templates DIR} when given (and an existing directory). */

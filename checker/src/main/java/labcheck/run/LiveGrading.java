@@ -16,7 +16,6 @@ import labcheck.evidence.Subject;
 import labcheck.probe.ProbeSettings;
 import labcheck.report.Reports;
 import labcheck.rubric.Rubric;
-import labcheck.rubric.RubricLoader;
 
 /**
  * The production grading of {@code labcheck batch}: for each roster row, AWS (as the row's
@@ -42,8 +41,7 @@ public final class LiveGrading implements Grading.Factory {
 
     @Override
     public Grading open(Path rubricFile, Path templates) {
-        Rubric rubric = rubricFile == null ? RubricLoader.shipped(CheckCatalog.ids())
-                : RubricLoader.load(rubricFile, CheckCatalog.ids());
+        Rubric rubric = CheckCatalog.rubric(rubricFile);
         Grader grader = new Grader(rubric);
         Reports reports = Reports.withTemplates(templates);
         return new Grading((student, deadline) -> grade(student, deadline, rubric, grader), grader::grade,
