@@ -124,7 +124,7 @@ public final class Cohort {
             return false;
         }
         return row.sheet().items().stream().filter(i -> java.util.Objects.equals(i.id(), item.id())).findFirst()
-                .map(i -> i.max() > 0 ? i.marks() >= i.max() : i.status() == labcheck.engine.Outcome.PASSED)
+                .map(i -> i.max() > 0 ? i.marks() >= i.max() : i.status() == labcheck.report.Outcome.PASSED)
                 .orElse(false);
     }
 

@@ -8,7 +8,7 @@ package labcheck.batch;
  * StudentGrader grader = (student, budget) -> {
  *     Evidence e = collect(student, budget.remaining());
  *     budget.checkpoint(e);
- *     return new StudentResult(e, new Grader(rubric).grade(e));
+ *     return new StudentResult(e, grader.grade(e));
  * };
  * }</pre>
  *

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import labcheck.engine.Outcome;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Outcome;
 
 /**
  * Everything {@code summary.html.ftl} shows, computed here so the template only lays it out:

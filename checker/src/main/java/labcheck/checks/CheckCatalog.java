@@ -1,51 +1,27 @@
 package labcheck.checks;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.Set;
-import labcheck.checks.app.AppHealthChecks;
-import labcheck.checks.app.ExtensionChecks;
-import labcheck.checks.app.HitRatioChecks;
-import labcheck.checks.app.ImprovementChecks;
-import labcheck.checks.app.LazyLoadingChecks;
-import labcheck.checks.app.TtlChecks;
-import labcheck.checks.cluster.ClusterChecks;
-import labcheck.checks.extensions.CloudWatchAlarmChecks;
-import labcheck.checks.instances.DatabaseChecks;
-import labcheck.checks.instances.InstanceChecks;
-import labcheck.checks.network.PrivateSubnetChecks;
-import labcheck.checks.securitygroup.RedisPortChecks;
 import labcheck.engine.CheckIndex;
+import labcheck.engine.Grader;
 import labcheck.rubric.Rubric;
 import labcheck.rubric.RubricLoader;
 
 /**
- * Every class holding checks. The grader selects these classes and runs the checks a
- * rubric names; a rubric naming an id none of them declares is rejected when loaded.
+ * The shipped checks: every class under {@code labcheck.checks} with a {@code @Check} method,
+ * discovered on the class path (a new check class needs no registration). The grader selects
+ * these classes and runs the checks a rubric names; a rubric naming an id none of them declares
+ * is rejected when loaded.
  *
  * <pre>{@code
- * Set<String> ids = CheckCatalog.ids();
- * Rubric rubric = RubricLoader.load(file, ids);
+ * Rubric rubric = CheckCatalog.rubric(null);          // the shipped rubric, validated
+ * Scoresheet sheet = CheckCatalog.grader(rubric).grade(evidence);
  * }</pre>
  */
 public final class CheckCatalog {
 
-    /** Add a new area's class here; order does not matter (rubrics order the scoresheet). */
-    public static final List<Class<?>> CLASSES = List.of(
-            ClusterChecks.class,
-            PrivateSubnetChecks.class,
-            RedisPortChecks.class,
-            InstanceChecks.class,
-            DatabaseChecks.class,
-            CloudWatchAlarmChecks.class,
-            AppHealthChecks.class,
-            LazyLoadingChecks.class,
-            TtlChecks.class,
-            ImprovementChecks.class,
-            HitRatioChecks.class,
-            ExtensionChecks.class);
-
-    private static final CheckIndex INDEX = CheckIndex.of(CLASSES);
+    private static final CheckIndex INDEX = CheckIndex.discover(CheckCatalog.class.getPackageName());
 
     private CheckCatalog() {
     }
@@ -61,5 +37,10 @@ public final class CheckCatalog {
     /** The rubric in {@code fileOrNull}, else the shipped one, validated against these checks. */
     public static Rubric rubric(Path fileOrNull) {
         return fileOrNull == null ? RubricLoader.shipped(ids()) : RubricLoader.load(fileOrNull, ids());
+    }
+
+    /** A grader over these checks, stamping scoresheets with the UTC clock. */
+    public static Grader grader(Rubric rubric) {
+        return new Grader(rubric, INDEX, Clock.systemUTC());
     }
 }

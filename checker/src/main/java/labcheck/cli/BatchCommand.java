@@ -5,19 +5,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import labcheck.batch.BatchOptions;
 import labcheck.batch.CohortBatch;
 import labcheck.batch.Grading;
 import labcheck.batch.Progress;
 import labcheck.batch.Shard;
-import picocli.CommandLine;
+import labcheck.run.LiveGrading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code labcheck batch roster.csv}: grades a whole cohort for the judges.
@@ -28,9 +28,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  *
  * The grading is injected so the batch can be tested with a real grader built in the test. The
- * no-argument constructor (what {@code @Command(subcommands = BatchCommand.class)} uses) finds the
- * production {@link Grading.Factory} through {@link ServiceLoader}: a class named in
- * {@code META-INF/services/labcheck.batch.Grading$Factory}.
+ * no-argument constructor (what {@code @Command(subcommands = BatchCommand.class)} uses) wires the
+ * production grading, {@link LiveGrading}, directly.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Grade every student of a roster in parallel; resumable, shardable.",
@@ -96,9 +95,9 @@ public final class BatchCommand implements Callable<Integer> {
     private final Grading.Factory grading;
     private final Map<String, String> env;
 
-    /** Uses the {@link Grading.Factory} registered with {@link ServiceLoader}. */
+    /** The production grading: AWS, the live probe and the rubric for each roster row. */
     public BatchCommand() {
-        this(BatchCommand::registeredGrading, System.getenv());
+        this(new LiveGrading(), System.getenv());
     }
 
     public BatchCommand(Grading.Factory grading) {
@@ -138,12 +137,6 @@ public final class BatchCommand implements Callable<Integer> {
                 templates, env), g, progress, err);
     }
 
-    private static Grading registeredGrading(Path rubric, Path templates) throws Exception {
-        Grading.Factory factory = ServiceLoader.load(Grading.Factory.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException("this labcheck build has no grading for batch mode: "
-                        + "no labcheck.batch.Grading$Factory is registered in META-INF/services."));
-        return factory.open(rubric, templates);
-    }
 
     /** "90s", "5m", "1h", "250ms" or ISO-8601 "PT5M". */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {

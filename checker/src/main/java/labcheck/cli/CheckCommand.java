@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import labcheck.checks.CheckCatalog;
 import labcheck.collect.AwsSettings;
-import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.Subject;
@@ -95,7 +95,7 @@ public class CheckCommand extends GuardedCommand {
             }
         }
         Path bundle = EvidenceBundle.write(out, evidence);
-        Scoresheet sheet = new Grader(chosen).grade(evidence);
+        Scoresheet sheet = CheckCatalog.grader(chosen).grade(evidence);
         return CommandSupport.publish(out(), reports, sheet, out, bundle, env);
     }
 }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import labapp.EmbeddedLab;
+import labcheck.checks.CheckCatalog;
 import labcheck.demo.Demo;
-import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.report.Reports;
@@ -62,7 +62,7 @@ public class DemoCommand extends GuardedCommand {
             }
         }
         Path bundle = EvidenceBundle.write(out, evidence);
-        Scoresheet sheet = new Grader(rubric).grade(evidence);
+        Scoresheet sheet = CheckCatalog.grader(rubric).grade(evidence);
         int code = CommandSupport.publish(out(), reports, sheet, out, bundle, System.getenv());
         out().println("Open " + out.resolve("scoresheet.html").toAbsolutePath() + " in a browser for the full sheet.");
         out().flush();

@@ -1,7 +1,7 @@
 package labcheck.cli;
 
 import java.nio.file.Path;
-import labcheck.engine.Grader;
+import labcheck.checks.CheckCatalog;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.report.Reports;
@@ -43,7 +43,7 @@ public class GradeCommand extends GuardedCommand {
         Reports reports = templates.reports();
         Rubric chosen = CommandSupport.load(rubric);
         Evidence evidence = EvidenceBundle.read(bundle);
-        Scoresheet sheet = new Grader(chosen).grade(evidence);
+        Scoresheet sheet = CheckCatalog.grader(chosen).grade(evidence);
         return CommandSupport.publish(out(), reports, sheet, out, null, System.getenv());
     }
 }

@@ -35,6 +35,10 @@ public class RubricCommand extends GuardedCommand {
         section("Bonus", r.bonus(), "B");
         out().println("Thresholds");
         thresholds(r.thresholds()).forEach((k, v) -> out().println("  " + k + ": " + v));
+        out().println();
+        out().println("Where each check is written (checker/src/main/java/...)");
+        new TreeSet<>(r.checkIds()).forEach(id -> CheckCatalog.index().get(id).ifPresent(info ->
+                out().println("  " + id + "  " + info.sourcePath() + "#" + info.method().getName())));
         TreeSet<String> unused = new TreeSet<>(CheckCatalog.ids());
         unused.removeAll(r.checkIds());
         if (!unused.isEmpty()) {

@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The checks found in a list of classes, by id. Refuses two checks with one id and an id
+ * The checks found in a list of classes (or discovered in a package), by id. Refuses two checks with one id and an id
  * that does not read {@code <service>_<resource>_<expected>} (lower case, underscores).
  *
  * <pre>{@code
@@ -56,6 +58,26 @@ public final class CheckIndex {
             }
         }
         return new CheckIndex(classes, byId);
+    }
+
+    /**
+     * Every class under {@code packageName} (sub-packages included) that declares a {@link Check}
+     * method, found on the class path the way JUnit finds tests, so a new check class needs no
+     * registration. Sorted by name, so the index is the same on every run.
+     */
+    public static CheckIndex discover(String packageName) {
+        List<Class<?>> found = new ArrayList<>(ReflectionSupport.findAllClassesInPackage(packageName,
+                CheckIndex::declaresChecks, name -> true));
+        found.sort(Comparator.comparing(Class::getName));
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no check classes were found in package " + packageName
+                    + "; labcheck's classes are missing from the class path.");
+        }
+        return of(found);
+    }
+
+    private static boolean declaresChecks(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.isAnnotationPresent(Check.class));
     }
 
     public List<Class<?>> classes() {

@@ -1,5 +1,7 @@
 package labcheck.engine;
 
+import labcheck.report.Outcome;
+
 /**
  * How one check ran, before marks are applied.
  *

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
-import labcheck.checks.CheckCatalog;
 import labcheck.evidence.Evidence;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
@@ -30,7 +29,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the JUnit Platform Launcher and assembles the {@link Scoresheet}.
  *
  * <pre>{@code
- * Grader grader = new Grader(RubricLoader.shipped(CheckCatalog.ids()));
+ * Grader grader = new Grader(rubric, CheckIndex.discover("labcheck.checks"), Clock.systemUTC());
  * Scoresheet sheet = grader.grade(EvidenceBundle.read(Path.of("bundle")));
  * }</pre>
  *
@@ -51,12 +50,7 @@ public final class Grader {
     private final Clock clock;
     private final Duration checkTimeout;
 
-    /** A grader over the shipped {@link CheckCatalog}, stamping scoresheets with the UTC clock. */
-    public Grader(Rubric rubric) {
-        this(rubric, CheckCatalog.index(), Clock.systemUTC());
-    }
-
-    /** A grader over any checks (tests use their own) and clock (tests fix the time). */
+    /** A grader over these checks (the shipped ones: {@code CheckCatalog.grader(rubric)}) and clock. */
     public Grader(Rubric rubric, CheckIndex index, Clock clock) {
         this(rubric, index, clock, CHECK_TIMEOUT);
     }

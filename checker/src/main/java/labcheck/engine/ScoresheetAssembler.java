@@ -9,10 +9,11 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.Subject;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
-import labcheck.rubric.Rubric;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
+import labcheck.rubric.Rubric;
 
 /** Puts check runs into rubric order with their marks; pure, so regrading is byte-identical. */
 final class ScoresheetAssembler {

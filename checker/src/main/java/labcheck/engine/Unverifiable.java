@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import labcheck.evidence.Fact;
+import labcheck.report.Outcome;
 import org.opentest4j.TestAbortedException;
 
 /**

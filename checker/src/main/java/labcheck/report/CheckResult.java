@@ -1,7 +1,6 @@
 package labcheck.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import labcheck.engine.Outcome;
 
 /**
  * One check's outcome within an item.

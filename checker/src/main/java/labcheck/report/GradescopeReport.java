@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import labcheck.engine.Outcome;
 
 /**
  * Gradescope's autograder {@code results.json}: one test per check, numbered "item.check", so a

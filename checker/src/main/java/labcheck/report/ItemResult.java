@@ -2,7 +2,6 @@ package labcheck.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import labcheck.engine.Outcome;
 
 /**
  * One rubric item, e.g. "Redis cluster created correctly", 4 marks.

@@ -8,7 +8,6 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import labcheck.engine.Outcome;
 
 /**
  * The scoresheet as JUnit XML ({@code junit.xml}), the format every CI server reads: one

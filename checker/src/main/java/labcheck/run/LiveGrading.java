@@ -20,7 +20,7 @@ import labcheck.rubric.Rubric;
 /**
  * The production grading of {@code labcheck batch}: for each roster row, AWS (as the row's
  * profile or role), then the app probe within what is left of the student's budget, then the
- * rubric. Registered in {@code META-INF/services/labcheck.batch.Grading$Factory}.
+ * rubric. {@code labcheck batch} wires it in {@code BatchCommand}.
  */
 public final class LiveGrading implements Grading.Factory {
 
@@ -42,7 +42,7 @@ public final class LiveGrading implements Grading.Factory {
     @Override
     public Grading open(Path rubricFile, Path templates) {
         Rubric rubric = CheckCatalog.rubric(rubricFile);
-        Grader grader = new Grader(rubric);
+        Grader grader = CheckCatalog.grader(rubric);
         Reports reports = Reports.withTemplates(templates);
         return new Grading((student, deadline) -> grade(student, deadline, rubric, grader), grader::grade,
                 (sheet, dir) -> reports.writeAll(sheet, dir));

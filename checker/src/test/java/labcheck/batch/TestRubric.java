@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import labcheck.engine.Outcome;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
@@ -13,6 +12,7 @@ import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.HealthProbe;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 
 /**

@@ -29,10 +29,43 @@ class CheckCatalogTest {
             assertThat(info.title()).as(id).isNotBlank().doesNotEndWith(".");
             assertThat(info.remediation()).as(id).isNotBlank();
         }
-        for (Class<?> type : CheckCatalog.CLASSES) {
+        for (Class<?> type : CheckCatalog.index().classes()) {
             assertThat(Modifier.isPublic(type.getModifiers())).as(type.getName()).isTrue();
             assertThat(Stream.of(type.getDeclaredConstructors()).anyMatch(c -> c.getParameterCount() == 0))
                     .as(type.getName()).isTrue();
+        }
+    }
+
+    @Test
+    void everySourceFileDeclaringACheckIsDiscoveredWithoutRegistration() throws IOException {
+        List<String> declaring;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/labcheck/checks"))) {
+            declaring = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("@Check("))
+                    .map(f -> Path.of("src/main/java").relativize(f).toString()
+                            .replace(".java", "").replace('/', '.'))
+                    .sorted().toList();
+        }
+        List<String> discovered = CheckCatalog.index().classes().stream().map(Class::getName).sorted().toList();
+
+        assertThat(declaring).isNotEmpty();
+        assertThat(discovered).as("classes found by CheckIndex.discover(\"labcheck.checks\")")
+                .containsExactlyElementsOf(declaring);
+    }
+
+    @Test
+    void everyCheckIdLeadsToItsSourceFile() {
+        for (String id : CheckCatalog.ids()) {
+            CheckInfo info = CheckCatalog.index().get(id).orElseThrow();
+            assertThat(Path.of("src/main/java").resolve(info.sourcePath())).as(id).isRegularFile();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import labcheck.checks.network.Routing;
+import labcheck.checks.support.Routing;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
 import org.junit.jupiter.api.Test;

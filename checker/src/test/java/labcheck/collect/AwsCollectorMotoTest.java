@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import labcheck.checks.CheckCatalog;
-import labcheck.checks.network.Routing;
+import labcheck.checks.support.Routing;
 import labcheck.engine.Grader;
-import labcheck.engine.Outcome;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.RouteTable;
 import labcheck.report.ItemResult;
+import labcheck.report.Outcome;
 import labcheck.rubric.RubricLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +121,7 @@ class AwsCollectorMotoTest {
     void theCollectedBundleGradesOfflineToTheMarksMotoLetsUsProve(@TempDir Path dir) {
         // WHEN the bundle collect writes is graded offline with the shipped rubric
         EvidenceBundle.write(dir, evidence);
-        var sheet = new Grader(RubricLoader.shipped(CheckCatalog.ids()))
+        var sheet = CheckCatalog.grader(RubricLoader.shipped(CheckCatalog.ids()))
                 .grade(EvidenceBundle.read(dir));
 
         // THEN the cluster earns its 4 marks, and the security group, which moto does not report for a

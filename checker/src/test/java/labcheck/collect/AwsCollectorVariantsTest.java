@@ -4,7 +4,7 @@ import static labcheck.collect.AwsCollectorGoodLabTest.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import labcheck.checks.network.Routing;
+import labcheck.checks.support.Routing;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Endpoint;

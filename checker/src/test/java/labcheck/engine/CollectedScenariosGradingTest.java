@@ -1,5 +1,6 @@
 package labcheck.engine;
 
+import labcheck.report.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class CollectedScenariosGradingTest {
     })
     void collectedBundleGradesAsTheMarkMappingExpects(String scenario, double cluster, double securityGroup,
                                                       Outcome appInstancePublic) {
-        Scoresheet sheet = new Grader(RubricLoader.shipped(CheckCatalog.ids()))
+        Scoresheet sheet = CheckCatalog.grader(RubricLoader.shipped(CheckCatalog.ids()))
                 .grade(EvidenceBundle.read(BUNDLES.resolve(scenario)));
 
         Map<String, Double> marks = sheet.items().stream()

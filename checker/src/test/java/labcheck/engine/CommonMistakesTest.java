@@ -1,5 +1,6 @@
 package labcheck.engine;
 
+import labcheck.report.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -11,8 +12,8 @@ import java.util.Map;
 import labcheck.checks.CheckCatalog;
 import labcheck.checks.LabEvidence;
 import labcheck.evidence.RouteTable;
-import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.SecurityGroup.IngressRule;
+import labcheck.evidence.SecurityGroup;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
 import labcheck.report.Scoresheet;

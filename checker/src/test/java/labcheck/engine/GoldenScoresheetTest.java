@@ -47,7 +47,7 @@ class GoldenScoresheetTest {
     void regradingABundleIsByteIdenticalApartFromGradedAt(String bundle) {
         Clock later = Clock.fixed(Instant.parse("2030-05-05T05:05:05Z"), ZoneOffset.UTC);
 
-        String first = JsonReport.toJson(new Grader(RUBRIC).grade(EvidenceBundle.read(BUNDLES.resolve(bundle))));
+        String first = JsonReport.toJson(CheckCatalog.grader(RUBRIC).grade(EvidenceBundle.read(BUNDLES.resolve(bundle))));
         String second = JsonReport.toJson(new Grader(RUBRIC, CheckCatalog.index(), later)
                 .grade(EvidenceBundle.read(BUNDLES.resolve(bundle))));
 

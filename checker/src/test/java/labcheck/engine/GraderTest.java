@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import labcheck.report.JsonReport;
+import labcheck.report.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -19,9 +20,9 @@ import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
 import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
-import labcheck.rubric.Rubric;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
+import labcheck.rubric.Rubric;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.Test;
 

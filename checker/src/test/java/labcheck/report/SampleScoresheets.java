@@ -1,13 +1,13 @@
 package labcheck.report;
 
-import static labcheck.engine.Outcome.ERROR;
-import static labcheck.engine.Outcome.FAILED;
-import static labcheck.engine.Outcome.PARTIAL;
-import static labcheck.engine.Outcome.PASSED;
-import static labcheck.engine.Outcome.UNVERIFIABLE;
+import static labcheck.report.Outcome.ERROR;
+import static labcheck.report.Outcome.FAILED;
+import static labcheck.report.Outcome.PARTIAL;
+import static labcheck.report.Outcome.PASSED;
+import static labcheck.report.Outcome.UNVERIFIABLE;
 
 import java.util.List;
-import labcheck.engine.Outcome;
+import labcheck.report.Outcome;
 
 /**
  * Hand-built scoresheets for the renderer tests. {@link #everyCase()} holds every outcome,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import labcheck.checks.Texts;
+import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
 import labcheck.engine.PartialCredit;
 import labcheck.engine.Unverifiable;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-import labcheck.checks.Texts;
+import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;

@@ -1,7 +1,8 @@
 package labcheck.checks.instances;
 
 import java.util.Optional;
-import labcheck.checks.network.Routing;
+import labcheck.checks.support.AppInstances;
+import labcheck.checks.support.Routing;
 import labcheck.engine.Check;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Ec2Instance;

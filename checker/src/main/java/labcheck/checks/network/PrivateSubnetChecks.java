@@ -1,13 +1,14 @@
 package labcheck.checks.network;
 
+import labcheck.checks.support.Routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import labcheck.checks.Texts;
-import labcheck.checks.cluster.CacheTarget;
-import labcheck.checks.cluster.CacheTargets;
+import labcheck.checks.support.CacheTarget;
+import labcheck.checks.support.CacheTargets;
+import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheSubnetGroup;

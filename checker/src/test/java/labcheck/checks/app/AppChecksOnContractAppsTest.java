@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import labcheck.engine.Outcome;
+import labcheck.engine.CheckHarness;
+import labcheck.engine.CheckRun;
 import labcheck.evidence.Fact;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.probe.AppProbe;
 import labcheck.probe.Backends;
-import labcheck.probe.ContractApp;
 import labcheck.probe.ContractApp.Fault;
+import labcheck.probe.ContractApp;
 import labcheck.probe.ProbeSettings;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +46,10 @@ class AppChecksOnContractAppsTest {
                 .requestTimeout(Duration.ofSeconds(2)).budget(Duration.ofSeconds(40));
     }
 
-    private static Map<String, CheckHarness.Result> probeAndGrade(ProbeSettings s) {
+    private static Map<String, CheckRun> probeAndGrade(ProbeSettings s) {
         Fact<AppEvidence> app = new AppProbe(s).run();
         assertThat(app.available()).as("probe result %s", app.unavailable()).isTrue();
-        Map<String, CheckHarness.Result> results = CheckHarness.gradeAll(CheckHarness.evidence(app));
+        Map<String, CheckRun> results = CheckHarness.gradeArea("app", CheckHarness.evidence(app));
         System.out.println(CheckHarness.describe(results));
         return results;
     }
@@ -55,7 +57,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void honestAppEarnsEveryAppCheck() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEmpty();
             assertThat(r).hasSize(11);
         }
@@ -64,7 +66,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void setWithoutTtlLosesOnlyTheTtlMarks() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.SET_WITHOUT_TTL)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r))
                     .isEqualTo(Map.of("redis_product_key_ttl_set", Outcome.FAILED));
             assertThat(r.get("redis_product_key_ttl_set").message()).contains("TTL -1").contains("SETEX");
@@ -74,7 +76,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void fakeResponseTimeLosesOnlyTheImprovementMarks() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.FAKE_RESPONSE_TIME)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r))
                     .isEqualTo(Map.of("app_improvement_over_baseline", Outcome.FAILED));
             assertThat(r.get("app_improvement_over_baseline").message())
@@ -85,7 +87,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void hardCodedStatsLosesOnlyTheHitRatioMarks() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.HARDCODED_STATS)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r))
                     .isEqualTo(Map.of("app_hit_ratio_in_window", Outcome.FAILED));
             assertThat(r.get("app_hit_ratio_in_window").message()).contains("did not move");
@@ -95,7 +97,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void dbQueriedBeforeTheCacheLosesTheDatabaseAndImprovementMarks() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.DB_BEFORE_CACHE)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(Map.of(
                     "app_cache_hits_skip_database", Outcome.FAILED,
                     "app_improvement_over_baseline", Outcome.FAILED));
@@ -107,7 +109,7 @@ class AppChecksOnContractAppsTest {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.HEALTH_LIES_REDIS_GONE)) {
             // the probe's Redis is gone too: point it where nothing listens
             ProbeSettings s = settings(app).redis("127.0.0.1", Backends.freePort(), false, null, null).build();
-            Map<String, CheckHarness.Result> r = probeAndGrade(s);
+            Map<String, CheckRun> r = probeAndGrade(s);
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(new java.util.TreeMap<>(Map.of(
                     "app_health_redis_connected", Outcome.FAILED,
                     "app_cache_hit_observed", Outcome.FAILED,
@@ -127,7 +129,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void anAppWithoutWriteRoutesLosesOnlyTheWriteBonusesAndIsNeverSentADelete() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.NO_WRITE_ROUTES)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(Map.of(
                     "app_write_through_update", Outcome.FAILED,
                     "app_delete_invalidates_cache", Outcome.UNVERIFIABLE));
@@ -141,7 +143,7 @@ class AppChecksOnContractAppsTest {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.HANG)) {
             long t0 = System.nanoTime();
             ProbeSettings s = settings(app).requestTimeout(Duration.ofSeconds(1)).budget(Duration.ofSeconds(20)).build();
-            Map<String, CheckHarness.Result> r = probeAndGrade(s);
+            Map<String, CheckRun> r = probeAndGrade(s);
             long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
             assertThat(seconds).isLessThanOrEqualTo(21);
             assertThat(r.values()).noneMatch(x -> x.outcome() == Outcome.PASSED || x.outcome() == Outcome.ERROR);
@@ -152,7 +154,7 @@ class AppChecksOnContractAppsTest {
     @Test
     void htmlAnsweringAppCostsItsMarksWithTheReason() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.HTML)) {
-            Map<String, CheckHarness.Result> r = probeAndGrade(settings(app).build());
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(r.values()).noneMatch(x -> x.outcome() == Outcome.PASSED || x.outcome() == Outcome.ERROR);
             assertThat(r.get("app_health_redis_connected").message()).contains("HTML");
             assertThat(r.get("app_lazy_loading_miss_then_hit").message()).contains("HTML");

@@ -2,6 +2,7 @@ package labcheck.checks.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import labcheck.engine.CheckHarness;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
 import labcheck.evidence.Unavailable;

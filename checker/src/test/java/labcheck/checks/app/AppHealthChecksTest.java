@@ -1,15 +1,15 @@
 package labcheck.checks.app;
 
-import static labcheck.checks.app.CheckHarness.run;
+import static labcheck.engine.CheckHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import labcheck.engine.Outcome;
 import labcheck.evidence.Fact;
 import labcheck.evidence.app.HealthProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
 
 class AppHealthChecksTest {

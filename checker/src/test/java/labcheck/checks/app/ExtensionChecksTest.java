@@ -1,14 +1,14 @@
 package labcheck.checks.app;
 
-import static labcheck.checks.app.CheckHarness.run;
+import static labcheck.engine.CheckHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import labcheck.engine.Outcome;
 import labcheck.evidence.Fact;
 import labcheck.evidence.app.DeleteProbe;
 import labcheck.evidence.app.LoadTestResult;
 import labcheck.evidence.app.WriteProbe;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
 
 class ExtensionChecksTest {

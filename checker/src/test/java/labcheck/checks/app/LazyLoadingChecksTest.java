@@ -3,17 +3,17 @@ package labcheck.checks.app;
 import static labcheck.checks.app.AppEvidenceFixture.P7;
 import static labcheck.checks.app.AppEvidenceFixture.P8;
 import static labcheck.checks.app.AppEvidenceFixture.answer;
-import static labcheck.checks.app.CheckHarness.run;
+import static labcheck.engine.CheckHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import labcheck.engine.Outcome;
 import labcheck.evidence.Fact;
 import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.SourceExcerpt;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
 
 class LazyLoadingChecksTest {
@@ -45,7 +45,8 @@ class LazyLoadingChecksTest {
                 new ProductObservation(8, false, answer("MISS", 4, P8), answer("MISS", 4, P8), true)), true, 1, 3));
         var r = run(MISS_HIT, f.evidence());
         assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
-        assertThat(r.message()).startsWith("0.5:").contains("product 8: the second request answered cache_status MISS");
+        assertThat(r.fraction()).isEqualTo(0.5);
+        assertThat(r.message()).contains("product 8: the second request answered cache_status MISS");
     }
 
     @Test

@@ -6,10 +6,10 @@ import java.util.List;
 import labcheck.checks.LabEvidence;
 import labcheck.engine.CheckHarness;
 import labcheck.engine.CheckRun;
-import labcheck.engine.Outcome;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.ReplicationGroup;
 import labcheck.evidence.ServerlessCache;
+import labcheck.report.Outcome;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import labcheck.checks.LabEvidence;
 import labcheck.engine.CheckHarness;
 import labcheck.engine.CheckRun;
-import labcheck.engine.Outcome;
 import labcheck.evidence.Ec2Instance;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
 
 class InstanceChecksTest {

@@ -7,10 +7,10 @@ import java.util.List;
 import labcheck.checks.LabEvidence;
 import labcheck.engine.CheckHarness;
 import labcheck.engine.CheckRun;
-import labcheck.engine.Outcome;
 import labcheck.evidence.CacheSubnetGroup;
 import labcheck.evidence.RouteTable;
 import labcheck.evidence.ServerlessCache;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
 
 class PrivateSubnetChecksTest {

@@ -7,11 +7,11 @@ import java.util.List;
 import labcheck.checks.LabEvidence;
 import labcheck.engine.CheckHarness;
 import labcheck.engine.CheckRun;
-import labcheck.engine.Outcome;
 import labcheck.evidence.Ec2Instance;
-import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.SecurityGroup.IngressRule;
+import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.Subject;
+import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
 
 class RedisPortChecksTest {

@@ -1,4 +1,4 @@
-package labcheck.checks.cluster;
+package labcheck.checks.support;
 
 import java.util.List;
 

@@ -1,10 +1,10 @@
-package labcheck.checks.securitygroup;
+package labcheck.checks.support;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.SecurityGroup.IngressRule;
+import labcheck.evidence.SecurityGroup;
 
 /**
  * Which sources a set of security groups lets reach one port: the one place that reads

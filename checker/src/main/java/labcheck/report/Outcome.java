@@ -1,10 +1,10 @@
-package labcheck.engine;
+package labcheck.report;
 
 /** How one check ended. Only {@link #PASSED} and {@link #PARTIAL} earn marks. */
 public enum Outcome {
     /** Every condition held: full marks. */
     PASSED,
-    /** Some conditions held: the fraction given by {@link PartialCredit}. */
+    /** Some conditions held: the fraction of the marks the check earned. */
     PARTIAL,
     /** A condition did not hold: no marks; the message says what to fix. */
     FAILED,

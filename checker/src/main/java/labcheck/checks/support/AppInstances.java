@@ -1,12 +1,10 @@
-package labcheck.checks.instances;
+package labcheck.checks.support;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import labcheck.checks.Texts;
-import labcheck.checks.securitygroup.RedisPortAccess;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Evidence;

@@ -1,4 +1,4 @@
-package labcheck.checks;
+package labcheck.checks.support;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package labcheck.checks.network;
+package labcheck.checks.support;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,10 @@
-package labcheck.checks.cluster;
+package labcheck.checks.support;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import labcheck.checks.Texts;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;

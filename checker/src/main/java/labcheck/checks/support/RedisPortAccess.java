@@ -1,11 +1,8 @@
-package labcheck.checks.securitygroup;
+package labcheck.checks.support;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import labcheck.checks.Texts;
-import labcheck.checks.cluster.CacheTarget;
-import labcheck.checks.cluster.CacheTargets;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.SecurityGroup;
