@@ -1,7 +1,5 @@
 package labcheck.batch;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import labcheck.report.ItemResult;
+import labcheck.report.Marks;
 import labcheck.report.Scoresheet;
 
 /**
@@ -137,9 +136,9 @@ public final class Cohort {
         for (Row r : rows) {
             List<String> line = new ArrayList<>(List.of(r.studentId(), spreadsheetSafe(r.name()),
                     r.status().label()));
-            items.forEach(i -> line.add(number(marks(r, i))));
-            line.add(number(r.total()));
-            line.add(r.sheet() == null ? "" : number(r.sheet().max()));
+            items.forEach(i -> line.add(Marks.format(marks(r, i))));
+            line.add(Marks.format(r.total()));
+            line.add(r.sheet() == null ? "" : Marks.format(r.sheet().max()));
             out.append(Csv.line(line)).append("\r\n");
         }
         return out.toString();
@@ -153,13 +152,6 @@ public final class Cohort {
         return "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
-    /** 2.5, 4, 0.33: at most two decimals, no trailing zeros, never locale-dependent; "" for null. */
-    public static String number(Double d) {
-        if (d == null) {
-            return "";
-        }
-        return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
 
     /** 0 all full marks; 2 bad roster rows; 3 marks lost (including timed out and failed students). */
     public int exitCode() {

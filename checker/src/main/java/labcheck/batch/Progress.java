@@ -2,6 +2,7 @@ package labcheck.batch;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import labcheck.report.Marks;
 
 /**
  * Reports the batch as it goes: a progress bar redrawn in place on a terminal, one plain log line
@@ -55,7 +56,7 @@ public final class Progress {
             errors++;
         }
         String marks = r.scoresheet() == null ? "-"
-                : Cohort.number(r.scoresheet().total()) + "/" + Cohort.number(r.scoresheet().max());
+                : Marks.format(r.scoresheet().total()) + "/" + Marks.format(r.scoresheet().max());
         String line = String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)%s", done, total, r.studentId(),
                 r.status().label(), marks, r.seconds(), r.message() == null ? "" : ": " + r.message());
         if (bar) {

@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import labcheck.engine.Finding;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Marks;
 import labcheck.report.Outcome;
 
 /**
@@ -18,8 +20,6 @@ import labcheck.report.Outcome;
  */
 final class SummaryModel {
 
-    /** The check whose failure message says when the app's own timings contradict the measured ones. */
-    static final String TIMING_CHECK = "app_improvement_over_baseline";
     static final int HIST_WIDTH = 600;
     static final int HIST_HEIGHT = 160;
     static final int BAR_WIDTH = 400;
@@ -36,10 +36,10 @@ final class SummaryModel {
         m.put("scoredCount", scored.size());
         m.put("fullMarksCount", rows.stream().filter(r -> r.status() == Status.FULL_MARKS).count());
         double max = scored.stream().mapToDouble(r -> r.sheet().max()).max().orElse(0);
-        m.put("max", Cohort.number(max));
+        m.put("max", Marks.format(max));
         List<Double> totals = scored.stream().map(Cohort.Row::total).sorted().toList();
-        m.put("mean", totals.isEmpty() ? "" : Cohort.number(totals.stream().mapToDouble(d -> d).average().orElse(0)));
-        m.put("median", totals.isEmpty() ? "" : Cohort.number(median(totals)));
+        m.put("mean", totals.isEmpty() ? "" : Marks.format(totals.stream().mapToDouble(d -> d).average().orElse(0)));
+        m.put("median", totals.isEmpty() ? "" : Marks.format(median(totals)));
         m.put("statusCounts", statusCounts(rows));
         m.put("items", items(cohort, scored));
         m.put("histogram", histogram(totals, max));
@@ -85,7 +85,7 @@ final class SummaryModel {
             m.put("number", nz(item.number()));
             m.put("id", nz(item.id()));
             m.put("title", nz(item.title()));
-            m.put("max", Cohort.number(item.max()));
+            m.put("max", Marks.format(item.max()));
             m.put("passed", String.valueOf(passed));
             m.put("percent", String.format(Locale.ROOT, "%.0f", rate * 100));
             m.put("width", String.valueOf(Math.round(rate * BAR_WIDTH)));
@@ -112,9 +112,9 @@ final class SummaryModel {
         List<Map<String, String>> bars = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
             int h = counts[b] * (HIST_HEIGHT - 20) / top;
-            String from = Cohort.number(b * binWidth);
+            String from = Marks.format(b * binWidth);
             Map<String, String> bar = new LinkedHashMap<>();
-            bar.put("label", binWidth == 1 ? from : from + "-" + Cohort.number((b + 1) * binWidth));
+            bar.put("label", binWidth == 1 ? from : from + "-" + Marks.format((b + 1) * binWidth));
             bar.put("count", String.valueOf(counts[b]));
             bar.put("x", String.valueOf(b * w));
             bar.put("y", String.valueOf(HIST_HEIGHT - h));
@@ -134,8 +134,8 @@ final class SummaryModel {
             s.put("name", nz(r.name()));
             s.put("status", r.status().label());
             s.put("account", nz(r.account()));
-            s.put("marks", cohort.items().stream().map(i -> Cohort.number(Cohort.marks(r, i))).toList());
-            s.put("total", Cohort.number(r.total()));
+            s.put("marks", cohort.items().stream().map(i -> Marks.format(Cohort.marks(r, i))).toList());
+            s.put("total", Marks.format(r.total()));
             s.put("flags", flags.byStudent.getOrDefault(r.studentId(), List.of()));
             out.add(s);
         }
@@ -187,10 +187,9 @@ final class SummaryModel {
         }
 
         private void check(String studentId, ItemResult item, CheckResult c) {
-            if (TIMING_CHECK.equals(c.id()) && c.outcome() == Outcome.FAILED && c.message() != null
-                    && c.message().toLowerCase(Locale.ROOT).contains("disagree")) {
+            if (c.raised(Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.id())) {
                 timings.add(Map.of("studentId", studentId, "message", nz(c.message())));
-                add(studentId, "timings disagree");
+                add(studentId, Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.flag());
             }
             if (c.outcome() == Outcome.UNVERIFIABLE) {
                 unverifiable.add(Map.of("studentId", studentId, "item", nz(item.number()) + " " + nz(item.title()),

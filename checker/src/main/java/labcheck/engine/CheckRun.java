@@ -1,5 +1,6 @@
 package labcheck.engine;
 
+import java.util.List;
 import labcheck.report.Outcome;
 
 /**
@@ -9,6 +10,17 @@ import labcheck.report.Outcome;
  *                 fraction when partial, else 0
  * @param message  for a pass, what the check reported (or null); otherwise why it did not pass
  * @param details  the check's {@code details} report entries, joined by newlines, or null
+ * @param findings the ids of the {@link Finding}s the check raised, in order
  */
-public record CheckRun(String id, Outcome outcome, double fraction, String message, String details) {
+public record CheckRun(String id, Outcome outcome, double fraction, String message, String details,
+        List<String> findings) {
+
+    public CheckRun {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A run that raised no {@link Finding}. */
+    public CheckRun(String id, Outcome outcome, double fraction, String message, String details) {
+        this(id, outcome, fraction, message, details, List.of());
+    }
 }

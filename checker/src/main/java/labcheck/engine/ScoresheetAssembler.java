@@ -1,5 +1,7 @@
 package labcheck.engine;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ final class ScoresheetAssembler {
         String remediation = run.outcome() == Outcome.PASSED ? null : info.map(CheckInfo::remediation).orElse(null);
         double marks = round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
-                remediation, run.details());
+                remediation, run.details(), run.findings());
     }
 
     /** PASSED with all marks, PARTIAL with some, else the worst outcome among the checks. */
@@ -129,8 +131,8 @@ final class ScoresheetAssembler {
         return items.stream().mapToDouble(ItemResult::marks).sum();
     }
 
-    /** Two decimals, so 2 * (1/3) prints the same everywhere and totals add up as shown. */
+    /** Two decimals, half up, as {@code Marks.format} prints them, so every output shows the stored mark. */
     static double round(double value) {
-        return Math.round(value * 100.0) / 100.0;
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -32,6 +32,7 @@ final class ScoringListener implements TestExecutionListener {
     private final Map<String, CheckRun> runs = new ConcurrentHashMap<>();
     private final Map<String, List<String>> details = new ConcurrentHashMap<>();
     private final Map<String, String> messages = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> findings = new ConcurrentHashMap<>();
 
     Map<String, CheckRun> runs() {
         return Map.copyOf(runs);
@@ -44,6 +45,11 @@ final class ScoringListener implements TestExecutionListener {
                 details.computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>()).add(value);
             } else if (MESSAGE.equals(key)) {
                 messages.put(test.getUniqueId(), value);
+            } else if (Finding.REPORT_KEY.equals(key)) {
+                List<String> raised = findings.computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>());
+                if (!raised.contains(value)) {
+                    raised.add(value);
+                }
             }
         });
     }
@@ -65,7 +71,10 @@ final class ScoringListener implements TestExecutionListener {
         }
         List<String> entries = details.get(test.getUniqueId());
         String detail = entries == null ? null : String.join("\n", entries);
-        runs.put(id.get(), score(id.get(), location(test), result, messages.get(test.getUniqueId()), detail));
+        CheckRun run = score(id.get(), location(test), result, messages.get(test.getUniqueId()), detail);
+        List<String> raised = findings.get(test.getUniqueId());
+        runs.put(id.get(), raised == null ? run : new CheckRun(run.id(), run.outcome(), run.fraction(), run.message(),
+                run.details(), raised));
     }
 
     static CheckRun score(String id, String location, TestExecutionResult result, String passMessage, String details) {

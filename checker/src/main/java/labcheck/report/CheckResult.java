@@ -1,6 +1,7 @@
 package labcheck.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * One check's outcome within an item.
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param message     what was found: for a failure, resource, expected, found, why
  * @param remediation how to fix, from the check's metadata; null when it passed
  * @param details     optional evidence excerpt for the judge (figures, a code excerpt); may be null
+ * @param findings    ids of facts about the outcome that other outputs act on, e.g.
+ *                    {@code self_reported_timings_contradicted}; empty when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(
@@ -21,5 +24,21 @@ public record CheckResult(
         Outcome outcome,
         String message,
         String remediation,
-        String details) {
+        String details,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> findings) {
+
+    public CheckResult {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A result with no findings. */
+    public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
+            String message, String remediation, String details) {
+        this(number, id, title, marks, max, outcome, message, remediation, details, List.of());
+    }
+
+    /** Whether the check raised the finding with this id (see {@code labcheck.engine.Finding}). */
+    public boolean raised(String findingId) {
+        return findings.contains(findingId);
+    }
 }

@@ -3,13 +3,32 @@ package labcheck.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Marks as people write them: "4", "2.5", "1.33"; the same as the templates' number format. */
-final class Marks {
+/**
+ * The one number format of every output (scoresheets, JSON-free text of JUnit XML and Gradescope,
+ * marks.csv, the cohort summary, the templates' {@code ${number}}): at most two decimals, half up,
+ * no trailing zeros, never locale-dependent. "4", "2.5", "0.13" (for 0.125).
+ *
+ * <pre>{@code
+ * Marks.format(0.125);   // "0.13"
+ * Marks.format(null);    // ""
+ * }</pre>
+ */
+public final class Marks {
 
     private Marks() {
     }
 
-    static String format(double marks) {
-        return BigDecimal.valueOf(marks).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    public static String format(double number) {
+        if (Double.isNaN(number) || Double.isInfinite(number)) {
+            return String.valueOf(number);
+        }
+        // BigDecimal.valueOf reads the shortest decimal of the double, so 0.125 rounds up as written
+        String text = BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return "-0".equals(text) ? "0" : text;
+    }
+
+    /** {@link #format(double)}, or "" for null. */
+    public static String format(Double number) {
+        return number == null ? "" : format(number.doubleValue());
     }
 }

@@ -43,7 +43,8 @@ final class Printable {
     /** A check without a title is shown by its id, so every renderer has a name to print. */
     private static CheckResult check(CheckResult c) {
         return new CheckResult(text(c.number()), text(c.id()), text(firstOf(c.title(), c.id(), "check " + c.number())),
-                c.marks(), c.max(), c.outcome(), text(c.message()), text(c.remediation()), text(c.details()));
+                c.marks(), c.max(), c.outcome(), text(c.message()), text(c.remediation()), text(c.details()),
+                c.findings().stream().map(Printable::text).toList());
     }
 
     private static String firstOf(String a, String b, String c) {

@@ -123,7 +123,8 @@ final class Templates {
         // the same scoresheet renders the same bytes on every machine: no host locale or zone
         cfg.setLocale(Locale.ROOT);
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
-        cfg.setNumberFormat("0.##");
+        cfg.setCustomNumberFormats(java.util.Map.of(MarksNumberFormat.NAME, MarksNumberFormat.FACTORY));
+        cfg.setNumberFormat("@" + MarksNumberFormat.NAME);
         cfg.setBooleanFormat("c");
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);

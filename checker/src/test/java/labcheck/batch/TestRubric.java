@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import labcheck.engine.Finding;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
@@ -84,15 +85,18 @@ public final class TestRubric implements Function<Evidence, Scoresheet> {
                 "/health says redis_status " + h.value().redisStatus() + "; expected connected.");
     }
 
+    private static final String TIMING_CHECK = "app_improvement_over_baseline";
+
     private static CheckResult timing(Evidence e) {
         if (!e.app().available() || !e.app().value().health().available()) {
-            return check("3.1", SummaryModel.TIMING_CHECK, 3, Outcome.UNVERIFIABLE,
+            return check("3.1", TIMING_CHECK, 3, Outcome.UNVERIFIABLE,
                     "The app could not be measured.");
         }
         Optional<String> contradiction = e.notes().stream().filter(n -> n.startsWith("timings disagree")).findFirst();
-        return contradiction.map(n -> check("3.1", SummaryModel.TIMING_CHECK, 3, Outcome.FAILED,
-                        "The app's response_time_ms and the measured time disagree: " + n + "."))
-                .orElseGet(() -> check("3.1", SummaryModel.TIMING_CHECK, 3, Outcome.PASSED, "Timings agree."));
+        return contradiction.map(n -> new CheckResult("3.1", TIMING_CHECK, "timing", 0, 3, Outcome.FAILED,
+                        "The app's response_time_ms and the measured time disagree: " + n + ".", "Fix it.", null,
+                        List.of(Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.id())))
+                .orElseGet(() -> check("3.1", TIMING_CHECK, 3, Outcome.PASSED, "Timings agree."));
     }
 
     private static CheckResult check(String number, String id, double max, Outcome outcome, String message) {

@@ -27,6 +27,13 @@ public class FixtureChecks {
                 evidence.subject().studentId()).isEqualTo("nobody");
     }
 
+    @Check(id = "fixture_check_fails_with_finding", title = "Fails and raises a finding",
+            remediation = "Report honest timings.")
+    void failsWithFinding(TestReporter reporter) {
+        Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.raise(reporter);
+        throw new AssertionError("The app's timings disagree with the measured ones.");
+    }
+
     @Check(id = "fixture_check_partial", title = "Earns a quarter", remediation = "Do the rest.")
     void partial() {
         throw new PartialCredit(0.25, "A quarter of it.");

@@ -53,6 +53,27 @@ class GraderTest {
     }
 
     @Test
+    void aFindingRaisedByACheckReachesTheScoresheetAsDataNotText() {
+        Rubric one = new Rubric("fixture", "1", "Fixture rubric", 1, Thresholds.seedDefaults(), List.of(
+                new RubricItem("only", "Finding", 1, List.of(new RubricCheck("fixture_check_fails_with_finding", 1)))),
+                List.of(), "test");
+
+        CheckResult result = new Grader(one, FIXTURES, CheckHarness.FIXED).grade(evidence("s001"))
+                .items().get(0).checks().get(0);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.findings()).containsExactly("self_reported_timings_contradicted");
+        assertThat(result.raised(Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.id())).isTrue();
+    }
+
+    @Test
+    void checksThatRaiseNothingCarryNoFindings() {
+        Scoresheet sheet = grade("s001");
+
+        assertThat(sheet.items()).flatExtracting(ItemResult::checks).allMatch(c -> c.findings().isEmpty());
+    }
+
+    @Test
     void leafOutcomesBecomeMarksInRubricOrder() {
         Scoresheet sheet = grade("s001");
 

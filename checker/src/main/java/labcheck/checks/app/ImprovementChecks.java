@@ -1,6 +1,7 @@
 package labcheck.checks.app;
 
 import labcheck.engine.Check;
+import labcheck.engine.Finding;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
@@ -57,6 +58,7 @@ public class ImprovementChecks {
         }
         double need = MIN_MEASURED_SHARE * t.reportedPairedSavingMs();
         if (t.measuredSavingHighMs() < need) {
+            Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.raise(reporter);
             Assertions.fail("self-reported timings disagree with measured timings: the apps report a saving of "
                     + AppFacts.ms(t.reportedPairedSavingMs()) + " per request (median over " + t.pairs()
                     + " back-to-back pairs; " + AppFacts.pct(reported) + " by the seed's averages), but the probe's "

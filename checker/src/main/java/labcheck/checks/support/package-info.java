@@ -1,0 +1,2 @@
+/** Helpers more than one check area uses: finding the graded cache, routing, port access, remediation texts. */
+package labcheck.checks.support;

@@ -1,0 +1,45 @@
+package labcheck.engine;
+
+import java.util.Objects;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * A fact about a check's outcome that other outputs act on, carried as data instead of being
+ * read back out of the message's English. A check raises one through its {@code TestReporter};
+ * it reaches the scoresheet as {@code CheckResult.findings} (by {@link #id()}), and the cohort
+ * summary flags students by it.
+ *
+ * <pre>{@code
+ * Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.raise(reporter);
+ * Assertions.fail("self-reported timings disagree with measured timings: ...");
+ * }</pre>
+ */
+public enum Finding {
+    /** The app's response_time_ms claims a saving that labcheck's own clock does not see. */
+    SELF_REPORTED_TIMINGS_CONTRADICTED("self_reported_timings_contradicted", "timings disagree");
+
+    static final String REPORT_KEY = "finding";
+
+    private final String id;
+    private final String flag;
+
+    Finding(String id, String flag) {
+        this.id = id;
+        this.flag = flag;
+    }
+
+    /** The stable id written to scoresheet.json. */
+    public String id() {
+        return id;
+    }
+
+    /** A few words for a judge's list of flagged students. */
+    public String flag() {
+        return flag;
+    }
+
+    /** Records this finding on the running check. */
+    public void raise(TestReporter reporter) {
+        Objects.requireNonNull(reporter, "reporter").publishEntry(REPORT_KEY, id);
+    }
+}
