@@ -70,10 +70,15 @@ final class FromEc2 {
     static Ec2Instance instance(Instance i) {
         String name = i.hasTags() ? i.tags().stream().filter(t -> "Name".equals(t.key())).map(Tag::value)
                 .findFirst().orElse(null) : null;
-        return new Ec2Instance(i.instanceId(), name, i.state() == null ? null : i.state().nameAsString(),
-                i.instanceTypeAsString(), i.vpcId(), i.subnetId(), blankToNull(i.publicIpAddress()),
-                blankToNull(i.publicDnsName()), i.privateIpAddress(),
-                i.hasSecurityGroups() ? FromElastiCache.map(i.securityGroups(), GroupIdentifier::groupId) : null);
+        return Ec2Instance.builder().instanceId(i.instanceId()).name(name)
+                .state(i.state() == null ? null : i.state().nameAsString())
+                .instanceType(i.instanceTypeAsString()).vpcId(i.vpcId()).subnetId(i.subnetId())
+                .publicIpAddress(blankToNull(i.publicIpAddress()))
+                .publicDnsName(blankToNull(i.publicDnsName()))
+                .privateIpAddress(i.privateIpAddress())
+                .securityGroupIds(i.hasSecurityGroups() ? FromElastiCache.map(i.securityGroups(),
+                        GroupIdentifier::groupId) : null)
+                .build();
     }
 
     /** EC2 reports "no public DNS name" as an empty string; record that as absent. */

@@ -20,13 +20,19 @@ final class FromElastiCache {
     }
 
     static CacheCluster cluster(software.amazon.awssdk.services.elasticache.model.CacheCluster c) {
-        return new CacheCluster(c.cacheClusterId(), c.cacheClusterStatus(), c.engine(), c.engineVersion(),
-                c.cacheNodeType(), c.numCacheNodes(), c.cacheSubnetGroupName(),
-                c.hasSecurityGroups() ? map(c.securityGroups(), SecurityGroupMembership::securityGroupId) : null,
-                c.hasCacheNodes() ? map(c.cacheNodes(), n -> new CacheCluster.CacheNode(n.cacheNodeId(),
-                        n.cacheNodeStatus(), endpoint(n.endpoint()), n.customerAvailabilityZone())) : null,
-                c.replicationGroupId(), c.preferredAvailabilityZone(), c.transitEncryptionEnabled(),
-                c.authTokenEnabled());
+        return CacheCluster.builder().cacheClusterId(c.cacheClusterId()).cacheClusterStatus(c.cacheClusterStatus())
+                .engine(c.engine()).engineVersion(c.engineVersion())
+                .cacheNodeType(c.cacheNodeType()).numCacheNodes(c.numCacheNodes())
+                .cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.hasSecurityGroups() ? map(c.securityGroups(),
+                        SecurityGroupMembership::securityGroupId) : null)
+                .cacheNodes(c.hasCacheNodes() ? map(c.cacheNodes(),
+                        n -> new CacheCluster.CacheNode(n.cacheNodeId(), n.cacheNodeStatus(),
+                        endpoint(n.endpoint()), n.customerAvailabilityZone())) : null)
+                .replicationGroupId(c.replicationGroupId())
+                .preferredAvailabilityZone(c.preferredAvailabilityZone())
+                .transitEncryptionEnabled(c.transitEncryptionEnabled())
+                .authTokenEnabled(c.authTokenEnabled()).build();
     }
 
     static ReplicationGroup replicationGroup(software.amazon.awssdk.services.elasticache.model.ReplicationGroup g) {
@@ -34,15 +40,19 @@ final class FromElastiCache {
                 ? endpoint(g.nodeGroups().stream().map(NodeGroup::primaryEndpoint)
                         .filter(e -> e != null).findFirst().orElse(null))
                 : null;
-        return new ReplicationGroup(g.replicationGroupId(), g.status(),
-                g.hasMemberClusters() ? List.copyOf(g.memberClusters()) : null, g.cacheNodeType(), primary,
-                endpoint(g.configurationEndpoint()), g.clusterEnabled(), g.engine());
+        return ReplicationGroup.builder().replicationGroupId(g.replicationGroupId()).status(g.status())
+                .memberClusters(g.hasMemberClusters() ? List.copyOf(g.memberClusters()) : null)
+                .cacheNodeType(g.cacheNodeType()).primaryEndpoint(primary)
+                .configurationEndpoint(endpoint(g.configurationEndpoint()))
+                .clusterEnabled(g.clusterEnabled()).engine(g.engine()).build();
     }
 
     static ServerlessCache serverless(software.amazon.awssdk.services.elasticache.model.ServerlessCache s) {
-        return new ServerlessCache(s.serverlessCacheName(), s.status(), s.engine(), s.majorEngineVersion(),
-                s.hasSubnetIds() ? List.copyOf(s.subnetIds()) : null,
-                s.hasSecurityGroupIds() ? List.copyOf(s.securityGroupIds()) : null, endpoint(s.endpoint()));
+        return ServerlessCache.builder().serverlessCacheName(s.serverlessCacheName()).status(s.status())
+                .engine(s.engine()).majorEngineVersion(s.majorEngineVersion())
+                .subnetIds(s.hasSubnetIds() ? List.copyOf(s.subnetIds()) : null)
+                .securityGroupIds(s.hasSecurityGroupIds() ? List.copyOf(s.securityGroupIds()) : null)
+                .endpoint(endpoint(s.endpoint())).build();
     }
 
     static CacheSubnetGroup subnetGroup(software.amazon.awssdk.services.elasticache.model.CacheSubnetGroup g) {

@@ -30,24 +30,28 @@ final class FromOthers {
 
     static RdsInstance db(DBInstance d) {
         var group = d.dbSubnetGroup();
-        return new RdsInstance(d.dbInstanceIdentifier(), d.engine(), d.engineVersion(), d.dbInstanceStatus(),
-                d.publiclyAccessible(), group == null ? null : group.dbSubnetGroupName(),
-                group == null ? null : group.vpcId(),
-                group == null || !group.hasSubnets() ? null
-                        : FromElastiCache.map(group.subnets(), s -> s.subnetIdentifier()),
-                d.hasVpcSecurityGroups()
-                        ? FromElastiCache.map(d.vpcSecurityGroups(), VpcSecurityGroupMembership::vpcSecurityGroupId)
-                        : null,
-                d.endpoint() == null ? null : new Endpoint(d.endpoint().address(), d.endpoint().port()));
+        return RdsInstance.builder().dbInstanceIdentifier(d.dbInstanceIdentifier()).engine(d.engine())
+                .engineVersion(d.engineVersion()).dbInstanceStatus(d.dbInstanceStatus())
+                .publiclyAccessible(d.publiclyAccessible())
+                .dbSubnetGroupName(group == null ? null : group.dbSubnetGroupName())
+                .vpcId(group == null ? null : group.vpcId())
+                .subnetIds(group == null || !group.hasSubnets() ? null : FromElastiCache.map(group.subnets(),
+                        s -> s.subnetIdentifier()))
+                .vpcSecurityGroupIds(d.hasVpcSecurityGroups() ? FromElastiCache.map(d.vpcSecurityGroups(),
+                        VpcSecurityGroupMembership::vpcSecurityGroupId) : null)
+                .endpoint(d.endpoint() == null ? null : new Endpoint(d.endpoint().address(), d.endpoint().port()))
+                .build();
     }
 
     static MetricAlarm alarm(software.amazon.awssdk.services.cloudwatch.model.MetricAlarm a) {
         List<MetricAlarm.Dimension> dims = a.hasDimensions()
                 ? FromElastiCache.map(a.dimensions(), (Dimension d) -> new MetricAlarm.Dimension(d.name(), d.value()))
                 : null;
-        return new MetricAlarm(a.alarmName(), a.namespace(), a.metricName(), a.statisticAsString(),
-                a.comparisonOperatorAsString(), a.threshold(), a.evaluationPeriods(), a.period(),
-                a.stateValueAsString(), dims, a.hasMetrics() && !a.metrics().isEmpty());
+        return MetricAlarm.builder().alarmName(a.alarmName()).namespace(a.namespace()).metricName(a.metricName())
+                .statistic(a.statisticAsString()).comparisonOperator(a.comparisonOperatorAsString())
+                .threshold(a.threshold()).evaluationPeriods(a.evaluationPeriods())
+                .period(a.period()).stateValue(a.stateValueAsString()).dimensions(dims)
+                .usesMetricMath(a.hasMetrics() && !a.metrics().isEmpty()).build();
     }
 
     /** True for an alarm on ElastiCache: its namespace, or any metric of its math expression. */

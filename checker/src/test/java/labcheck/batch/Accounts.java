@@ -19,8 +19,12 @@ public final class Accounts {
     public static void cluster(Path accounts, String studentId, String account, String status, String nodeType) {
         Evidence empty = Evidence.empty(new Subject(studentId, null, "us-east-1", null, null, null, "fixture"),
                 "2026-01-01T00:00:00Z");
-        CacheCluster cluster = new CacheCluster(TestRubric.DEFAULT_CLUSTER, status, "redis", "7.1", nodeType, 1,
-                "redis-subnet-group", List.of("sg-1"), List.of(), null, "us-east-1a", false, false);
+        CacheCluster cluster = CacheCluster.builder().cacheClusterId(TestRubric.DEFAULT_CLUSTER)
+                .cacheClusterStatus(status)
+                .engine("redis").engineVersion("7.1").cacheNodeType(nodeType).numCacheNodes(1)
+                .cacheSubnetGroupName("redis-subnet-group").securityGroupIds(List.of("sg-1"))
+                .cacheNodes(List.of()).preferredAvailabilityZone("us-east-1a")
+                .transitEncryptionEnabled(false).authTokenEnabled(false).build();
         write(accounts, studentId, empty, Fact.of(new CallerIdentity(account,
                 "arn:aws:iam::" + account + ":user/judge", "AIDEXAMPLE")), Fact.of(List.of(cluster)));
     }

@@ -64,9 +64,13 @@ public final class LabEvidence {
             new SecurityGroup("sg-app", "app-sg", VPC, List.of(fromCidr("tcp", 22, 22, "203.0.113.7/32"),
                     fromCidr("tcp", 5000, 5001, "0.0.0.0/0")))));
     public List<Ec2Instance> instances = new ArrayList<>(List.of(appInstance()));
-    public List<RdsInstance> databases = new ArrayList<>(List.of(new RdsInstance("product-db", "mysql", "8.0.39",
-            "available", false, "db-subnet-group", VPC, List.of("subnet-priv-a", "subnet-priv-b"),
-            List.of("sg-db"), new Endpoint("product-db.abc.us-east-1.rds.amazonaws.com", 3306))));
+    public List<RdsInstance> databases = new ArrayList<>(List.of(RdsInstance.builder()
+            .dbInstanceIdentifier("product-db").engine("mysql").engineVersion("8.0.39")
+            .dbInstanceStatus("available").publiclyAccessible(false)
+            .dbSubnetGroupName("db-subnet-group").vpcId(VPC)
+            .subnetIds(List.of("subnet-priv-a", "subnet-priv-b"))
+            .vpcSecurityGroupIds(List.of("sg-db"))
+            .endpoint(new Endpoint("product-db.abc.us-east-1.rds.amazonaws.com", 3306)).build()));
     public List<MetricAlarm> alarms = new ArrayList<>(List.of(hitRateAlarm("LessThanThreshold", 80.0, CLUSTER)));
     /** Set to make one AWS call's evidence unavailable, e.g. "routeTables". */
     public String denied;
@@ -107,20 +111,28 @@ public final class LabEvidence {
     }
 
     public static CacheCluster cluster(String status, String nodeType) {
-        return new CacheCluster(CLUSTER, status, "redis", "7.0.7", nodeType, 1, "redis-subnet-group",
-                List.of("sg-redis"), List.of(new CacheCluster.CacheNode("0001", status,
-                        new Endpoint(CLUSTER + ".abc123.0001.use1.cache.amazonaws.com", 6379), "us-east-1a")),
-                null, "us-east-1a", false, false);
+        return CacheCluster.builder().cacheClusterId(CLUSTER).cacheClusterStatus(status).engine("redis")
+                .engineVersion("7.0.7").cacheNodeType(nodeType).numCacheNodes(1)
+                .cacheSubnetGroupName("redis-subnet-group").securityGroupIds(List.of("sg-redis"))
+                .cacheNodes(List.of(new CacheCluster.CacheNode("0001", status,
+                        new Endpoint(CLUSTER + ".abc123.0001.use1.cache.amazonaws.com", 6379), "us-east-1a")))
+                .preferredAvailabilityZone("us-east-1a").transitEncryptionEnabled(false)
+                .authTokenEnabled(false).build();
     }
 
     public static Ec2Instance appInstance() {
-        return new Ec2Instance("i-0app", "product-api", "running", "t2.micro", VPC, "subnet-pub-a", "54.1.2.3",
-                "ec2-54-1-2-3.compute-1.amazonaws.com", "10.0.1.10", List.of("sg-app"));
+        return Ec2Instance.builder().instanceId("i-0app").name("product-api").state("running")
+                .instanceType("t2.micro").vpcId(VPC).subnetId("subnet-pub-a")
+                .publicIpAddress("54.1.2.3").publicDnsName("ec2-54-1-2-3.compute-1.amazonaws.com")
+                .privateIpAddress("10.0.1.10").securityGroupIds(List.of("sg-app")).build();
     }
 
     public static MetricAlarm hitRateAlarm(String operator, Double threshold, String clusterId) {
-        return new MetricAlarm("cache-hit-ratio-low", "AWS/ElastiCache", "CacheHitRate", "Average", operator,
-                threshold, 1, 300, "OK", List.of(new MetricAlarm.Dimension("CacheClusterId", clusterId)), false);
+        return MetricAlarm.builder().alarmName("cache-hit-ratio-low").namespace("AWS/ElastiCache")
+                .metricName("CacheHitRate").statistic("Average").comparisonOperator(operator)
+                .threshold(threshold).evaluationPeriods(1).period(300).stateValue("OK")
+                .dimensions(List.of(new MetricAlarm.Dimension("CacheClusterId", clusterId)))
+                .usesMetricMath(false).build();
     }
 
     public static Route local(String cidr) {

@@ -29,7 +29,8 @@ class AwsCollectorVariantsTest {
     void publicSubnetShowsTheExplicitlyAssociatedTableWithItsInternetGatewayRoute() {
         Evidence e = collectLab(Labs.publicSubnet());
 
-        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId).containsExactly("rtb-0main", "rtb-0public");
+        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId)
+                .containsExactly("rtb-0main", "rtb-0public");
         RouteTable publicTable = e.routeTables().value().get(1);
         assertThat(publicTable.associatedSubnetIds()).contains(Labs.PRIVATE_A);
         assertThat(publicTable.routes()).anyMatch(r -> "0.0.0.0/0".equals(r.destinationCidrBlock())
@@ -76,9 +77,11 @@ class AwsCollectorVariantsTest {
         assertThat(e.replicationGroups().value()).singleElement().satisfies(g -> {
             assertThat(g.replicationGroupId()).isEqualTo(Labs.CLUSTER);
             assertThat(g.memberClusters()).containsExactly(Labs.CLUSTER + "-001");
-            assertThat(g.primaryEndpoint()).isEqualTo(new Endpoint(Labs.CLUSTER + ".abc123.ng.0001.use1.cache.amazonaws.com", 6379));
+            assertThat(g.primaryEndpoint())
+                    .isEqualTo(new Endpoint(Labs.CLUSTER + ".abc123.ng.0001.use1.cache.amazonaws.com", 6379));
         });
-        assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly(Labs.CLUSTER + "-001");
+        assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId)
+                .containsExactly(Labs.CLUSTER + "-001");
         assertThat(e.cacheSubnetGroups().value()).hasSize(1);
         assertThat(e.securityGroups().value()).hasSize(1);
         assertThat(e.notes()).anyMatch(n -> n.contains("Found replication group product-cache-cluster"));
@@ -100,9 +103,13 @@ class AwsCollectorVariantsTest {
 
     @Test
     void theOnlyRedisClusterIsUsedWhenNoneHasTheRubricsName() {
-        Lab lab = Labs.good().mapCluster(c -> new CacheCluster("my-redis", c.cacheClusterStatus(), c.engine(),
-                c.engineVersion(), c.cacheNodeType(), c.numCacheNodes(), c.cacheSubnetGroupName(), c.securityGroupIds(),
-                c.cacheNodes(), null, c.preferredAvailabilityZone(), null, null));
+        Lab lab = Labs.good().mapCluster(c -> CacheCluster.builder().cacheClusterId("my-redis")
+                .cacheClusterStatus(c.cacheClusterStatus())
+                .engine(c.engine()).engineVersion(c.engineVersion())
+                .cacheNodeType(c.cacheNodeType()).numCacheNodes(c.numCacheNodes())
+                .cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds()).cacheNodes(c.cacheNodes())
+                .preferredAvailabilityZone(c.preferredAvailabilityZone()).build());
         Evidence e = collectLab(lab);
 
         assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly("my-redis");
@@ -115,12 +122,18 @@ class AwsCollectorVariantsTest {
     void noMatchingCacheListsWhatExistsAndLeavesTheNetworkUnverifiable() {
         Lab lab = Labs.good();
         CacheCluster c = lab.clusters().get(0);
-        CacheCluster memcached = new CacheCluster("sessions", "available", "memcached", "1.6.22", "cache.t3.micro", 1,
-                null, null, null, null, null, null, null);
-        CacheCluster other = new CacheCluster("other-redis", "available", "redis", "7.1", "cache.t3.micro", 1,
-                c.cacheSubnetGroupName(), c.securityGroupIds(), null, null, null, null, null);
-        CacheCluster another = new CacheCluster("another-redis", "available", "redis", "7.1", "cache.t3.micro", 1,
-                c.cacheSubnetGroupName(), c.securityGroupIds(), null, null, null, null, null);
+        CacheCluster memcached = CacheCluster.builder().cacheClusterId("sessions").cacheClusterStatus("available")
+                .engine("memcached").engineVersion("1.6.22").cacheNodeType("cache.t3.micro")
+                .numCacheNodes(1).build();
+        CacheCluster other = CacheCluster.builder().cacheClusterId("other-redis")
+                .cacheClusterStatus("available").engine("redis")
+                .engineVersion("7.1").cacheNodeType("cache.t3.micro").numCacheNodes(1)
+                .cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds()).build();
+        CacheCluster another = CacheCluster.builder().cacheClusterId("another-redis").cacheClusterStatus("available")
+                .engine("redis").engineVersion("7.1").cacheNodeType("cache.t3.micro")
+                .numCacheNodes(1).cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds()).build();
         Evidence e = collectLab(lab.withClusters(List.of(memcached, other, another)));
 
         assertThat(e.cacheClusters().value()).isEmpty();
@@ -145,8 +158,10 @@ class AwsCollectorVariantsTest {
 
     @Test
     void fieldsTheServiceLeavesOutStayUnknownNotEmpty() {
-        Lab lab = Labs.good().mapCluster(c -> new CacheCluster(c.cacheClusterId(), "available", "redis", null,
-                "cache.t2.micro", null, c.cacheSubnetGroupName(), null, null, null, null, null, null));
+        Lab lab = Labs.good().mapCluster(c -> CacheCluster.builder().cacheClusterId(c.cacheClusterId())
+                .cacheClusterStatus("available")
+                .engine("redis").cacheNodeType("cache.t2.micro")
+                .cacheSubnetGroupName(c.cacheSubnetGroupName()).build());
         Evidence e = collectLab(lab);
 
         CacheCluster c = e.cacheClusters().value().get(0);
@@ -155,7 +170,8 @@ class AwsCollectorVariantsTest {
         assertThat(c.engineVersion()).isNull();
         assertThat(e.securityGroups().available()).isFalse();
         assertThat(e.securityGroups().unavailable().code()).isEqualTo("NotReported");
-        assertThat(e.securityGroups().unavailable().message()).contains("AWS did not report the cache's security groups");
+        assertThat(e.securityGroups().unavailable().message())
+                .contains("AWS did not report the cache's security groups");
         // the cache's two private subnets and the app host's public one
         assertThat(e.subnets().value()).hasSize(3);
     }
@@ -178,12 +194,15 @@ class AwsCollectorVariantsTest {
     void appHostInASecondVpcIsJudgedByThatVpcsOwnMainTable() {
         Lab good = Labs.good();
         Lab other = Labs.otherVpc();
-        Ec2Instance app = new Ec2Instance("i-0app", "product-api", "running", "t2.micro", "vpc-0default", "subnet-0def",
-                Labs.APP_IP, null, "172.31.0.10", List.of(Labs.APP_SG));
+        Ec2Instance app = Ec2Instance.builder().instanceId("i-0app").name("product-api").state("running")
+                .instanceType("t2.micro").vpcId("vpc-0default").subnetId("subnet-0def")
+                .publicIpAddress(Labs.APP_IP).privateIpAddress("172.31.0.10")
+                .securityGroupIds(List.of(Labs.APP_SG)).build();
         RouteTable unrelated = new RouteTable("rtb-0defother", "vpc-0default", false, List.of("subnet-0def2"),
                 List.of(Labs.route("172.31.0.0/16", "local", null)));
         Lab lab = new Lab(good.clusters(), good.groups(), good.serverless(), good.subnetGroups(),
-                concat(good.subnets(), other.subnets()), concat(good.routeTables(), other.routeTables(), List.of(unrelated)),
+                concat(good.subnets(), other.subnets()), concat(good.routeTables(), other.routeTables(),
+                        List.of(unrelated)),
                 good.securityGroups(), List.of(app), good.dbs(), good.alarms());
 
         Evidence e = collectLab(lab);

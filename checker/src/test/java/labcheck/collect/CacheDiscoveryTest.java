@@ -15,8 +15,10 @@ class CacheDiscoveryTest {
     private static final String ID = "product-cache-cluster";
 
     private static CacheCluster cluster(String id, String engine, String group) {
-        return new CacheCluster(id, "available", engine, null, "cache.t2.micro", 1, "redis-subnet-group",
-                List.of("sg-1"), null, group, null, null, null);
+        return CacheCluster.builder().cacheClusterId(id).cacheClusterStatus("available").engine(engine)
+                .cacheNodeType("cache.t2.micro").numCacheNodes(1)
+                .cacheSubnetGroupName("redis-subnet-group").securityGroupIds(List.of("sg-1"))
+                .replicationGroupId(group).build();
     }
 
     @Test
@@ -44,7 +46,8 @@ class CacheDiscoveryTest {
 
     @Test
     void replicationGroupWhoseMembersCannotBeDescribedIsFoundButItsNetworkIsBlocked() {
-        ReplicationGroup g = new ReplicationGroup(ID, "available", List.of(ID + "-001"), null, null, null, false, "redis");
+        ReplicationGroup g = ReplicationGroup.builder().replicationGroupId(ID).status("available")
+                .memberClusters(List.of(ID + "-001")).clusterEnabled(false).engine("redis").build();
         CacheDiscovery d = CacheDiscovery.resolve(ID, "us-east-1",
                 Fact.unavailable(Unavailable.accessDenied("elasticache:DescribeCacheClusters")),
                 Fact.of(List.of(g)), Fact.of(List.of()));
@@ -75,13 +78,15 @@ class CacheDiscoveryTest {
 
     @Test
     void membersOfTheOnlyReplicationGroupCountAsOneCache() {
-        ReplicationGroup g = new ReplicationGroup("my-rg", "available", List.of("my-rg-001", "my-rg-002"), null, null,
-                null, false, "redis");
+        ReplicationGroup g = ReplicationGroup.builder().replicationGroupId("my-rg").status("available")
+                .memberClusters(List.of("my-rg-001", "my-rg-002")).clusterEnabled(false)
+                .engine("redis").build();
         CacheDiscovery d = CacheDiscovery.resolve(ID, "us-east-1",
                 Fact.of(List.of(cluster("my-rg-001", "redis", "my-rg"), cluster("my-rg-002", "redis", "my-rg"))),
                 Fact.of(List.of(g)), Fact.of(List.of()));
 
-        assertThat(d.clusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly("my-rg-001", "my-rg-002");
+        assertThat(d.clusters().value()).extracting(CacheCluster::cacheClusterId)
+                .containsExactly("my-rg-001", "my-rg-002");
         assertThat(d.notes()).singleElement().asString().endsWith("using the only Redis/Valkey cache there,"
                 + " replication group my-rg.");
     }

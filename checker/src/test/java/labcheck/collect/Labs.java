@@ -30,11 +30,14 @@ public final class Labs {
     }
 
     public static Lab good() {
-        CacheCluster cluster = new CacheCluster(CLUSTER, "available", "redis", "7.0.7", "cache.t2.micro", 1,
-                "redis-subnet-group", List.of(REDIS_SG),
-                List.of(new CacheCluster.CacheNode("0001", "available",
-                        new Endpoint(CLUSTER + ".abc123.0001.use1.cache.amazonaws.com", 6379), "us-east-1a")),
-                null, "us-east-1a", false, false);
+        CacheCluster cluster = CacheCluster.builder().cacheClusterId(CLUSTER).cacheClusterStatus("available")
+                .engine("redis")
+                .engineVersion("7.0.7").cacheNodeType("cache.t2.micro").numCacheNodes(1)
+                .cacheSubnetGroupName("redis-subnet-group").securityGroupIds(List.of(REDIS_SG))
+                .cacheNodes(List.of(new CacheCluster.CacheNode("0001", "available",
+                        new Endpoint(CLUSTER + ".abc123.0001.use1.cache.amazonaws.com", 6379), "us-east-1a")))
+                .preferredAvailabilityZone("us-east-1a").transitEncryptionEnabled(false)
+                .authTokenEnabled(false).build();
         // The private subnets have no explicit association: they use the VPC's main table, as most labs do.
         RouteTable mainTable = new RouteTable("rtb-0main", VPC, true, List.of(),
                 List.of(route("10.0.0.0/16", "local", null)));
@@ -50,14 +53,25 @@ public final class Labs {
                                 6379, null, null, List.of(APP_SG), null, null))),
                         new SecurityGroup(APP_SG, "web-sg", VPC, List.of(new SecurityGroup.IngressRule("tcp", 22, 22,
                                 List.of("203.0.113.7/32"), null, null, null, "SSH from my IP")))),
-                List.of(new Ec2Instance("i-0app", "product-api", "running", "t2.micro", VPC, PUBLIC_A, APP_IP,
-                        "ec2-54-12-34-56.compute-1.amazonaws.com", "10.0.1.10", List.of(APP_SG))),
-                List.of(new RdsInstance("products-db", "mysql", "8.0.35", "available", false, "db-subnets", VPC,
-                        List.of(PRIVATE_A, PRIVATE_B), List.of("sg-0db"),
-                        new Endpoint("products-db.abc.us-east-1.rds.amazonaws.com", 3306))),
-                List.of(new MetricAlarm("redis-hit-ratio-low", "AWS/ElastiCache", "CacheHitRate", "Average",
-                        "LessThanThreshold", 80.0, 1, 300, "OK",
-                        List.of(new MetricAlarm.Dimension("CacheClusterId", CLUSTER)), false)));
+                List.of(Ec2Instance.builder().instanceId("i-0app").name("product-api").state("running")
+                        .instanceType("t2.micro").vpcId(VPC).subnetId(PUBLIC_A)
+                        .publicIpAddress(APP_IP)
+                        .publicDnsName("ec2-54-12-34-56.compute-1.amazonaws.com")
+                        .privateIpAddress("10.0.1.10").securityGroupIds(List.of(APP_SG)).build()),
+                List.of(RdsInstance.builder().dbInstanceIdentifier("products-db").engine("mysql")
+                        .engineVersion("8.0.35")
+                        .dbInstanceStatus("available").publiclyAccessible(false)
+                        .dbSubnetGroupName("db-subnets").vpcId(VPC)
+                        .subnetIds(List.of(PRIVATE_A, PRIVATE_B))
+                        .vpcSecurityGroupIds(List.of("sg-0db"))
+                        .endpoint(new Endpoint("products-db.abc.us-east-1.rds.amazonaws.com", 3306))
+                        .build()),
+                List.of(MetricAlarm.builder().alarmName("redis-hit-ratio-low").namespace("AWS/ElastiCache")
+                        .metricName("CacheHitRate").statistic("Average")
+                        .comparisonOperator("LessThanThreshold").threshold(80.0)
+                        .evaluationPeriods(1).period(300).stateValue("OK")
+                        .dimensions(List.of(new MetricAlarm.Dimension("CacheClusterId", CLUSTER)))
+                        .usesMetricMath(false).build()));
     }
 
     static RouteTable.Route route(String cidr, String gateway, String nat) {
@@ -88,35 +102,57 @@ public final class Labs {
     }
 
     static Lab wrongNodeType() {
-        return good().mapCluster(c -> new CacheCluster(c.cacheClusterId(), c.cacheClusterStatus(), c.engine(),
-                c.engineVersion(), "cache.r6g.large", c.numCacheNodes(), c.cacheSubnetGroupName(), c.securityGroupIds(),
-                c.cacheNodes(), c.replicationGroupId(), c.preferredAvailabilityZone(), c.transitEncryptionEnabled(),
-                c.authTokenEnabled()));
+        return good().mapCluster(c -> CacheCluster.builder().cacheClusterId(c.cacheClusterId())
+                .cacheClusterStatus(c.cacheClusterStatus())
+                .engine(c.engine()).engineVersion(c.engineVersion())
+                .cacheNodeType("cache.r6g.large").numCacheNodes(c.numCacheNodes())
+                .cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds()).cacheNodes(c.cacheNodes())
+                .replicationGroupId(c.replicationGroupId())
+                .preferredAvailabilityZone(c.preferredAvailabilityZone())
+                .transitEncryptionEnabled(c.transitEncryptionEnabled())
+                .authTokenEnabled(c.authTokenEnabled()).build());
     }
 
     /** Still being created: no endpoint yet, which AWS reports by leaving it out. */
     static Lab creating() {
-        return good().mapCluster(c -> new CacheCluster(c.cacheClusterId(), "creating", c.engine(), c.engineVersion(),
-                c.cacheNodeType(), c.numCacheNodes(), c.cacheSubnetGroupName(), c.securityGroupIds(),
-                List.of(new CacheCluster.CacheNode("0001", "creating", null, "us-east-1a")), null,
-                c.preferredAvailabilityZone(), c.transitEncryptionEnabled(), c.authTokenEnabled()));
+        return good().mapCluster(c -> CacheCluster.builder().cacheClusterId(c.cacheClusterId())
+                .cacheClusterStatus("creating")
+                .engine(c.engine()).engineVersion(c.engineVersion())
+                .cacheNodeType(c.cacheNodeType()).numCacheNodes(c.numCacheNodes())
+                .cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds())
+                .cacheNodes(List.of(new CacheCluster.CacheNode("0001", "creating", null, "us-east-1a")))
+                .preferredAvailabilityZone(c.preferredAvailabilityZone())
+                .transitEncryptionEnabled(c.transitEncryptionEnabled())
+                .authTokenEnabled(c.authTokenEnabled()).build());
     }
 
     /** The console's Easy create: a replication group whose one member is {@code <id>-001}. */
     static Lab consoleReplicationGroup() {
-        Lab lab = good().mapCluster(c -> new CacheCluster(CLUSTER + "-001", c.cacheClusterStatus(), c.engine(),
-                c.engineVersion(), c.cacheNodeType(), c.numCacheNodes(), c.cacheSubnetGroupName(), c.securityGroupIds(),
-                c.cacheNodes(), CLUSTER, c.preferredAvailabilityZone(), c.transitEncryptionEnabled(),
-                c.authTokenEnabled()));
-        return lab.withGroups(List.of(new ReplicationGroup(CLUSTER, "available", List.of(CLUSTER + "-001"),
-                "cache.t2.micro", new Endpoint(CLUSTER + ".abc123.ng.0001.use1.cache.amazonaws.com", 6379), null,
-                false, "redis")));
+        Lab lab = good().mapCluster(c -> CacheCluster.builder().cacheClusterId(CLUSTER + "-001")
+                .cacheClusterStatus(c.cacheClusterStatus())
+                .engine(c.engine()).engineVersion(c.engineVersion())
+                .cacheNodeType(c.cacheNodeType()).numCacheNodes(c.numCacheNodes())
+                .cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds()).cacheNodes(c.cacheNodes())
+                .replicationGroupId(CLUSTER)
+                .preferredAvailabilityZone(c.preferredAvailabilityZone())
+                .transitEncryptionEnabled(c.transitEncryptionEnabled())
+                .authTokenEnabled(c.authTokenEnabled()).build());
+        return lab.withGroups(List.of(ReplicationGroup.builder().replicationGroupId(CLUSTER).status("available")
+                .memberClusters(List.of(CLUSTER + "-001")).cacheNodeType("cache.t2.micro")
+                .primaryEndpoint(new Endpoint(CLUSTER + ".abc123.ng.0001.use1.cache.amazonaws.com", 6379))
+                .clusterEnabled(false).engine("redis").build()));
     }
 
     static Lab serverless() {
-        return good().withClusters(List.of()).withServerless(List.of(new ServerlessCache(CLUSTER, "available",
-                "valkey", "8", List.of(PRIVATE_A, PRIVATE_B), List.of(REDIS_SG),
-                new Endpoint(CLUSTER + "-abc123.serverless.use1.cache.amazonaws.com", 6379))));
+        return good().withClusters(List.of()).withServerless(List.of(ServerlessCache.builder()
+                .serverlessCacheName(CLUSTER).status("available").engine("valkey")
+                .majorEngineVersion("8").subnetIds(List.of(PRIVATE_A, PRIVATE_B))
+                .securityGroupIds(List.of(REDIS_SG))
+                .endpoint(new Endpoint(CLUSTER + "-abc123.serverless.use1.cache.amazonaws.com", 6379))
+                .build()));
     }
 
     /** A second VPC (the account's default) whose main table routes to an internet gateway. */
@@ -126,8 +162,10 @@ public final class Labs {
                 List.of(new Subnet("subnet-0def", vpc, "us-east-1a", "172.31.0.0/20", true)),
                 List.of(new RouteTable("rtb-0defmain", vpc, true, List.of(),
                         List.of(route("172.31.0.0/16", "local", null), route("0.0.0.0/0", "igw-0def", null)))),
-                List.of(), List.of(new Ec2Instance("i-0other", "someone-else", "running", "t3.micro", vpc, "subnet-0def",
-                        "3.3.3.3", null, "172.31.0.5", List.of("sg-0def"))),
+                List.of(), List.of(Ec2Instance.builder().instanceId("i-0other").name("someone-else").state("running")
+                        .instanceType("t3.micro").vpcId(vpc).subnetId("subnet-0def")
+                        .publicIpAddress("3.3.3.3").privateIpAddress("172.31.0.5")
+                        .securityGroupIds(List.of("sg-0def")).build()),
                 List.of(), List.of());
     }
 }

@@ -21,10 +21,11 @@ class PaginationTest {
     @Test
     void clusterOnTheSecondPageAndInstanceOnTheSecondPageAreFound() {
         Lab lab = Labs.good();
-        CacheCluster other = new CacheCluster("aaa-other", "available", "memcached", null, "cache.t3.micro", 1, null, null,
-                null, null, null, null, null);
-        Ec2Instance bastion = new Ec2Instance("i-0bastion", "bastion", "running", "t3.nano", Labs.VPC, Labs.PUBLIC_A, null,
-                null, "10.0.1.20", List.of("sg-0bastion"));
+        CacheCluster other = CacheCluster.builder().cacheClusterId("aaa-other").cacheClusterStatus("available")
+                .engine("memcached").cacheNodeType("cache.t3.micro").numCacheNodes(1).build();
+        Ec2Instance bastion = Ec2Instance.builder().instanceId("i-0bastion").name("bastion").state("running")
+                .instanceType("t3.nano").vpcId(Labs.VPC).subnetId(Labs.PUBLIC_A)
+                .privateIpAddress("10.0.1.20").securityGroupIds(List.of("sg-0bastion")).build();
         try (FakeAws aws = FakeAws.start(lab)) {
             String firstClusters = AwsXml.cacheClusters(List.of(other)).replace("</CacheClusters>",
                     "</CacheClusters><Marker>page-2</Marker>");
@@ -50,11 +51,13 @@ class PaginationTest {
 
             Evidence e = collect(aws, aws.settings().build());
 
-            assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly(Labs.CLUSTER);
+            assertThat(e.cacheClusters().value()).extracting(CacheCluster::cacheClusterId)
+                    .containsExactly(Labs.CLUSTER);
             // the cache's two subnets and the one both instances sit in, described once
             assertThat(e.subnets().value()).extracting("subnetId")
                     .containsExactly(Labs.PRIVATE_A, Labs.PRIVATE_B, Labs.PUBLIC_A);
-            assertThat(e.instances().value()).extracting(Ec2Instance::instanceId).containsExactly("i-0app", "i-0bastion");
+            assertThat(e.instances().value()).extracting(Ec2Instance::instanceId)
+                    .containsExactly("i-0app", "i-0bastion");
         }
     }
 }

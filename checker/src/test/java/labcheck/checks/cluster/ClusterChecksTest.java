@@ -27,8 +27,11 @@ class ClusterChecksTest {
 
     @Test
     void clusterFoundFailsWhenNothingIsFoundAndSaysWhatWasLookedForAndWhere() {
-        lab.clusters = List.of(new CacheCluster("my-redis", "available", "redis", "7.0.7", "cache.t2.micro", 1,
-                "redis-subnet-group", List.of("sg-redis"), List.of(), null, null, null, null));
+        lab.clusters = List.of(CacheCluster.builder().cacheClusterId("my-redis").cacheClusterStatus("available")
+                .engine("redis")
+                .engineVersion("7.0.7").cacheNodeType("cache.t2.micro").numCacheNodes(1)
+                .cacheSubnetGroupName("redis-subnet-group").securityGroupIds(List.of("sg-redis"))
+                .cacheNodes(List.of()).build());
 
         CheckRun run = CheckHarness.run("elasticache_cluster_found", lab.build());
 
@@ -52,12 +55,13 @@ class ClusterChecksTest {
     @Test
     void consoleMadeReplicationGroupWithMemberDash001Counts() {
         CacheCluster member = LabEvidence.cluster("available", "cache.t2.micro");
-        member = new CacheCluster("product-cache-cluster-001", member.cacheClusterStatus(), member.engine(),
-                member.engineVersion(), member.cacheNodeType(), 1, member.cacheSubnetGroupName(),
-                member.securityGroupIds(), member.cacheNodes(), "product-cache-cluster", null, null, null);
+        member = member.toBuilder().cacheClusterId("product-cache-cluster-001")
+                .replicationGroupId("product-cache-cluster").build();
         lab.clusters = List.of(member);
-        lab.replicationGroups = List.of(new ReplicationGroup("product-cache-cluster", "available",
-                List.of("product-cache-cluster-001"), "cache.t2.micro", null, null, false, "redis"));
+        lab.replicationGroups = List.of(ReplicationGroup.builder().replicationGroupId("product-cache-cluster")
+                .status("available")
+                .memberClusters(List.of("product-cache-cluster-001"))
+                .cacheNodeType("cache.t2.micro").clusterEnabled(false).engine("redis").build());
 
         CheckRun found = CheckHarness.run("elasticache_cluster_found", lab.build());
         CheckRun nodeType = CheckHarness.run("elasticache_cluster_node_type_allowed", lab.build());
@@ -73,9 +77,8 @@ class ClusterChecksTest {
     @Test
     void replicationGroupMembersAloneAreEnoughWhenGroupsCouldNotBeListed() {
         CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
-        lab.clusters = List.of(new CacheCluster("product-cache-cluster-001", "available", "redis", "7.1.0",
-                "cache.t2.micro", 1, c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(),
-                "product-cache-cluster", null, null, null));
+        lab.clusters = List.of(c.toBuilder().cacheClusterId("product-cache-cluster-001").engineVersion("7.1.0")
+                .replicationGroupId("product-cache-cluster").build());
         lab.denied = "replicationGroups";
 
         CheckRun run = CheckHarness.run("elasticache_cluster_available", lab.build());
@@ -86,8 +89,11 @@ class ClusterChecksTest {
     @Test
     void serverlessCacheIsFoundButExplainedAsHavingNoNodeType() {
         lab.clusters = List.of();
-        lab.serverless = List.of(new ServerlessCache("product-cache-cluster", "available", "redis", "7",
-                List.of("subnet-priv-a", "subnet-priv-b"), List.of("sg-redis"), null));
+        lab.serverless = List.of(ServerlessCache.builder().serverlessCacheName("product-cache-cluster")
+                .status("available")
+                .engine("redis").majorEngineVersion("7")
+                .subnetIds(List.of("subnet-priv-a", "subnet-priv-b"))
+                .securityGroupIds(List.of("sg-redis")).build());
 
         CheckRun found = CheckHarness.run("elasticache_cluster_found", lab.build());
         CheckRun nodeType = CheckHarness.run("elasticache_cluster_node_type_allowed", lab.build());
@@ -190,8 +196,11 @@ class ClusterChecksTest {
 
     @Test
     void engineVersionSingleNodeReportsEveryWrongConditionAtOnce() {
-        lab.clusters = List.of(new CacheCluster("product-cache-cluster", "available", "memcached", "1.6.17",
-                "cache.t2.micro", 2, "redis-subnet-group", List.of("sg-redis"), List.of(), null, null, null, null));
+        lab.clusters = List.of(CacheCluster.builder().cacheClusterId("product-cache-cluster")
+                .cacheClusterStatus("available")
+                .engine("memcached").engineVersion("1.6.17").cacheNodeType("cache.t2.micro")
+                .numCacheNodes(2).cacheSubnetGroupName("redis-subnet-group")
+                .securityGroupIds(List.of("sg-redis")).cacheNodes(List.of()).build());
 
         CheckRun run = CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build());
 
@@ -213,8 +222,10 @@ class ClusterChecksTest {
     @Test
     void valkeyPassesOnlyWhenTheRubricAllowsIt() {
         CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
-        lab.clusters = List.of(new CacheCluster(c.cacheClusterId(), "available", "valkey", "7.2.4", "cache.t2.micro", 1,
-                c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+        lab.clusters = List.of(CacheCluster.builder().cacheClusterId(c.cacheClusterId()).cacheClusterStatus("available")
+                .engine("valkey").engineVersion("7.2.4").cacheNodeType("cache.t2.micro")
+                .numCacheNodes(1).cacheSubnetGroupName(c.cacheSubnetGroupName())
+                .securityGroupIds(c.securityGroupIds()).cacheNodes(c.cacheNodes()).build());
         Thresholds seed = Thresholds.seedDefaults();
         Thresholds valkey = new Thresholds(seed.clusterId(), seed.allowedNodeTypes(), List.of("redis", "valkey"),
                 7, 1, 6379, 3600, 50, 80, 100, 1000);

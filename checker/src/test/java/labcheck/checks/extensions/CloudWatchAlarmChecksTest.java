@@ -57,8 +57,9 @@ class CloudWatchAlarmChecksTest {
 
     @Test
     void metricMathAlarmEarnsHalf() {
-        lab.alarms = List.of(new MetricAlarm("redis-hit-ratio", null, null, null, "LessThanThreshold", 80.0, 1, 300,
-                "OK", List.of(), true));
+        lab.alarms = List.of(MetricAlarm.builder().alarmName("redis-hit-ratio").comparisonOperator("LessThanThreshold")
+                .threshold(80.0).evaluationPeriods(1).period(300).stateValue("OK")
+                .dimensions(List.of()).usesMetricMath(true).build());
 
         CheckRun run = CheckHarness.run(ID, lab.build());
 

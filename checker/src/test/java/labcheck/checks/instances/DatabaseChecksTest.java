@@ -17,8 +17,10 @@ class DatabaseChecksTest {
     private final LabEvidence lab = LabEvidence.correct();
 
     private static RdsInstance db(String id, String engine, Boolean publiclyAccessible) {
-        return new RdsInstance(id, engine, "8.0.39", "available", publiclyAccessible, "db-subnet-group",
-                LabEvidence.VPC, List.of(), List.of("sg-db"), null);
+        return RdsInstance.builder().dbInstanceIdentifier(id).engine(engine).engineVersion("8.0.39")
+                .dbInstanceStatus("available").publiclyAccessible(publiclyAccessible)
+                .dbSubnetGroupName("db-subnet-group").vpcId(LabEvidence.VPC).subnetIds(List.of())
+                .vpcSecurityGroupIds(List.of("sg-db")).build();
     }
 
     @Test

@@ -27,8 +27,9 @@ class InstanceChecksTest {
 
     @Test
     void privateSubnetAndNoPublicIpAreBothReported() {
-        lab.instances = List.of(new Ec2Instance("i-0app", "product-api", "running", "t2.micro", LabEvidence.VPC,
-                "subnet-priv-a", null, null, "10.0.11.10", List.of("sg-app")));
+        lab.instances = List.of(Ec2Instance.builder().instanceId("i-0app").name("product-api").state("running")
+                .instanceType("t2.micro").vpcId(LabEvidence.VPC).subnetId("subnet-priv-a")
+                .privateIpAddress("10.0.11.10").securityGroupIds(List.of("sg-app")).build());
 
         CheckRun run = CheckHarness.run(ID, lab.build());
 
@@ -46,8 +47,9 @@ class InstanceChecksTest {
 
     @Test
     void noInstanceFoundFails() {
-        lab.instances = List.of(new Ec2Instance("i-0old", null, "stopped", "t2.micro", LabEvidence.VPC,
-                "subnet-pub-a", null, null, "10.0.1.12", List.of("sg-app")));
+        lab.instances = List.of(Ec2Instance.builder().instanceId("i-0old").state("stopped").instanceType("t2.micro")
+                .vpcId(LabEvidence.VPC).subnetId("subnet-pub-a").privateIpAddress("10.0.1.12")
+                .securityGroupIds(List.of("sg-app")).build());
         lab.subject = new labcheck.evidence.Subject("s001", null, "us-east-1", LabEvidence.CLUSTER, null, null, "aws");
 
         CheckRun run = CheckHarness.run(ID, lab.build());
@@ -81,8 +83,10 @@ class InstanceChecksTest {
 
     @Test
     void appInASecondVpcIsJudgedByThatVpcsOwnMainTable() {
-        lab.instances = List.of(new Ec2Instance("i-0app", "product-api", "running", "t2.micro", LabEvidence.DEFAULT_VPC,
-                "subnet-default-a", "54.1.2.3", null, "172.31.0.10", List.of("sg-app")));
+        lab.instances = List.of(Ec2Instance.builder().instanceId("i-0app").name("product-api").state("running")
+                .instanceType("t2.micro").vpcId(LabEvidence.DEFAULT_VPC)
+                .subnetId("subnet-default-a").publicIpAddress("54.1.2.3")
+                .privateIpAddress("172.31.0.10").securityGroupIds(List.of("sg-app")).build());
 
         CheckRun run = CheckHarness.run(ID, lab.build());
 

@@ -112,8 +112,10 @@ class PrivateSubnetChecksTest {
     @Test
     void serverlessCacheIsJudgedByItsOwnSubnets() {
         lab.clusters = List.of();
-        lab.serverless = List.of(new ServerlessCache("product-cache-cluster", "available", "redis", "7",
-                List.of("subnet-pub-a"), List.of("sg-redis"), null));
+        lab.serverless = List.of(ServerlessCache.builder().serverlessCacheName("product-cache-cluster")
+                .status("available")
+                .engine("redis").majorEngineVersion("7").subnetIds(List.of("subnet-pub-a"))
+                .securityGroupIds(List.of("sg-redis")).build());
 
         CheckRun run = CheckHarness.run(ID, lab.build());
 

@@ -94,8 +94,10 @@ class RedisPortChecksTest {
     @Test
     void severalInstancesAreResolvedByTheAppUrlOrElseUnverifiable() {
         Ec2Instance app = LabEvidence.appInstance();
-        Ec2Instance other = new Ec2Instance("i-0other", "bastion", "running", "t2.micro", LabEvidence.VPC,
-                "subnet-pub-a", "54.9.9.9", null, "10.0.1.11", List.of("sg-bastion"));
+        Ec2Instance other = Ec2Instance.builder().instanceId("i-0other").name("bastion").state("running")
+                .instanceType("t2.micro").vpcId(LabEvidence.VPC).subnetId("subnet-pub-a")
+                .publicIpAddress("54.9.9.9").privateIpAddress("10.0.1.11")
+                .securityGroupIds(List.of("sg-bastion")).build();
         lab.instances = List.of(app, other);
         redisRules(LabEvidence.fromGroup("tcp", 6379, 6379, "sg-app"), LabEvidence.fromGroup("tcp", 6379, 6379, "sg-bastion"));
 
