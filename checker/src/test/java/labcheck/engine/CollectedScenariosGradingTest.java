@@ -1,6 +1,5 @@
 package labcheck.engine;
 
-import labcheck.report.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import labcheck.checks.CheckCatalog;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.RubricLoader;
 import org.junit.jupiter.params.ParameterizedTest;

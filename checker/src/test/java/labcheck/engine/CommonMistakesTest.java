@@ -1,6 +1,5 @@
 package labcheck.engine;
 
-import labcheck.report.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -16,6 +15,7 @@ import labcheck.evidence.SecurityGroup.IngressRule;
 import labcheck.evidence.SecurityGroup;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
 import labcheck.rubric.RubricLoader;

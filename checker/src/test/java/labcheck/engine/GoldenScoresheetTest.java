@@ -1,6 +1,5 @@
 package labcheck.engine;
 
-import labcheck.report.JsonReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import labcheck.checks.CheckCatalog;
 import labcheck.evidence.EvidenceBundle;
+import labcheck.report.JsonReport;
 import labcheck.report.Reports;
 import labcheck.rubric.Rubric;
 import labcheck.rubric.RubricLoader;

@@ -1,7 +1,5 @@
 package labcheck.engine;
 
-import labcheck.report.JsonReport;
-import labcheck.report.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -18,6 +16,8 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.Subject;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.JsonReport;
+import labcheck.report.Outcome;
 import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric.RubricCheck;

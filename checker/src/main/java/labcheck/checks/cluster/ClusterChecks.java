@@ -1,12 +1,12 @@
 package labcheck.checks.cluster;
 
-import labcheck.checks.support.CacheTarget;
-import labcheck.checks.support.CacheTargets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import labcheck.checks.support.CacheTarget;
+import labcheck.checks.support.CacheTargets;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
 import labcheck.evidence.Evidence;

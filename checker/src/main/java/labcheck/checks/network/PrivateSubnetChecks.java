@@ -1,6 +1,5 @@
 package labcheck.checks.network;
 
-import labcheck.checks.support.Routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import labcheck.checks.support.CacheTarget;
 import labcheck.checks.support.CacheTargets;
+import labcheck.checks.support.Routing;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
 import labcheck.engine.Unverifiable;

@@ -1,13 +1,13 @@
 package labcheck.checks.securitygroup;
 
-import labcheck.checks.support.PortAccess;
-import labcheck.checks.support.RedisPortAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import labcheck.checks.support.AppInstances;
+import labcheck.checks.support.PortAccess;
+import labcheck.checks.support.RedisPortAccess;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
 import labcheck.evidence.Ec2Instance;
