@@ -101,6 +101,7 @@ public final class LabEvidence {
         return switch (name) {
             case "cacheClusters" -> "elasticache:DescribeCacheClusters";
             case "cacheSubnetGroups" -> "elasticache:DescribeCacheSubnetGroups";
+            case "subnets" -> "ec2:DescribeSubnets";
             case "routeTables" -> "ec2:DescribeRouteTables";
             case "securityGroups" -> "ec2:DescribeSecurityGroups";
             case "instances" -> "ec2:DescribeInstances";
