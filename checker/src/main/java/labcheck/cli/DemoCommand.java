@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
-import labapp.EmbeddedLab;
 import labcheck.checks.CheckCatalog;
 import labcheck.demo.Demo;
+import labcheck.demo.DemoLab;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.report.Reports;
@@ -30,6 +30,11 @@ public class DemoCommand extends GuardedCommand {
             description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--lab-jar", paramLabel = "FILE",
+            description = {"The reference app's jar holding the embedded lab (default: env " + DemoLab.ENV + ",",
+                "then reference-app.jar beside labcheck.jar, then ../../reference-app/target/reference-app.jar)."})
+    Path labJar;
+
     @Mixin
     TemplatesOption templates = new TemplatesOption();
 
@@ -37,11 +42,12 @@ public class DemoCommand extends GuardedCommand {
     protected int run() {
         Reports reports = templates.reports();
         var rubric = CommandSupport.load(null);
+        DemoLab.Source source = DemoLab.locate(labJar, System.getenv());
         PrintWriter err = err();
-        AtomicReference<EmbeddedLab> running = new AtomicReference<>();
+        AtomicReference<DemoLab> running = new AtomicReference<>();
         // Ctrl-C: stop the servers the demo started before the JVM exits
         Thread stopper = new Thread(() -> {
-            EmbeddedLab lab = running.getAndSet(null);
+            DemoLab lab = running.getAndSet(null);
             if (lab != null) {
                 lab.close();
             }
@@ -49,7 +55,7 @@ public class DemoCommand extends GuardedCommand {
         Runtime.getRuntime().addShutdownHook(stopper);
         Evidence evidence;
         try {
-            evidence = Demo.run(Clock.systemUTC(), line -> {
+            evidence = Demo.run(source, Clock.systemUTC(), line -> {
                 err.println("labcheck demo: " + line);
                 err.flush();
             }, running::set);

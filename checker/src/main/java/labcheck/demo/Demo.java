@@ -3,7 +3,6 @@ package labcheck.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
-import labapp.EmbeddedLab;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Subject;
 import labcheck.probe.ProbeSettings;
@@ -14,7 +13,7 @@ import labcheck.run.LiveRun;
  * probed live for every app-side item; the AWS items come from {@link SampleAccount}.
  *
  * <pre>{@code
- * Evidence e = Demo.run(Clock.systemUTC(), System.err::println, lab -> {});
+ * Evidence e = Demo.run(DemoLab.locate(null, System.getenv()), Clock.systemUTC(), System.err::println, lab -> {});
  * }</pre>
  * Everything it starts is stopped before it returns, also when interrupted.
  */
@@ -24,13 +23,16 @@ public final class Demo {
     }
 
     /**
+     * @param source   where the reference app's embedded lab is ({@link DemoLab#locate})
      * @param progress one line per step
      * @param started  called with the running lab (e.g. to stop it from a shutdown hook)
      */
-    public static Evidence run(Clock clock, Consumer<String> progress, Consumer<EmbeddedLab> started) {
-        progress.accept("Starting embedded Redis and MariaDB, seeding 1005 products, starting both apps...");
+    public static Evidence run(DemoLab.Source source, Clock clock, Consumer<String> progress,
+                               Consumer<DemoLab> started) {
+        progress.accept("Starting embedded Redis and MariaDB from " + source
+                + ", seeding 1005 products, starting both apps...");
         long t0 = System.nanoTime();
-        try (EmbeddedLab lab = EmbeddedLab.start()) {
+        try (DemoLab lab = DemoLab.start(source)) {
             started.accept(lab);
             progress.accept(String.format("Reference app up in %.1f s: cache app %s, no-cache app %s.",
                     (System.nanoTime() - t0) / 1e9, lab.cacheUrl(), lab.baselineUrl()));
