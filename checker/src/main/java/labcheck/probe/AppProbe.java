@@ -14,6 +14,7 @@ import labcheck.evidence.app.HealthProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.LoadTestResult;
 import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.StatsSnapshot;
 import labcheck.evidence.app.StatsWindow;
 import labcheck.evidence.app.TimingProbe;
 
@@ -61,15 +62,19 @@ public final class AppProbe {
 
             StatsReader.Read before = StatsReader.read(app, total.share(0.05));
             tally.windowOpen = before.snapshot() != null;
-            Fact<LazyLoadProbe> lazy = products.lazyLoad(candidates, redis.reader() != null, total.share(0.2));
+            long[] redisBefore = tally.windowOpen ? keyspace(redis.reader(), notes) : null;
+            Tracer tracer = new Tracer(redis.reader(), db.reader(), tally, notes);
+            Fact<LazyLoadProbe> lazy = products.lazyLoad(candidates, redis.reader() != null, tracer,
+                    total.share(0.2));
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
-                    : products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()), total.share(0.15));
+                    : products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()), tracer, total.share(0.15));
             Fact<TimingProbe> timing = base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
                     : products.timing(total.share(0.6));
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
+            long[] redisAfter = redisBefore == null ? null : keyspace(redis.reader(), notes);
             tally.windowOpen = false;
-            Fact<StatsWindow> stats = statsWindow(before, after, tally);
+            Fact<StatsWindow> stats = statsWindow(before, after, tally, redisBefore, redisAfter);
             lazy = products.withTotals(lazy);
 
             Fact<RedisKeysProbe> keys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
@@ -130,15 +135,38 @@ public final class AppProbe {
                 problems.length() == 0 ? null : problems.toString()));
     }
 
-    private static Fact<StatsWindow> statsWindow(StatsReader.Read before, StatsReader.Read after, Tally t) {
+    /** Redis's own keyspace counters, or null when Redis is not readable (the window is then judged on /stats). */
+    private static long[] keyspace(RedisReader redis, List<String> notes) {
+        if (redis == null) {
+            return null;
+        }
+        try {
+            return redis.keyspace();
+        } catch (RuntimeException e) {
+            notes.add("Redis INFO stats could not be read (" + e.getMessage() + "), so /stats was not compared with "
+                    + "Redis's own counters.");
+            return null;
+        }
+    }
+
+    private static Fact<StatsWindow> statsWindow(StatsReader.Read before, StatsReader.Read after, Tally t,
+                                                 long[] redisBefore, long[] redisAfter) {
         if (before.snapshot() == null) {
             return Fact.unavailable(before.unavailable());
         }
         if (after == null || after.snapshot() == null) {
             return Fact.unavailable(after == null ? before.unavailable() : after.unavailable());
         }
+        boolean redis = redisBefore != null && redisAfter != null;
         return Fact.of(new StatsWindow(before.snapshot(), after.snapshot(), t.windowHits, t.windowMisses,
-                t.windowUnknown));
+                t.windowUnknown, redis ? snapshot(redisBefore) : null, redis ? snapshot(redisAfter) : null,
+                redis ? t.probeHits : 0, redis ? t.probeMisses : 0));
+    }
+
+    private static StatsSnapshot snapshot(long[] keyspace) {
+        long total = keyspace[0] + keyspace[1];
+        return new StatsSnapshot(keyspace[0], keyspace[1], total,
+                total == 0 ? 0 : Math.round(keyspace[0] * 10000.0 / total) / 100.0);
     }
 
     private Fact<LoadTestResult> loadTest(HttpProbe app, List<Integer> served, Deadline total) {

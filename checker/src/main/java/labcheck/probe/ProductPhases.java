@@ -15,6 +15,7 @@ import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductAnswer;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.RequestTrace;
 import labcheck.evidence.app.TimingProbe;
 
 /** The probes on {@code GET /product/{id}}: lazy loading, the DB hit window, the timing comparison. */
@@ -50,7 +51,7 @@ final class ProductPhases {
         return cached;
     }
 
-    Fact<LazyLoadProbe> lazyLoad(List<Integer> candidates, boolean verified, Deadline d) {
+    Fact<LazyLoadProbe> lazyLoad(List<Integer> candidates, boolean verified, Tracer tracer, Deadline d) {
         if (candidates.isEmpty()) {
             return Fact.unavailable(new Unavailable("NotCollected", "GET /product/{id}", "Every randomly chosen "
                     + "product id was already in Redis (a warmed cache), so no MISS could be observed; run labcheck "
@@ -62,7 +63,9 @@ final class ProductPhases {
             if (observations.size() >= s.lazyIds() || d.expired() || app.givenUp()) {
                 break;
             }
+            Tracer.Mark m1 = tracer.before(id);
             HttpResult r1 = app.get("/product/" + id, d);
+            RequestTrace t1 = tracer.active() ? tracer.after(id, m1) : null;
             if (r1.unreachable()) {
                 return Fact.unavailable(new Unavailable("Unreachable", "GET /product/{id}",
                         "GET /product/" + id + ": " + r1.failure() + "."));
@@ -76,17 +79,21 @@ final class ProductPhases {
             if (!r1.answered()) {
                 lastFailure = r1;
             }
-            ProductReader.Read second = r1.answered() ? ProductReader.read(id, app.get("/product/" + id, d)) : first;
+            ProductReader.Read second = first;
+            RequestTrace t2 = t1;
             if (r1.answered()) {
+                Tracer.Mark m2 = tracer.before(id);
+                second = ProductReader.read(id, app.get("/product/" + id, d));
+                t2 = tracer.active() ? tracer.after(id, m2) : null;
                 tally.count(second.answer());
             }
             boolean same = Json.sameProduct(first.product(), second.product());
-            observations.add(new ProductObservation(id, verified ? Boolean.FALSE : null, first.answer(),
-                    second.answer(), same));
+            Boolean before = t1 != null && t1.keyBefore() != null ? t1.keyBefore() : verified ? Boolean.FALSE : null;
+            observations.add(new ProductObservation(id, before, first.answer(), second.answer(), same, t1, t2));
             if (first.product() != null) {
                 missProducts.put(id, first.product());
             }
-            if (second.answer().hit() && second.product() != null) {
+            if (servedFromCache(second.answer(), t2) && second.product() != null) {
                 cached.put(id, second.product());
             }
         }
@@ -103,33 +110,45 @@ final class ProductPhases {
         return Fact.of(new LazyLoadProbe(observations, verified, 0, 0));
     }
 
+    /** Whether a request was served while its key was cached: Redis's word first, else the app's label. */
+    private static boolean servedFromCache(ProductAnswer a, RequestTrace t) {
+        RequestTrace.Served served = t == null ? null : t.served();
+        if (served == null) {
+            return a.hit();
+        }
+        return served == RequestTrace.Served.HIT || served == RequestTrace.Served.HIT_QUERYING_DB;
+    }
+
     /** The lazy-load evidence with the HIT/MISS totals of the whole probe filled in. */
     Fact<LazyLoadProbe> withTotals(Fact<LazyLoadProbe> lazy) {
         return lazy.map(l -> new LazyLoadProbe(l.observations(), l.idsVerifiedUncached(), tally.hits, tally.misses));
     }
 
-    Fact<DatabaseProbe> hitWindow(DbReader db, String url, Deadline d) {
+    Fact<DatabaseProbe> hitWindow(DbReader db, String url, Tracer tracer, Deadline d) {
         try {
             long count = db.productCount();
             if (cached.isEmpty() || app.givenUp()) {
-                return Fact.of(new DatabaseProbe(url, count, 0, 0, 0, 0, 0));
+                return Fact.of(new DatabaseProbe(url, count, 0, 0, 0, 0, 0, tracer.readsRedis()));
             }
             long[] c0 = db.counters();
             long[] c1 = db.counters();
             long[] w0 = db.counters();
             List<Integer> ids = List.copyOf(cached.keySet());
+            boolean fromRedis = tracer.readsRedis();
             int hits = 0;
             for (int i = 0; i < HIT_WINDOW_REQUESTS && !d.expired() && !app.givenUp(); i++) {
                 int id = ids.get(i % ids.size());
+                // EXISTS is no database statement, so it leaves the window's Com_select alone
+                Boolean cachedNow = fromRedis ? tracer.exists(id) : null;
                 ProductAnswer a = ProductReader.read(id, app.get("/product/" + id, d)).answer();
                 tally.count(a);
-                if (a.hit()) {
+                if (cachedNow != null ? cachedNow && a.httpStatus() == 200 : a.hit()) {
                     hits++;
                 }
             }
             long[] w1 = db.counters();
             return Fact.of(new DatabaseProbe(url, count, hits, w1[0] - w0[0], w1[1] - w0[1], c1[0] - c0[0],
-                    c1[1] - c0[1]));
+                    c1[1] - c0[1], fromRedis && tracer.readsRedis()));
         } catch (SQLException | RuntimeException e) {
             return Fact.unavailable(new Unavailable("ServiceError", "mysql:" + url,
                     "Reading the database failed (" + e.getMessage() + "); the read-only user needs SELECT on "

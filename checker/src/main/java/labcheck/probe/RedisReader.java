@@ -92,6 +92,24 @@ final class RedisReader implements AutoCloseable {
         return jedis.ttl(key);
     }
 
+    /** Redis's own {@code keyspace_hits} and {@code keyspace_misses} (INFO stats moves neither). */
+    long[] keyspace() {
+        String info = jedis.info("stats");
+        long hits = -1;
+        long misses = -1;
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("keyspace_hits:")) {
+                hits = Long.parseLong(line.substring("keyspace_hits:".length()).trim());
+            } else if (line.startsWith("keyspace_misses:")) {
+                misses = Long.parseLong(line.substring("keyspace_misses:".length()).trim());
+            }
+        }
+        if (hits < 0 || misses < 0) {
+            throw new IllegalStateException("INFO stats has no keyspace_hits/keyspace_misses");
+        }
+        return new long[] {hits, misses};
+    }
+
     @Override
     public void close() {
         jedis.close();

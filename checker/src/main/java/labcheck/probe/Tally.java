@@ -2,7 +2,10 @@ package labcheck.probe;
 
 import labcheck.evidence.app.ProductAnswer;
 
-/** Counts the cache app's HIT and MISS answers, overall and inside the {@code /stats} window. */
+/**
+ * Counts the cache app's HIT and MISS answers (its claims), overall and inside the {@code /stats}
+ * window, and the probe's own Redis lookups inside that window (which {@code /stats} also sees).
+ */
 final class Tally {
 
     int hits;
@@ -11,6 +14,19 @@ final class Tally {
     int windowMisses;
     int windowUnknown;
     boolean windowOpen;
+    int probeHits;
+    int probeMisses;
+
+    /** Counts one of the probe's own EXISTS: Redis counts it as a keyspace hit or miss. */
+    void lookup(boolean existed) {
+        if (windowOpen) {
+            if (existed) {
+                probeHits++;
+            } else {
+                probeMisses++;
+            }
+        }
+    }
 
     void count(ProductAnswer a) {
         if (a.hit()) {

@@ -15,6 +15,7 @@ record RubricDocument(String id, String version, String title, String descriptio
     record ThresholdsDocument(String clusterId, List<String> allowedNodeTypes, List<String> allowedEngines,
                               Integer engineMajorVersion, Integer nodeCount, Integer redisPort, Integer ttlMaxSeconds,
                               Double improvementPercent, Double hitRatioPercent, Integer requestsPerApp,
-                              Integer minProducts) {
+                              Integer minProducts, Double lazyLoadingShareWhenHitsQueryDb,
+                              Integer warmTopProducts) {
     }
 }

@@ -141,10 +141,27 @@ final class RubricValidator {
         double hitRatio = percent(t.hitRatioPercent(), at, "hitRatioPercent", seed.hitRatioPercent());
         int requests = range(t.requestsPerApp(), at, "requestsPerApp", 1, 100_000, seed.requestsPerApp());
         int products = range(t.minProducts(), at, "minProducts", 1, Integer.MAX_VALUE, seed.minProducts());
+        // optional: a rubric written before these existed keeps the seed's values
+        double share = share(t.lazyLoadingShareWhenHitsQueryDb(), at, "lazyLoadingShareWhenHitsQueryDb",
+                seed.lazyLoadingShareWhenHitsQueryDb());
+        int warm = t.warmTopProducts() == null ? seed.warmTopProducts()
+                : range(t.warmTopProducts(), at, "warmTopProducts", 1, 100_000, seed.warmTopProducts());
         return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
                 t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
                 t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
-                major, nodes, port, ttl, improvement, hitRatio, requests, products);
+                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm);
+    }
+
+    private double share(Double value, String at, String field, double seed) {
+        if (value == null) {
+            return seed;
+        }
+        if (!(value >= 0 && value <= 1)) {
+            add(at + "/" + field, "thresholds." + field + " is " + fmt(value) + ", not a share from 0 to 1",
+                    "write it as a fraction of the item, e.g. 0.25 to keep at most a quarter; the seed lab's is "
+                            + fmt(seed));
+        }
+        return value;
     }
 
     private int range(Integer value, String at, String field, int min, int max, int seed) {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param hitRatioPercent      minimum cache hit ratio in the probe's window
  * @param requestsPerApp       requests per app in the timing comparison (the seed's 100)
  * @param minProducts          products the database must hold (the seed's 1005; at least 1000)
+ * @param lazyLoadingShareWhenHitsQueryDb the most of the lazy-loading item an app keeps when its cache
+ *                             hits still query the database (0 to 1; the seed's definition gives 0)
+ * @param warmTopProducts      how many of the most viewed products a warmed cache holds (the seed's 100)
  */
 public record Thresholds(
         String clusterId,
@@ -29,7 +32,9 @@ public record Thresholds(
         double improvementPercent,
         double hitRatioPercent,
         int requestsPerApp,
-        int minProducts) {
+        int minProducts,
+        double lazyLoadingShareWhenHitsQueryDb,
+        int warmTopProducts) {
 
     public Thresholds {
         allowedNodeTypes = List.copyOf(allowedNodeTypes);
@@ -42,12 +47,13 @@ public record Thresholds(
             return this;
         }
         return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
-                ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts);
+                ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts,
+                lazyLoadingShareWhenHitsQueryDb, warmTopProducts);
     }
 
     /** The seed lab's own values. */
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
-                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000);
+                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100);
     }
 }

@@ -51,7 +51,11 @@ public final class ContractApp implements AutoCloseable {
         /** Every route answers an HTML page. */
         HTML,
         /** No PUT or DELETE route (the extension challenges not done): 405. */
-        NO_WRITE_ROUTES
+        NO_WRITE_ROUTES,
+        /** An honest cache whose JSON carries no cache_status at all. */
+        NO_CACHE_STATUS,
+        /** An honest cache whose cache_status always says HIT, misses included. */
+        LABELS_ALWAYS_HIT
     }
 
     /**
@@ -236,8 +240,12 @@ public final class ContractApp implements AutoCloseable {
         ObjectNode o = JSON.createObjectNode();
         o.set("product", product);
         o.put("response_time_ms", Math.round(ms * 1000) / 1000.0);
-        o.put("cache_used", "HIT".equals(status));
-        if (status != null) {
+        if (!faults.contains(Fault.NO_CACHE_STATUS)) {
+            o.put("cache_used", "HIT".equals(status));
+        }
+        if (status != null && faults.contains(Fault.LABELS_ALWAYS_HIT)) {
+            o.put("cache_status", "HIT");
+        } else if (status != null && !faults.contains(Fault.NO_CACHE_STATUS)) {
             o.put("cache_status", status);
         }
         send(ex, 200, "application/json", o.toString());

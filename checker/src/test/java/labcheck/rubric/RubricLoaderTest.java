@@ -178,6 +178,26 @@ class RubricLoaderTest {
     }
 
     @Test
+    void theLazyLoadingShareAndTheWarmCountAreOptionalAndRead() {
+        Rubric rubric = parse(VALID.replace("  minProducts: 1000\n",
+                "  minProducts: 1000\n  lazyLoadingShareWhenHitsQueryDb: 0.25\n  warmTopProducts: 50\n"));
+
+        assertThat(rubric.thresholds().lazyLoadingShareWhenHitsQueryDb()).isEqualTo(0.25);
+        assertThat(rubric.thresholds().warmTopProducts()).isEqualTo(50);
+        assertThat(parse(VALID).thresholds().lazyLoadingShareWhenHitsQueryDb()).isZero();
+    }
+
+    @Test
+    void aLazyLoadingShareOutsideZeroToOneIsRefusedWithTheFix() {
+        RubricException e = org.junit.jupiter.api.Assertions.assertThrows(RubricException.class,
+                () -> parse(VALID.replace("  minProducts: 1000\n",
+                        "  minProducts: 1000\n  lazyLoadingShareWhenHitsQueryDb: 25\n")));
+
+        assertThat(e.problems()).singleElement().asString().contains("lazyLoadingShareWhenHitsQueryDb is 25")
+                .contains("not a share from 0 to 1").contains("e.g. 0.25");
+    }
+
+    @Test
     void aCheckListedTwiceIsRefused() {
         assertThatThrownBy(() -> parse(VALID.replace("ec2_redis_port_not_open_to_cidr", "ec2_redis_port_open_only_to_app_sg")))
                 .hasMessage("my.yaml, line 24: check 'ec2_redis_port_open_only_to_app_sg' appears twice in the rubric."

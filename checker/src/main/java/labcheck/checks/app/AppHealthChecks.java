@@ -1,5 +1,6 @@
 package labcheck.checks.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import labcheck.engine.Check;
 import labcheck.evidence.Evidence;
@@ -8,6 +9,7 @@ import labcheck.evidence.app.HealthProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.RequestTrace;
 import labcheck.rubric.Thresholds;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.TestReporter;
@@ -34,7 +36,18 @@ public class AppHealthChecks {
                     + h.redisStatus() + "; expected HTTP 200 with redis_status=connected, so the app cannot reach "
                     + "Redis: check the endpoint in the app and the redis-sg inbound rule for port 6379.");
         }
-        if (app.lazyLoad() != null && app.lazyLoad().available()) {
+        if (app.lazyLoad() != null && app.lazyLoad().available() && Served.evidenced(app.lazyLoad().value())) {
+            LazyLoadProbe l = app.lazyLoad().value();
+            long fromCache = l.observations().stream()
+                    .filter(o -> Served.fromCache(Served.of(o.second(), o.secondTrace()))).count();
+            if (fromCache == 0) {
+                Assertions.fail("GET /health on " + app.appUrl() + " says redis_status=connected, but none of the "
+                        + "probe's " + l.observations().size() + " repeated product requests was served from the cache "
+                        + "(0 HIT by labcheck's own reads of Redis and the database around each request), so the app "
+                        + "is not really using Redis; /health must PING Redis each time instead of reporting a stored "
+                        + "flag.");
+            }
+        } else if (app.lazyLoad() != null && app.lazyLoad().available()) {
             LazyLoadProbe l = app.lazyLoad().value();
             if (l.totalHits() == 0 && l.totalMisses() > 0) {
                 Assertions.fail("GET /health on " + app.appUrl() + " says redis_status=connected, but none of the "
@@ -52,10 +65,15 @@ public class AppHealthChecks {
     void cacheHitObserved(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         LazyLoadProbe l = AppFacts.require(app.lazyLoad());
+        if (Served.evidenced(l)) {
+            hitByEvidence(app, l, reporter);
+            return;
+        }
         List<Integer> hitIds = l.observations().stream().filter(o -> o.second().hit())
                 .map(ProductObservation::id).toList();
         StringBuilder details = new StringBuilder("HIT answers over the whole probe: " + l.totalHits()
-                + ", MISS answers: " + l.totalMisses() + "; ids answering HIT on their second request: " + hitIds);
+                + ", MISS answers: " + l.totalMisses() + "; ids answering HIT on their second request: " + hitIds
+                + ". " + Served.basis(l));
         if (l.totalHits() == 0) {
             AppFacts.details(reporter, details.toString());
             Assertions.fail("None of the probe's requests to " + app.appUrl() + "/product/{id} answered cache_status "
@@ -79,6 +97,35 @@ public class AppHealthChecks {
                     .append(app.redis() == null || app.redis().available() ? "no HIT id to look up"
                             : app.redis().unavailable().message());
             AppFacts.details(reporter, details.toString());
+        }
+    }
+
+    /** A request served while its key was in Redis, whose label (if any) does not deny it. */
+    private static void hitByEvidence(AppEvidence app, LazyLoadProbe l, TestReporter reporter) {
+        List<Integer> hits = new ArrayList<>();
+        List<String> lies = new ArrayList<>();
+        for (ProductObservation o : l.observations()) {
+            RequestTrace.Served s = Served.of(o.second(), o.secondTrace());
+            if (!Served.fromCache(s)) {
+                continue;
+            }
+            // a HIT label on a hit that also queried MySQL is true about the cache: that costs item 4, not this one
+            String lie = s == RequestTrace.Served.HIT_QUERYING_DB ? null : Served.lie(o.second(), o.secondTrace());
+            if (lie == null) {
+                hits.add(o.id());
+            } else {
+                lies.add("product " + o.id() + ": " + lie);
+            }
+        }
+        AppFacts.details(reporter, "ids served from the cache on their second request: " + hits
+                + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". " + Served.basis(l)
+                + " cache_status HIT answers over the whole probe (claims): " + l.totalHits() + ".");
+        if (hits.isEmpty()) {
+            Assertions.fail("None of the probe's repeated requests to " + app.appUrl() + "/product/{id} was served "
+                    + "from the cache" + (lies.isEmpty() ? " (product:<id> was not in Redis before them, or MySQL was "
+                    + "queried)" : " with a truthful label: " + String.join("; ", lies)) + "; a second request for "
+                    + "the same id must be served from Redis" + (lies.isEmpty() ? "" : ", and cache_status must say "
+                    + "what happened") + ".");
         }
     }
 

@@ -8,8 +8,10 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.ProductAnswer;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.RequestTrace;
 import labcheck.evidence.app.SourceExcerpt;
 import labcheck.rubric.Thresholds;
 import org.assertj.core.api.Assertions;
@@ -31,46 +33,135 @@ public class LazyLoadingChecks {
         LazyLoadProbe l = AppFacts.require(app.lazyLoad());
         List<String> wrong = new ArrayList<>();
         int good = 0;
+        int goodButQuerying = 0;
         for (ProductObservation o : l.observations()) {
-            String why = why(o);
+            String why = why(o, false);
             if (why == null) {
                 good++;
             } else {
                 wrong.add("product " + o.id() + ": " + why);
             }
+            if (why(o, true) == null) {
+                goodButQuerying++;
+            }
         }
+        String db = Served.hitsQueryDatabase(app);
         StringBuilder details = new StringBuilder("ids " + (l.idsVerifiedUncached() ? "confirmed absent from Redis"
                 : "chosen at random, not confirmed absent (Redis not readable from here)") + "; " + good + " of "
-                + l.observations().size() + " went MISS then HIT with equal product data.");
+                + l.observations().size() + " went MISS then HIT with equal product data. " + Served.basis(l));
+        for (ProductObservation o : l.observations()) {
+            details.append("\n  product ").append(o.id()).append(": ").append(line(o.first(), o.firstTrace()))
+                    .append(" then ").append(line(o.second(), o.secondTrace()));
+        }
         sourceDetails(app, details);
         AppFacts.details(reporter, details.toString());
-        if (good == l.observations().size()) {
+        String expected = " Expected the first request to query MySQL and cache the product (MISS), and the second "
+                + "to be served from Redis without querying MySQL (HIT) with the same product.";
+        if (good == l.observations().size() && db == null) {
             return;
         }
         String msg = "Lazy loading on " + app.appUrl() + ": " + good + " of " + l.observations().size()
-                + " uncached ids went MISS then HIT with equal data; " + String.join("; ", wrong)
-                + ". Expected the first request to query MySQL and cache the product (MISS), and the second to be "
-                + "served from Redis (HIT) with the same product.";
-        if (good == 0) {
+                + " uncached ids went MISS then HIT with equal data" + (wrong.isEmpty() ? "" : "; "
+                + String.join("; ", wrong)) + "." + expected;
+        double fraction = (double) good / l.observations().size();
+        if (db != null) {
+            msg = hitsQueryDbMessage(app, db, thresholds);
+            // the rubric's share, of what would have earned marks had the hits not queried MySQL
+            fraction = thresholds.lazyLoadingShareWhenHitsQueryDb() * goodButQuerying / l.observations().size();
+        }
+        if (fraction <= 0) {
             Assertions.fail(msg);
         }
-        throw new PartialCredit((double) good / l.observations().size(), msg);
+        throw new PartialCredit(fraction, msg);
     }
 
-    private static String why(ProductObservation o) {
-        if (o.first().problem() != null && !o.first().miss()) {
+    /** The failure text for hits that still query the database: lazy loading is not implemented. */
+    static String hitsQueryDbMessage(AppEvidence app, String db, Thresholds thresholds) {
+        double share = thresholds.lazyLoadingShareWhenHitsQueryDb();
+        return "Lazy loading is not implemented on " + app.appUrl() + ": " + db + ". The pattern is \"read the "
+                + "cache first, query the database only on a miss\"; an app that queries MySQL on every request and "
+                + "fills the cache afterwards keeps " + (share <= 0 ? "none" : "at most " + AppFacts.pct(share * 100))
+                + " of the lazy-loading item (rubric thresholds.lazyLoadingShareWhenHitsQueryDb).";
+    }
+
+    private static String line(ProductAnswer a, RequestTrace t) {
+        StringBuilder b = new StringBuilder();
+        RequestTrace.Served s = t == null ? null : t.served();
+        b.append(s == null ? "no evidence" : s.name());
+        if (t != null && t.keyBefore() != null) {
+            b.append(" (key ").append(t.keyBefore() ? "present" : "absent").append(" before");
+            b.append(t.keyAfter() == null ? "" : t.keyAfter() ? ", present after" : ", absent after");
+            b.append(t.selects() == null ? "" : ", " + t.selects() + " SELECT").append(")");
+        } else if (t != null && t.selects() != null) {
+            b.append(" (").append(t.selects()).append(" SELECT)");
+        }
+        b.append(", label ").append(a.cacheStatus() == null ? "absent" : a.cacheStatus());
+        return b.toString();
+    }
+
+    /** Why an observation is not MISS then HIT; with {@code allowQuerying} a hit that also queried MySQL counts. */
+    private static String why(ProductObservation o, boolean allowQuerying) {
+        RequestTrace.Served first = Served.of(o.first(), o.firstTrace());
+        RequestTrace.Served second = Served.of(o.second(), o.secondTrace());
+        boolean forgiven = allowQuerying && second == RequestTrace.Served.HIT_QUERYING_DB;
+        if (forgiven) {
+            second = RequestTrace.Served.HIT;
+        }
+        boolean evidenced = o.firstTrace() != null && o.firstTrace().served() != null;
+        boolean broken = evidenced ? o.first().httpStatus() != 200 || o.first().product() == null
+                : !o.first().miss();
+        if (o.first().problem() != null && broken) {
             return "the first answer broke the contract (" + o.first().problem() + ")";
         }
-        if (!o.first().miss()) {
-            return "the first request answered cache_status " + o.first().cacheStatus() + ", not MISS";
+        if (first != RequestTrace.Served.MISS) {
+            return evidenced ? "the first request was " + describe(first, o.firstTrace()) + ", not a MISS"
+                    : "the first request answered cache_status " + o.first().cacheStatus() + ", not MISS";
         }
-        if (!o.second().hit()) {
-            return "the second request answered cache_status " + o.second().cacheStatus() + ", not HIT"
+        String lie = Served.lie(o.first(), o.firstTrace());
+        if (lie != null) {
+            return "the first request was a MISS, but " + lie + " (cache_status is a claim, and it is wrong)";
+        }
+        if (second != RequestTrace.Served.HIT) {
+            return evidenced ? "the second request was " + describe(second, o.secondTrace()) + ", not a HIT"
+                    : "the second request answered cache_status " + o.second().cacheStatus() + ", not HIT"
                     + (o.second().problem() == null ? "" : " (" + o.second().problem() + ")");
+        }
+        lie = forgiven ? null : Served.lie(o.second(), o.secondTrace());
+        if (lie != null) {
+            return "the second request was a HIT, but " + lie + " (cache_status is a claim, and it is wrong)";
         }
         if (!o.sameProduct()) {
             return "the HIT served different product data (" + o.second().product() + ") than the MISS ("
                     + o.first().product() + ")";
+        }
+        return null;
+    }
+
+    private static String describe(RequestTrace.Served s, RequestTrace t) {
+        if (s == null) {
+            return "not judged (no usable answer)";
+        }
+        return switch (s) {
+            case HIT -> "served from Redis (product:<id> present before, no SELECT)";
+            case MISS -> "a database read (" + (t.keyBefore() == null ? "" : "product:<id> absent before, ")
+                    + (t.selects() == null ? "" : t.selects() + " SELECT") + ")";
+            case HIT_QUERYING_DB -> "served with product:<id> in Redis yet still queried MySQL (" + t.selects()
+                    + " SELECT)";
+            case NEITHER -> "served with product:<id> absent from Redis and no SELECT in MySQL (from neither)";
+        };
+    }
+
+    /** A lazy-load request found cached that still queried the database, as a clause, or null. */
+    private static String perRequestQuery(AppEvidence app) {
+        if (app.lazyLoad() == null || !app.lazyLoad().available()) {
+            return null;
+        }
+        for (ProductObservation o : app.lazyLoad().value().observations()) {
+            RequestTrace t = o.secondTrace();
+            if (t != null && t.served() == RequestTrace.Served.HIT_QUERYING_DB) {
+                return "product " + o.id() + " was in Redis before its second request, yet MySQL ran " + t.selects()
+                        + " SELECT" + (t.selects() == 1 ? "" : "s") + " during it";
+            }
         }
         return null;
     }
@@ -97,12 +188,14 @@ public class LazyLoadingChecks {
         AppEvidence app = AppFacts.app(evidence);
         RedisKeysProbe keys = AppFacts.require(app.redis());
         LazyLoadProbe l = AppFacts.require(app.lazyLoad());
-        List<Integer> missed = l.observations().stream().filter(o -> o.first().miss()).map(ProductObservation::id)
-                .toList();
+        List<Integer> missed = l.observations().stream()
+                .filter(o -> Served.of(o.first(), o.firstTrace()) == RequestTrace.Served.MISS)
+                .map(ProductObservation::id).toList();
         if (missed.isEmpty()) {
-            Assertions.fail("No request to " + app.appUrl() + "/product/{id} answered cache_status MISS"
-                    + AppHealthChecks.firstProblem(l) + ", so there was no miss after which to look for product:<id> "
-                    + "in Redis.");
+            Assertions.fail("No request to " + app.appUrl() + "/product/{id} was a cache miss ("
+                    + (Served.evidenced(l) ? "none found product:<id> absent and queried MySQL" : "none answered "
+                    + "cache_status MISS") + AppHealthChecks.firstProblem(l) + "), so there was no miss after which "
+                    + "to look for product:<id> in Redis.");
         }
         List<String> wrong = new ArrayList<>();
         StringBuilder details = new StringBuilder("Redis " + keys.endpoint() + " after the MISS:");
@@ -117,10 +210,19 @@ public class LazyLoadingChecks {
                 wrong.add(k.key() + " holds " + k.value() + ", not the product the app served");
             }
         }
+        details.append("\n").append(Served.basis(l));
         AppFacts.details(reporter, details.toString());
         if (!wrong.isEmpty()) {
             Assertions.fail("After a MISS on " + app.appUrl() + ", Redis at " + keys.endpoint() + " should hold "
                     + "product:<id> with the product served, but " + String.join("; ", wrong) + ".");
+        }
+        String db = Served.hitsQueryDatabase(app);
+        if (db != null) {
+            String msg = hitsQueryDbMessage(app, db, thresholds);
+            if (thresholds.lazyLoadingShareWhenHitsQueryDb() <= 0) {
+                Assertions.fail(msg);
+            }
+            throw new PartialCredit(thresholds.lazyLoadingShareWhenHitsQueryDb(), msg);
         }
     }
 
@@ -136,12 +238,22 @@ public class LazyLoadingChecks {
                 + thresholds.minProducts() + " expected); during " + db.hitRequests() + " cache hits Com_select rose by "
                 + db.selectsDuringHits() + " and Questions by " + db.questionsDuringHits() + "; the probe's own idle "
                 + "window moved them by " + db.selectsControl() + " and " + db.questionsControl() + "; allowed "
-                + allowed + " extra selects.");
+                + allowed + " extra selects. Hits counted by " + (Boolean.TRUE.equals(db.hitsFromRedis())
+                ? "Redis EXISTS product:<id> right before each request." : "the app's own cache_status HIT labels "
+                + "(Redis not readable from here: run with --redis to corroborate them)."));
+        String perRequest = perRequestQuery(app);
+        if (perRequest != null) {
+            Assertions.fail("On " + app.appUrl() + ", " + perRequest + "; a request whose product is in Redis must be "
+                    + "answered from Redis without querying the database.");
+        }
         if (db.hitRequests() == 0) {
-            Assertions.fail("No request to " + app.appUrl() + "/product/{id} answered HIT during the database "
-                    + "window, so there were no cache hits whose database use could be measured; fix caching first.");
+            Assertions.fail("No request to " + app.appUrl() + "/product/{id} was served from the cache during the "
+                    + "database window (" + (Boolean.TRUE.equals(db.hitsFromRedis()) ? "no product:<id> in Redis "
+                    + "before them" : "no cache_status HIT") + "), so there were no cache hits whose database use "
+                    + "could be measured; fix caching first.");
         }
         if (db.excessSelects() > allowed) {
+            // the window's hits are known by Redis or by label, as said in the details
             Assertions.fail("During " + db.hitRequests() + " cache hits on " + app.appUrl() + ", MySQL ran "
                     + db.excessSelects() + " SELECT statements (Com_select delta " + db.selectsDuringHits()
                     + " minus " + db.selectsControl() + " from the probe itself); expected at most " + allowed

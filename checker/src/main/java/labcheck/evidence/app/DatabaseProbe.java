@@ -13,10 +13,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param selectsControl   {@code Com_select} delta across an idle window of the probe's own reads
  *                         (its own statements and background traffic), subtracted before judging
  * @param questionsControl {@code Questions} delta across the same idle window
+ * @param hitsFromRedis    true when {@code hitRequests} counts requests whose key Redis held right before
+ *                         (EXISTS), false when it counts the app's own HIT labels; null in older bundles
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatabaseProbe(String url, long productCount, int hitRequests, long selectsDuringHits,
-                            long questionsDuringHits, long selectsControl, long questionsControl) {
+                            long questionsDuringHits, long selectsControl, long questionsControl,
+                            Boolean hitsFromRedis) {
+
+    /** A window whose hits are the app's own HIT labels. */
+    public DatabaseProbe(String url, long productCount, int hitRequests, long selectsDuringHits,
+                         long questionsDuringHits, long selectsControl, long questionsControl) {
+        this(url, productCount, hitRequests, selectsDuringHits, questionsDuringHits, selectsControl, questionsControl,
+                null);
+    }
 
     /** Selects the hits caused beyond the probe's own reads and background traffic. */
     public long excessSelects() {

@@ -95,12 +95,49 @@ class AppChecksOnContractAppsTest {
     }
 
     @Test
-    void dbQueriedBeforeTheCacheLosesTheDatabaseAndImprovementMarks() throws Exception {
+    void anAppThatQueriesTheDatabaseFirstLosesTheWholeLazyLoadingItemAndTheImprovement() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.DB_BEFORE_CACHE)) {
             Map<String, CheckRun> r = probeAndGrade(settings(app).build());
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(Map.of(
+                    "app_lazy_loading_miss_then_hit", Outcome.FAILED,
+                    "redis_product_key_populated_on_miss", Outcome.FAILED,
                     "app_cache_hits_skip_database", Outcome.FAILED,
                     "app_improvement_over_baseline", Outcome.FAILED));
+            assertThat(r.get("app_lazy_loading_miss_then_hit").message())
+                    .contains("Lazy loading is not implemented").contains("yet MySQL ran");
+        }
+    }
+
+    @Test
+    void anHonestAppWithoutCacheStatusEarnsEveryAppCheckOnTheEvidence() throws Exception {
+        try (ContractApp app = ContractApp.cacheApp(backends, Fault.NO_CACHE_STATUS)) {
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
+            assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEmpty();
+            assertThat(r.get("app_lazy_loading_miss_then_hit").details()).contains("label absent")
+                    .contains("decided on labcheck's own reads");
+        }
+    }
+
+    @Test
+    void labelsThatLieCountAgainstTheLazyLoadingTheyClaim() throws Exception {
+        try (ContractApp app = ContractApp.cacheApp(backends, Fault.LABELS_ALWAYS_HIT)) {
+            Map<String, CheckRun> r = probeAndGrade(settings(app).build());
+            assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(Map.of(
+                    "app_lazy_loading_miss_then_hit", Outcome.FAILED));
+            assertThat(r.get("app_lazy_loading_miss_then_hit").message())
+                    .contains("answered cache_status HIT while the database ran").contains("is a claim");
+        }
+    }
+
+    @Test
+    void withoutRedisAndDatabaseTheLabelsAreTheOnlyEvidenceAndTheDetailsSaySo() throws Exception {
+        try (ContractApp app = ContractApp.cacheApp(backends)) {
+            ProbeSettings s = ProbeSettings.builder().appUrl(app.url()).baselineUrl(baseline.url())
+                    .requestsPerApp(30).requestTimeout(Duration.ofSeconds(2)).budget(Duration.ofSeconds(30)).build();
+            Map<String, CheckRun> r = probeAndGrade(s);
+            assertThat(r.get("app_lazy_loading_miss_then_hit").outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(r.get("app_lazy_loading_miss_then_hit").details()).contains("cache_status labels alone");
+            assertThat(r.get("app_hit_ratio_in_window").details()).contains("the only evidence");
         }
     }
 

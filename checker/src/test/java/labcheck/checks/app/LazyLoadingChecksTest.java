@@ -12,8 +12,10 @@ import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
+import labcheck.evidence.app.RequestTrace;
 import labcheck.evidence.app.SourceExcerpt;
 import labcheck.report.Outcome;
+import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.Test;
 
 class LazyLoadingChecksTest {
@@ -112,5 +114,63 @@ class LazyLoadingChecksTest {
         var f = new AppEvidenceFixture();
         f.database = Fact.of(new DatabaseProbe("jdbc:mysql://db:3306/ecommerce", 1005, 0, 0, 0, 0, 0));
         assertThat(run(SKIP_DB, f.evidence()).message()).contains("no cache hits");
+    }
+
+    private static final RequestTrace MISS = new RequestTrace(false, 1L, true);
+    private static final RequestTrace HIT = new RequestTrace(true, 0L, true);
+    private static final RequestTrace HIT_WITH_DB = new RequestTrace(true, 1L, true);
+
+    private static AppEvidenceFixture traced(RequestTrace second, String firstLabel, String secondLabel) {
+        var f = new AppEvidenceFixture();
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(
+                new ProductObservation(7, false, answer(firstLabel, 4.1, P7), answer(secondLabel, 0.2, P7), true,
+                        MISS, second),
+                new ProductObservation(8, false, answer(firstLabel, 4.3, P8), answer(secondLabel, 0.2, P8), true,
+                        MISS, second)), true, 0, 0));
+        return f;
+    }
+
+    @Test
+    void missThenHitPassesOnTheEvidenceWhenTheAppSendsNoCacheStatus() {
+        var r = run(MISS_HIT, traced(HIT, null, null).evidence());
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("decided on labcheck's own reads").contains("label absent");
+    }
+
+    @Test
+    void hitsThatQueryTheDatabaseLoseTheWholeLazyLoadingItemBySeedRubric() {
+        var e = traced(HIT_WITH_DB, "MISS", "HIT").evidence();
+        assertThat(run(MISS_HIT, e).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(run(MISS_HIT, e).message()).contains("Lazy loading is not implemented")
+                .contains("product 7 was in Redis before its second request, yet MySQL ran 1 SELECT");
+        assertThat(run(KEY, e).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(run(SKIP_DB, e).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void hitsThatQueryTheDatabaseKeepTheShareTheRubricSets() {
+        Thresholds seed = Thresholds.seedDefaults();
+        Thresholds quarter = new Thresholds(seed.clusterId(), seed.allowedNodeTypes(), seed.allowedEngines(), 7, 1,
+                6379, 3600, 50, 80, 100, 1000, 0.25, 100);
+        var e = traced(HIT_WITH_DB, "MISS", "HIT").evidence();
+        assertThat(run(MISS_HIT, e, quarter).outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(run(MISS_HIT, e, quarter).fraction()).isEqualTo(0.25);
+        assertThat(run(MISS_HIT, e, quarter).message()).contains("at most 25.0%");
+        assertThat(run(KEY, e, quarter).outcome()).isEqualTo(Outcome.PARTIAL);
+    }
+
+    @Test
+    void aMissLabelledHitFailsMissThenHitAsALie() {
+        var r = run(MISS_HIT, traced(HIT, "HIT", "HIT").evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("answered cache_status HIT while the database ran 1 SELECT")
+                .contains("cache_status is a claim");
+    }
+
+    @Test
+    void aHitLabelledMissFailsMissThenHitAsALie() {
+        var r = run(MISS_HIT, traced(HIT, "MISS", "MISS").evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("answered cache_status MISS while product:<id> was already in Redis");
     }
 }

@@ -180,7 +180,7 @@ class ClusterChecksTest {
         lab.clusters = List.of(LabEvidence.cluster("available", "cache.t3.micro"));
         Thresholds seed = Thresholds.seedDefaults();
         Thresholds t3 = new Thresholds(seed.clusterId(), List.of("cache.t2.micro", "cache.t3.micro"),
-                seed.allowedEngines(), 7, 1, 6379, 3600, 50, 80, 100, 1000);
+                seed.allowedEngines(), 7, 1, 6379, 3600, 50, 80, 100, 1000, 0, 100);
 
         assertThat(CheckHarness.run("elasticache_cluster_node_type_allowed", lab.build(), t3).outcome())
                 .isEqualTo(Outcome.PASSED);
@@ -228,7 +228,7 @@ class ClusterChecksTest {
                 .securityGroupIds(c.securityGroupIds()).cacheNodes(c.cacheNodes()).build());
         Thresholds seed = Thresholds.seedDefaults();
         Thresholds valkey = new Thresholds(seed.clusterId(), seed.allowedNodeTypes(), List.of("redis", "valkey"),
-                7, 1, 6379, 3600, 50, 80, 100, 1000);
+                7, 1, 6379, 3600, 50, 80, 100, 1000, 0, 100);
 
         assertThat(CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build()).message())
                 .contains("or ask your instructor to add valkey to thresholds.allowedEngines");

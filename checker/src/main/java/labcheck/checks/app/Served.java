@@ -1,0 +1,87 @@
+package labcheck.checks.app;
+
+import labcheck.evidence.app.AppEvidence;
+import labcheck.evidence.app.DatabaseProbe;
+import labcheck.evidence.app.LazyLoadProbe;
+import labcheck.evidence.app.ProductAnswer;
+import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.RequestTrace;
+
+/**
+ * How each probed request was served: decided on what labcheck saw in Redis and the database
+ * around it when it could read them, and on the app's own {@code cache_status} (a claim) only
+ * when it could not. The label is then compared with the evidence.
+ */
+final class Served {
+
+    private Served() {
+    }
+
+    /** The outcome of one request: the evidence's, else the label's, else null. */
+    static RequestTrace.Served of(ProductAnswer a, RequestTrace t) {
+        RequestTrace.Served s = t == null ? null : t.served();
+        if (s != null) {
+            return s;
+        }
+        return a.hit() ? RequestTrace.Served.HIT : a.miss() ? RequestTrace.Served.MISS : null;
+    }
+
+    /** Whether the request was served while its key was in the cache (with or without a needless query). */
+    static boolean fromCache(RequestTrace.Served s) {
+        return s == RequestTrace.Served.HIT || s == RequestTrace.Served.HIT_QUERYING_DB;
+    }
+
+    /** Why the label contradicts the evidence, or null. */
+    static String lie(ProductAnswer a, RequestTrace t) {
+        return t == null ? null : t.contradiction(a.cacheStatus());
+    }
+
+    /** Whether any observation carries evidence beyond the labels. */
+    static boolean evidenced(LazyLoadProbe l) {
+        return l.observations().stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().served() != null);
+    }
+
+    /** One sentence on what the outcomes were decided on. */
+    static String basis(LazyLoadProbe l) {
+        boolean key = l.observations().stream().anyMatch(o -> o.firstTrace() != null
+                && o.firstTrace().keyBefore() != null);
+        boolean db = l.observations().stream().anyMatch(o -> o.firstTrace() != null
+                && o.firstTrace().selects() != null);
+        if (key && db) {
+            return "MISS/HIT decided on labcheck's own reads (Redis EXISTS product:<id> before and after each "
+                    + "request, MySQL Com_select during it); the app's cache_status is a claim, compared.";
+        }
+        if (key) {
+            return "MISS/HIT decided on Redis EXISTS product:<id> before and after each request; the database "
+                    + "counters were not read (run with --db-url), so a hit that also queries MySQL is not seen here.";
+        }
+        if (db) {
+            return "MISS/HIT decided on MySQL Com_select during each request; Redis was not read (run with "
+                    + "--redis), so the key's presence is not corroborated.";
+        }
+        return "MISS/HIT decided on the app's own cache_status labels alone: Redis and the database were not "
+                + "readable from here (run on the EC2 instance with --redis and --db-url to corroborate them).";
+    }
+
+    /** Evidence that cache hits still query the database, as a sentence, or null when there is none. */
+    static String hitsQueryDatabase(AppEvidence app) {
+        if (app.lazyLoad() != null && app.lazyLoad().available()) {
+            for (ProductObservation o : app.lazyLoad().value().observations()) {
+                RequestTrace t = o.secondTrace();
+                if (t != null && t.served() == RequestTrace.Served.HIT_QUERYING_DB) {
+                    return "product " + o.id() + " was in Redis before its second request, yet MySQL ran "
+                            + t.selects() + " SELECT" + (t.selects() == 1 ? "" : "s") + " during it";
+                }
+            }
+        }
+        if (app.database() != null && app.database().available()) {
+            DatabaseProbe db = app.database().value();
+            long allowed = (long) Math.floor(db.hitRequests() * LazyLoadingChecks.SELECTS_PER_HIT_ALLOWED);
+            if (db.hitRequests() > 0 && db.excessSelects() > allowed) {
+                return "during " + db.hitRequests() + " requests served from the cache MySQL ran "
+                        + db.excessSelects() + " SELECT statements";
+            }
+        }
+        return null;
+    }
+}
