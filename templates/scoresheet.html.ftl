@@ -103,6 +103,9 @@
 <#if st.clusterId??>
     <dt>Cluster</dt><dd class="cluster">${st.clusterId}</dd>
 </#if>
+<#if st.gradedCache??>
+    <dt>Graded cache</dt><dd class="graded-cache">${st.gradedCache} (the only Redis cache; none carries the lab's id)</dd>
+</#if>
 <#if st.appUrl??>
     <dt>App</dt><dd class="app">${st.appUrl}</dd>
 </#if>

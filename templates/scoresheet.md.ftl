@@ -42,6 +42,9 @@ ${check.details?replace("^", "    ", "rm")?no_esc}
 <#if st.clusterId??>
 | Cluster | <@cell st.clusterId/> |
 </#if>
+<#if st.gradedCache??>
+| Graded cache | <@cell st.gradedCache + " (the only Redis cache; none carries the lab's id)"/> |
+</#if>
 <#if st.appUrl??>
 | App | <@cell st.appUrl/> |
 </#if>

@@ -30,6 +30,9 @@ Account    ${st.account!"(unknown)"}   Region ${st.region!"(unknown)"}
 <#if st.clusterId??>
 Cluster    ${st.clusterId}
 </#if>
+<#if st.gradedCache??>
+Graded     ${st.gradedCache} (the only Redis cache; none carries the lab's id)
+</#if>
 <#if st.appUrl??>
 App        ${st.appUrl}
 </#if>

@@ -53,8 +53,8 @@ final class Network {
             var hostOnly = searchableHost() == null ? AwsCollector.<List<Ec2Instance>>blockedBy(b, "EC2 instances")
                     : ec2Calls.instances(List.of(), searchableHost());
             notes.addAll(AppHost.notes(appUrl, hostOnly, List.of()));
-            return new Result(AwsCollector.blockedBy(b, "The cache's subnet group"),
-                    AwsCollector.blockedBy(b, "The cache's subnets"), AwsCollector.blockedBy(b, "The route tables"),
+            HostNetwork host = hostNetwork(hostOnly, b);
+            return new Result(AwsCollector.blockedBy(b, "The cache's subnet group"), host.subnets(), host.tables(),
                     AwsCollector.blockedBy(b, "The cache's security groups"), hostOnly, notes);
         }
         var sgF = CompletableFuture.supplyAsync(this::securityGroups, pool);
@@ -82,6 +82,31 @@ final class Network {
         Map<String, String> vpcBySubnet = vpcBySubnet(subnetIds, groups, around.subnets(), instances);
         Fact<List<RouteTable>> tables = around.tables().map(all -> effectiveTables(all, vpcBySubnet));
         return new Result(groups, around.subnets(), tables, sgs, instances, notes);
+    }
+
+    private record HostNetwork(Fact<List<Subnet>> subnets, Fact<List<RouteTable>> tables) {
+    }
+
+    /**
+     * Without a cache, the app host's own subnets and the tables they use, so its public-subnet
+     * verdict does not hang on the cache; blocked as before when no instance was found.
+     */
+    private HostNetwork hostNetwork(Fact<List<Ec2Instance>> hosts, Unavailable blocked) {
+        List<Ec2Instance> placed = !hosts.available() ? List.of() : hosts.value().stream()
+                .filter(i -> i.subnetId() != null).toList();
+        if (placed.isEmpty()) {
+            return new HostNetwork(AwsCollector.blockedBy(blocked, "The cache's subnets"),
+                    AwsCollector.blockedBy(blocked, "The route tables"));
+        }
+        List<String> subnetIds = placed.stream().map(Ec2Instance::subnetId).distinct().sorted().toList();
+        List<String> vpcs = placed.stream().map(Ec2Instance::vpcId).filter(Objects::nonNull).distinct().sorted()
+                .toList();
+        var subnetsF = CompletableFuture.supplyAsync(() -> ec2Calls.subnets(subnetIds), pool);
+        Fact<List<RouteTable>> all = vpcs.isEmpty() ? Fact.unavailable(notReported("the app host's VPC"))
+                : ec2Calls.routeTables(vpcs);
+        Fact<List<Subnet>> subnets = subnetsF.join();
+        Map<String, String> vpcBySubnet = vpcBySubnet(List.of(), Fact.of(List.of()), subnets, hosts);
+        return new HostNetwork(subnets, all.map(tables -> effectiveTables(tables, vpcBySubnet)));
     }
 
     /** The app URL's host when EC2 can be searched by it (not for localhost), else null. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.GradedCache;
 import labcheck.evidence.Subject;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
@@ -88,15 +89,16 @@ final class ScoresheetAssembler {
         return Outcome.FAILED;
     }
 
-    private static Scoresheet.Student student(Evidence evidence) {
+    private Scoresheet.Student student(Evidence evidence) {
         Subject s = evidence.subject();
         String account = evidence.identity() != null && evidence.identity().available()
                 ? evidence.identity().value().account() : null;
         if (s == null) {
             return new Scoresheet.Student(null, null, account, null, null, null, "none");
         }
+        String labId = s.clusterId() != null ? s.clusterId() : rubric.thresholds().clusterId();
         return new Scoresheet.Student(s.studentId(), s.name(), account, s.region(), s.clusterId(), s.appUrl(),
-                s.source() == null ? "none" : s.source());
+                s.source() == null ? "none" : s.source(), GradedCache.inPlaceOf(evidence, labId).orElse(null));
     }
 
     private List<String> notes(Evidence evidence, List<ItemResult> items, List<ItemResult> bonus) {

@@ -23,7 +23,7 @@ final class Printable {
         Scoresheet.Student st = s.student();
         Scoresheet.Student student = st == null ? null : new Scoresheet.Student(text(st.studentId()),
                 text(st.name()), text(st.account()), text(st.region()), text(st.clusterId()),
-                text(st.appUrl()), text(st.source()));
+                text(st.appUrl()), text(st.source()), text(st.gradedCache()));
         List<String> notes = s.notes() == null ? null : s.notes().stream().map(Printable::text).toList();
         return new Scoresheet(s.schemaVersion(), text(s.labcheckVersion()), text(s.rubricId()),
                 text(s.rubricVersion()), text(firstOf(s.rubricTitle(), s.rubricId(), "labcheck")), student,

@@ -29,10 +29,19 @@ public record Scoresheet(
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** Who and what was graded. {@code source} is e.g. "aws", "sample account", "none". */
+    /**
+     * Who and what was graded. {@code source} is e.g. "aws", "sample account", "none";
+     * {@code gradedCache} is the cache graded in place of {@code clusterId} when none carries that
+     * id (the only Redis cache in the region), else null.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Student(String studentId, String name, String account, String region, String clusterId,
-                          String appUrl, String source) {
+                          String appUrl, String source, String gradedCache) {
+
+        public Student(String studentId, String name, String account, String region, String clusterId,
+                       String appUrl, String source) {
+            this(studentId, name, account, region, clusterId, appUrl, source, null);
+        }
     }
 
     /** True when every marked item earned all its marks. */

@@ -46,8 +46,9 @@ class AwsCollectorFaultsTest {
     /** What else a denied call necessarily takes with it (the calls that need its answer). */
     static List<String> dependents(String action) {
         return switch (action) {
+            // the app host's subnet and route tables are still described without the cache
             case "elasticache:DescribeCacheClusters" -> List.of("elasticache:DescribeCacheSubnetGroups",
-                    "ec2:DescribeSubnets", "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroups");
+                    "ec2:DescribeSecurityGroups");
             case "elasticache:DescribeReplicationGroups", "elasticache:DescribeServerlessCaches" -> List.of();
             case "elasticache:DescribeCacheSubnetGroups" -> List.of("ec2:DescribeSubnets", "ec2:DescribeRouteTables");
             case "ec2:DescribeSubnets" -> List.of();

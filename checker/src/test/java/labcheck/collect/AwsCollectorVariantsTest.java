@@ -4,7 +4,10 @@ import static labcheck.collect.AwsCollectorGoodLabTest.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import labcheck.checks.support.Routing;
+import labcheck.engine.CheckHarness;
+import labcheck.engine.CheckRun;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Endpoint;
@@ -12,6 +15,11 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.RouteTable;
 import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Subnet;
+import labcheck.checks.CheckCatalog;
+import labcheck.report.Outcome;
+import labcheck.report.Reports;
+import labcheck.report.Scoresheet;
+import labcheck.rubric.RubricLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -140,9 +148,41 @@ class AwsCollectorVariantsTest {
         assertThat(e.notes()).anyMatch(n -> n.contains("No ElastiCache cluster, replication group or serverless cache"
                 + " named product-cache-cluster in us-east-1; found cluster sessions (memcached), cluster other-redis"
                 + " (redis), cluster another-redis (redis)."));
-        assertThat(e.subnets().available()).isFalse();
-        assertThat(e.subnets().unavailable().code()).isEqualTo("NotFound");
+        assertThat(e.cacheSubnetGroups().unavailable().code()).isEqualTo("NotFound");
+        assertThat(e.securityGroups().unavailable().code()).isEqualTo("NotFound");
+        // the app host's own subnet is still described, independently of the cache
+        assertThat(e.subnets().value()).extracting(Subnet::subnetId).containsExactly(Labs.PUBLIC_A);
         assertThat(e.instances().value()).extracting("instanceId").containsExactly("i-0app");
+    }
+
+    @Test
+    void anAccountWithoutACacheStillGetsTheAppInstancesPublicSubnetVerdict() {
+        Evidence e = collectLab(Labs.good().withClusters(List.of()));
+
+        assertThat(e.cacheClusters().value()).isEmpty();
+        assertThat(e.subnets().value()).extracting(Subnet::subnetId).containsExactly(Labs.PUBLIC_A);
+        assertThat(e.routeTables().value()).extracting(RouteTable::routeTableId).containsExactly("rtb-0public");
+        CheckRun ec2 = CheckHarness.run("ec2_app_instance_in_public_subnet", e);
+        assertThat(ec2.outcome()).as(ec2.message()).isEqualTo(Outcome.PASSED);
+        assertThat(CheckHarness.run("elasticache_cluster_found", e).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void aClusterUnderAnotherNameLosesOnlyTheNameCheck() {
+        Lab lab = Labs.good().mapCluster(c -> new CacheCluster("my-redis", c.cacheClusterStatus(), c.engine(),
+                c.engineVersion(), c.cacheNodeType(), c.numCacheNodes(), c.cacheSubnetGroupName(), c.securityGroupIds(),
+                c.cacheNodes(), null, c.preferredAvailabilityZone(), null, null));
+        Evidence e = collectLab(lab);
+
+        Map<String, Outcome> lost = CheckHarness.notPassed(CheckHarness.gradeAll(e));
+        assertThat(lost.keySet()).filteredOn(id -> !id.startsWith("app_") && !id.startsWith("redis_")
+                && !id.startsWith("cloudwatch_")).containsExactly("elasticache_cluster_found");
+        // the scoresheet's header names the cache that was graded
+        Scoresheet sheet = CheckCatalog.grader(RubricLoader.shipped(CheckCatalog.ids())).grade(e);
+        assertThat(sheet.student().gradedCache()).isEqualTo("my-redis");
+        assertThat(Reports.withTemplates(null).terminal(sheet, false))
+                .contains("Graded     my-redis (the only Redis cache; none carries the lab's id)");
+        assertThat(sheet.items().get(0).marks()).isEqualTo(3.5);
     }
 
     @Test

@@ -9,6 +9,7 @@ import labcheck.checks.support.CacheTarget;
 import labcheck.checks.support.CacheTargets;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.rubric.Thresholds;
 import org.assertj.core.api.SoftAssertions;
@@ -28,6 +29,12 @@ public class ClusterChecks {
         Optional<CacheTarget> cache = CacheTargets.find(evidence, thresholds);
         assertThat(cache).withFailMessage(() -> CacheTargets.notFound(evidence, thresholds)).isPresent();
         CacheTarget found = cache.get();
+        assertThat(CacheTargets.named(found, thresholds)).withFailMessage(() -> "No ElastiCache cache carries the"
+                + " lab's id " + thresholds.clusterId() + " " + Texts.inRegion(CacheTargets.region(evidence))
+                + "; the only Redis cache there, " + found.describe() + ", was graded in its place by the other"
+                + " checks. The lab asks for exactly this id. Fix: create the cache as " + thresholds.clusterId()
+                + " (a cluster cannot be renamed), or ask your instructor to set your roster's cluster_id (or"
+                + " thresholds.clusterId) to " + found.id() + ".").isTrue();
         String how = switch (found.kind()) {
             case CLUSTER -> ".";
             case REPLICATION_GROUP -> " (as the console makes it), member clusters " + Texts.join(found.memberIds()) + ".";
@@ -45,6 +52,12 @@ public class ClusterChecks {
                     + " --replication-group-id product-cache-cluster), then run labcheck again.")
     void clusterAvailable(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "status");
+        if (cache.status() == null || cache.status().isBlank()) {
+            throw new Unverifiable(cache.describe() + " was listed without a status, so whether it is available"
+                    + " is unknown. Fix: run labcheck again in a minute; if it stays unknown, check with `aws"
+                    + " elasticache describe-cache-clusters --show-cache-node-info` that the caller may run"
+                    + " elasticache:DescribeCacheClusters and DescribeReplicationGroups.");
+        }
         String status = cache.status() == null ? "" : cache.status().toLowerCase(Locale.ROOT);
         assertThat(status).withFailMessage(() -> notAvailable(cache, status)).isEqualTo("available");
         reporter.publishEntry("message", cache.describe() + " is available.");
@@ -58,6 +71,12 @@ public class ClusterChecks {
                     + " --cache-node-type cache.t2.micro --apply-immediately), or recreate the cluster with it.")
     void nodeTypeAllowed(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "node type");
+        if (cache.kind() != CacheTarget.Kind.SERVERLESS && (cache.nodeType() == null || cache.nodeType().isBlank())) {
+            throw new Unverifiable(cache.describe() + " was listed without a node type (neither the cache nor its"
+                    + " member clusters report one), so it cannot be compared with " + Texts.join(
+                    thresholds.allowedNodeTypes()) + ". Fix: run labcheck again once the cache is available; a"
+                    + " replication group's members must be readable with elasticache:DescribeCacheClusters.");
+        }
         String allowed = Texts.join(thresholds.allowedNodeTypes());
         assertThat(cache.kind()).withFailMessage(() -> cache.describe() + " is serverless, and a serverless cache has"
                 + " no node type; expected a node-based cluster of type " + allowed + ", which the Free Tier covers"
@@ -85,12 +104,23 @@ public class ClusterChecks {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "engine");
         SoftAssertions soft = new SoftAssertions();
         String engine = cache.engine() == null ? null : cache.engine().toLowerCase(Locale.ROOT);
-        soft.assertThat(isAllowed(engine, thresholds.allowedEngines())).withFailMessage(() -> cache.describe()
+        List<String> unknown = new java.util.ArrayList<>();
+        if (engine == null) {
+            unknown.add("engine");
+        }
+        if (cache.majorVersion() == null) {
+            unknown.add("engine version");
+        }
+        if (cache.kind() != CacheTarget.Kind.SERVERLESS && cache.nodeCount() == null) {
+            unknown.add("node count");
+        }
+        soft.assertThat(engine == null || isAllowed(engine, thresholds.allowedEngines())).withFailMessage(() -> cache.describe()
                 + " runs engine " + Texts.orUnknown(engine) + "; expected " + Texts.join(thresholds.allowedEngines())
                 + ", since the app caches with Redis commands (GET, SETEX). Fix: recreate it with `--engine redis`"
                 + (thresholds.allowedEngines().contains("valkey") ? "." : ", or ask your instructor to add valkey to"
                 + " thresholds.allowedEngines in the rubric.")).isTrue();
-        soft.assertThat(cache.majorVersion()).withFailMessage(() -> cache.describe() + " runs engine version "
+        soft.assertThat(cache.majorVersion() == null ? (Integer) thresholds.engineMajorVersion() : cache.majorVersion())
+                .withFailMessage(() -> cache.describe() + " runs engine version "
                 + Texts.orUnknown(cache.engineVersion()) + "; expected major version "
                 + thresholds.engineMajorVersion() + ", the version the lab is written for. Fix: "
                 + modifyCommand(cache, "--engine-version " + thresholds.engineMajorVersion() + ".0") + ".")
@@ -100,13 +130,23 @@ public class ClusterChecks {
                     + thresholds.nodeCount() + " node. Fix: create a node-based cluster with"
                     + " `--num-cache-nodes " + thresholds.nodeCount() + "`.");
         } else {
-            soft.assertThat(cache.nodeCount()).withFailMessage(() -> cache.describe() + " has "
+            soft.assertThat(cache.nodeCount() == null ? (Integer) thresholds.nodeCount() : cache.nodeCount())
+                    .withFailMessage(() -> cache.describe() + " has "
                     + Texts.orUnknown(cache.nodeCount()) + " nodes; expected " + thresholds.nodeCount()
                     + " (0 replicas), which is what the Free Tier covers. Fix: `aws elasticache decrease-replica-count"
                     + " --replication-group-id " + cache.id() + " --new-replica-count " + (thresholds.nodeCount() - 1)
                     + " --apply-immediately`.").isEqualTo(thresholds.nodeCount());
         }
         soft.assertAll();
+        if (!unknown.isEmpty()) {
+            throw new Unverifiable(cache.describe() + " was described without its " + Texts.join(unknown)
+                    + " (ElastiCache reported " + Texts.orUnknown(cache.engineVersion()) + " for the version), so"
+                    + " it cannot be compared with " + Texts.join(thresholds.allowedEngines()) + " "
+                    + thresholds.engineMajorVersion() + " on " + thresholds.nodeCount() + " node. Fix: run labcheck"
+                    + " again once the cache is available; a replication group's member clusters must be readable"
+                    + " with elasticache:DescribeCacheClusters (`aws elasticache describe-cache-clusters"
+                    + " --show-cache-node-info`).");
+        }
         reporter.publishEntry("message", cache.describe() + " runs " + engine + " " + cache.engineVersion() + " on "
                 + cache.nodeCount() + " node" + (cache.nodeCount() == 1 ? "" : "s") + ".");
     }

@@ -10,6 +10,7 @@ import labcheck.engine.Check;
 import labcheck.engine.PartialCredit;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.GradedCache;
 import labcheck.evidence.MetricAlarm;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
@@ -25,7 +26,9 @@ public class CloudWatchAlarmChecks {
                     + " AWS/ElastiCache --metric-name CacheHitRate --dimensions"
                     + " Name=CacheClusterId,Value=product-cache-cluster --statistic Average --period 300"
                     + " --evaluation-periods 1 --threshold 80 --comparison-operator LessThanThreshold")
-    void hitRatioAlarm(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+    void hitRatioAlarm(Evidence evidence, Thresholds rubric, TestReporter reporter) {
+        // the alarm watches the cache that is graded, whatever its name (elasticache_cluster_found reports the name)
+        Thresholds thresholds = rubric.withClusterId(GradedCache.inPlaceOf(evidence, rubric.clusterId()).orElse(null));
         List<MetricAlarm> alarms = Unverifiable.require(evidence.alarms());
         List<MetricAlarm> onHitRate = alarms.stream().filter(a -> METRIC.equals(a.metricName()))
                 .sorted((a, b) -> a.alarmName().compareTo(b.alarmName())).toList();

@@ -9,6 +9,7 @@ import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
+import labcheck.evidence.GradedCache;
 import labcheck.evidence.ReplicationGroup;
 import labcheck.evidence.ServerlessCache;
 import labcheck.rubric.Thresholds;
@@ -28,13 +29,26 @@ public final class CacheTargets {
 
     /**
      * The cache named {@code thresholds.clusterId()}: a cluster, a replication group with
-     * members {@code <id>-001...}, or a serverless cache; empty when none exists.
+     * members {@code <id>-001...}, or a serverless cache; else the only Redis/Valkey cache in
+     * the evidence (see {@link GradedCache}); empty when there is neither.
      *
      * @throws Unverifiable when the clusters could not be listed
      */
     public static Optional<CacheTarget> find(Evidence evidence, Thresholds thresholds) {
+        Optional<CacheTarget> named = byId(evidence, thresholds.clusterId());
+        if (named.isPresent()) {
+            return named;
+        }
+        return GradedCache.inPlaceOf(evidence, thresholds.clusterId()).flatMap(other -> byId(evidence, other));
+    }
+
+    /** Whether {@code cache} carries the lab's id (else it is the only cache, graded in its place). */
+    public static boolean named(CacheTarget cache, Thresholds thresholds) {
+        return cache.id() != null && cache.id().equalsIgnoreCase(thresholds.clusterId());
+    }
+
+    private static Optional<CacheTarget> byId(Evidence evidence, String id) {
         List<CacheCluster> clusters = Unverifiable.require(evidence.cacheClusters());
-        String id = thresholds.clusterId();
         Optional<CacheCluster> exact = clusters.stream().filter(c -> id.equalsIgnoreCase(c.cacheClusterId())).findFirst();
         if (exact.isPresent() && exact.get().replicationGroupId() == null) {
             return Optional.of(fromCluster(exact.get()));

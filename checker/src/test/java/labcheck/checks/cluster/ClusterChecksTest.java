@@ -3,6 +3,7 @@ package labcheck.checks.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import labcheck.checks.LabEvidence;
 import labcheck.engine.CheckHarness;
 import labcheck.engine.CheckRun;
@@ -27,17 +28,19 @@ class ClusterChecksTest {
 
     @Test
     void clusterFoundFailsWhenNothingIsFoundAndSaysWhatWasLookedForAndWhere() {
-        lab.clusters = List.of(CacheCluster.builder().cacheClusterId("my-redis").cacheClusterStatus("available")
+        // two other Redis clusters: neither is taken for the lab's
+        CacheCluster mine = CacheCluster.builder().cacheClusterId("my-redis").cacheClusterStatus("available")
                 .engine("redis")
                 .engineVersion("7.0.7").cacheNodeType("cache.t2.micro").numCacheNodes(1)
                 .cacheSubnetGroupName("redis-subnet-group").securityGroupIds(List.of("sg-redis"))
-                .cacheNodes(List.of()).build());
+                .cacheNodes(List.of()).build();
+        lab.clusters = List.of(mine, mine.toBuilder().cacheClusterId("other-redis").build());
 
         CheckRun run = CheckHarness.run("elasticache_cluster_found", lab.build());
 
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(run.message()).startsWith("No ElastiCache cluster, replication group or serverless cache named"
-                + " product-cache-cluster was found in us-east-1; found cluster my-redis.")
+                + " product-cache-cluster was found in us-east-1; found cluster my-redis and cluster other-redis.")
                 .contains("aws elasticache create-cache-cluster --cache-cluster-id product-cache-cluster")
                 .endsWith(".");
     }
@@ -234,5 +237,60 @@ class ClusterChecksTest {
                 .contains("or ask your instructor to add valkey to thresholds.allowedEngines");
         assertThat(CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build(), valkey).outcome())
                 .isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void aReplicationGroupWhoseMembersReportNoVersionIsUnverifiableNotFailed() {
+        CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
+        lab.clusters = List.of(new CacheCluster("product-cache-cluster-001", "available", "redis", null,
+                "cache.t2.micro", 1, c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(),
+                "product-cache-cluster", null, null, null));
+        lab.replicationGroups = List.of(new ReplicationGroup("product-cache-cluster", "available",
+                List.of("product-cache-cluster-001"), "cache.t2.micro", null, null, false, "redis"));
+
+        CheckRun run = CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build());
+
+        assertThat(run.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(run.message()).contains("replication group product-cache-cluster was described without its engine"
+                + " version").contains("elasticache:DescribeCacheClusters");
+    }
+
+    @Test
+    void aKnownWrongEngineStillFailsWhenTheVersionIsUnknown() {
+        CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
+        lab.clusters = List.of(new CacheCluster(c.cacheClusterId(), "available", "memcached", null, "cache.t2.micro",
+                1, c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+
+        assertThat(CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build()).outcome())
+                .isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void anUnknownStatusOrNodeTypeIsUnverifiable() {
+        CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
+        lab.clusters = List.of(new CacheCluster(c.cacheClusterId(), null, "redis", "7.0.7", null, 1,
+                c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+
+        assertThat(CheckHarness.run("elasticache_cluster_available", lab.build()).outcome())
+                .isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(CheckHarness.run("elasticache_cluster_node_type_allowed", lab.build()).outcome())
+                .isEqualTo(Outcome.UNVERIFIABLE);
+    }
+
+    @Test
+    void aClusterUnderAnotherNameIsGradedAndOnlyTheNameCheckFails() {
+        CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
+        lab.clusters = List.of(new CacheCluster("my-redis", "available", "redis", "7.0.7", "cache.t2.micro", 1,
+                c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+        lab.alarms = List.of(LabEvidence.hitRateAlarm("LessThanThreshold", 80.0, "my-redis"));
+
+        Map<String, CheckRun> runs = CheckHarness.gradeAll(lab.build());
+
+        assertThat(CheckHarness.notPassed(runs).entrySet()).filteredOn(e -> !e.getKey().startsWith("app_")
+                && !e.getKey().startsWith("redis_")).extracting(Map.Entry::getKey)
+                .containsExactly("elasticache_cluster_found");
+        assertThat(runs.get("elasticache_cluster_found").message()).contains("No ElastiCache cache carries the lab's"
+                + " id product-cache-cluster in us-east-1; the only Redis cache there, ElastiCache cluster my-redis,"
+                + " was graded in its place");
     }
 }
