@@ -11,9 +11,16 @@ import labcheck.report.Outcome;
  * @param message  for a pass, what the check reported (or null); otherwise why it did not pass
  * @param details  the check's {@code details} report entries, joined by newlines, or null
  * @param findings the ids of the {@link Finding}s the check raised, in order
+ * @param howToVerify for an unverifiable run, what would make it verifiable; else null
  */
 public record CheckRun(String id, Outcome outcome, double fraction, String message, String details,
-        List<String> findings) {
+        List<String> findings, String howToVerify) {
+
+    /** A run without a verification hint. */
+    public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
+                    List<String> findings) {
+        this(id, outcome, fraction, message, details, findings, null);
+    }
 
     public CheckRun {
         findings = findings == null ? List.of() : List.copyOf(findings);

@@ -66,10 +66,26 @@ final class ScoresheetAssembler {
         }
         String title = info.map(CheckInfo::title).orElse(rubricCheck.id());
         String message = run.message() != null ? run.message() : title + ".";
-        String remediation = run.outcome() == Outcome.PASSED ? null : info.map(CheckInfo::remediation).orElse(null);
+        String remediation = remediation(run, info);
         double marks = round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
                 remediation, run.details(), run.findings());
+    }
+
+    /** Hint for an unverifiable check whose cause carries no specific one. */
+    static final String VERIFY_HINT = "Nothing in the lab to change for this yet: the reason above names what "
+            + "labcheck could not read; make it readable (a flag, an IAM permission, or where labcheck runs) and run "
+            + "labcheck again.";
+
+    /** The lab fix for what failed; for what could not be verified, how to make it verifiable. */
+    private static String remediation(CheckRun run, Optional<CheckInfo> info) {
+        if (run.outcome() == Outcome.PASSED) {
+            return null;
+        }
+        if (run.outcome() == Outcome.UNVERIFIABLE) {
+            return "Make it verifiable: " + (run.howToVerify() != null ? run.howToVerify() : VERIFY_HINT);
+        }
+        return info.map(CheckInfo::remediation).orElse(null);
     }
 
     /** PASSED with all marks, PARTIAL with some, else the worst outcome among the checks. */

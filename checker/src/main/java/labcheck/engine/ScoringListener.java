@@ -74,7 +74,7 @@ final class ScoringListener implements TestExecutionListener {
         CheckRun run = score(id.get(), location(test), result, messages.get(test.getUniqueId()), detail);
         List<String> raised = findings.get(test.getUniqueId());
         runs.put(id.get(), raised == null ? run : new CheckRun(run.id(), run.outcome(), run.fraction(), run.message(),
-                run.details(), raised));
+                run.details(), raised, run.howToVerify()));
     }
 
     static CheckRun score(String id, String location, TestExecutionResult result, String passMessage, String details) {
@@ -84,7 +84,8 @@ final class ScoringListener implements TestExecutionListener {
                 return new CheckRun(id, Outcome.PASSED, 1, passMessage, details);
             case ABORTED:
                 if (thrown instanceof TestAbortedException) {
-                    return new CheckRun(id, Outcome.UNVERIFIABLE, 0, text(thrown), details);
+                    return new CheckRun(id, Outcome.UNVERIFIABLE, 0, text(thrown), details, List.of(),
+                            thrown instanceof Unverifiable u ? u.howToVerify() : null);
                 }
                 return error(id, location, thrown, details);
             default:

@@ -13,8 +13,24 @@ public class Unverifiable extends TestAbortedException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String howToVerify;
+
     public Unverifiable(String message) {
+        this(message, null);
+    }
+
+    /**
+     * @param howToVerify what makes the check verifiable (a flag, an IAM action, where to run);
+     *                    shown as its remedy instead of the lab fix; null for a generic hint
+     */
+    public Unverifiable(String message, String howToVerify) {
         super(message);
+        this.howToVerify = howToVerify;
+    }
+
+    /** What makes the check verifiable, or null. */
+    public String howToVerify() {
+        return howToVerify;
     }
 
     /**
@@ -29,7 +45,7 @@ public class Unverifiable extends TestAbortedException {
             throw new Unverifiable("The evidence this check needs is missing from the bundle.");
         }
         if (!fact.available()) {
-            throw new Unverifiable(fact.unavailable().describe());
+            throw new Unverifiable(fact.unavailable().describe(), fact.unavailable().howToVerify());
         }
         return fact.value();
     }

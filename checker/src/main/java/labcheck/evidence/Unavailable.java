@@ -30,6 +30,36 @@ public record Unavailable(String code, String action, String message) {
         return new Unavailable("NotCollected", null, what + " was not collected: " + howToCollect);
     }
 
+    /**
+     * How to make what depends on this verifiable (a flag, an IAM action, where to run), as one
+     * sentence; null when the cause is the lab itself (e.g. the cache does not exist), whose fix
+     * the check's own remediation gives.
+     */
+    public String howToVerify() {
+        return switch (code) {
+            case "NotCollected" -> {
+                int at = message.indexOf(" was not collected: ");
+                yield at < 0 ? message : capital(message.substring(at + " was not collected: ".length()));
+            }
+            case "AccessDenied" -> "Grant " + (action == null ? "the denied action" : action) + " to the identity "
+                    + "labcheck runs as (`labcheck policy` prints the read-only policy), then run labcheck again.";
+            case "AwsSetup" -> "Give labcheck AWS access: --region REGION with --profile NAME (or --role-arn, or "
+                    + "credentials in the environment), then run it again.";
+            case "Unreachable" -> (action != null && (action.startsWith("redis:") || action.startsWith("mysql:"))
+                    ? "Run labcheck where " + action.substring(action.indexOf(':') + 1) + " is reachable (on the EC2 "
+                    + "instance, or through an SSH tunnel), then run it again."
+                    : "Run labcheck where it can reach the service named above, then run it again.");
+            case "Throttled", "ServiceError", "Timeout" -> "Run labcheck again in a minute; the answer was cut off "
+                    + "by the service, not by the lab.";
+            case "NotReported" -> "Run labcheck again once the resource is fully created and AWS reports it.";
+            default -> null;
+        };
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** The text a scoresheet shows after "unverifiable: ". */
     public String describe() {
         return message;

@@ -187,4 +187,25 @@ class CommonMistakesTest {
         // without the cache, the app instance is still found by the app URL and its information item still passes
         assertThat(sheet.items().get(2).status()).isEqualTo(Outcome.PASSED);
     }
+
+    @Test
+    void awsNotCollectedAsksForRegionAndProfileNotForTheLabFix() {
+        Scoresheet sheet = new Grader(RUBRIC, CheckCatalog.index(), CheckHarness.FIXED).grade(
+                labcheck.evidence.Evidence.empty(lab.build().subject(), "2026-11-26T00:00:00Z"));
+
+        CheckResult found = sheet.items().get(0).checks().get(0);
+        assertThat(found.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(found.remediation()).startsWith("Make it verifiable: Run with --region and credentials")
+                .doesNotContain("create-cache-cluster");
+    }
+
+    @Test
+    void aFailedCheckStillShowsTheLabFix() {
+        lab.clusters = List.of(LabEvidence.cluster("available", "cache.t3.small"));
+
+        CheckResult nodeType = grade().items().get(0).checks().stream()
+                .filter(c -> c.id().equals("elasticache_cluster_node_type_allowed")).findFirst().orElseThrow();
+        assertThat(nodeType.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(nodeType.remediation()).contains("--cache-node-type cache.t2.micro");
+    }
 }

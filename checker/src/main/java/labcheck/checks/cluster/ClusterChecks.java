@@ -54,7 +54,7 @@ public class ClusterChecks {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "status");
         if (cache.status() == null || cache.status().isBlank()) {
             throw new Unverifiable(cache.describe() + " was listed without a status, so whether it is available"
-                    + " is unknown. Fix: run labcheck again in a minute; if it stays unknown, check with `aws"
+                    + " is unknown.", "Run labcheck again in a minute; if it stays unknown, check with `aws"
                     + " elasticache describe-cache-clusters --show-cache-node-info` that the caller may run"
                     + " elasticache:DescribeCacheClusters and DescribeReplicationGroups.");
         }
@@ -74,7 +74,7 @@ public class ClusterChecks {
         if (cache.kind() != CacheTarget.Kind.SERVERLESS && (cache.nodeType() == null || cache.nodeType().isBlank())) {
             throw new Unverifiable(cache.describe() + " was listed without a node type (neither the cache nor its"
                     + " member clusters report one), so it cannot be compared with " + Texts.join(
-                    thresholds.allowedNodeTypes()) + ". Fix: run labcheck again once the cache is available; a"
+                    thresholds.allowedNodeTypes()) + ".", "Run labcheck again once the cache is available; a"
                     + " replication group's members must be readable with elasticache:DescribeCacheClusters.");
         }
         String allowed = Texts.join(thresholds.allowedNodeTypes());
@@ -142,7 +142,7 @@ public class ClusterChecks {
             throw new Unverifiable(cache.describe() + " was described without its " + Texts.join(unknown)
                     + " (ElastiCache reported " + Texts.orUnknown(cache.engineVersion()) + " for the version), so"
                     + " it cannot be compared with " + Texts.join(thresholds.allowedEngines()) + " "
-                    + thresholds.engineMajorVersion() + " on " + thresholds.nodeCount() + " node. Fix: run labcheck"
+                    + thresholds.engineMajorVersion() + " on " + thresholds.nodeCount() + " node.", "Run labcheck"
                     + " again once the cache is available; a replication group's member clusters must be readable"
                     + " with elasticache:DescribeCacheClusters (`aws elasticache describe-cache-clusters"
                     + " --show-cache-node-info`).");

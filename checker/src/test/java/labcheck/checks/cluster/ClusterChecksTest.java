@@ -252,7 +252,8 @@ class ClusterChecksTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
         assertThat(run.message()).contains("replication group product-cache-cluster was described without its engine"
-                + " version").contains("elasticache:DescribeCacheClusters");
+                + " version");
+        assertThat(run.howToVerify()).contains("elasticache:DescribeCacheClusters");
     }
 
     @Test
