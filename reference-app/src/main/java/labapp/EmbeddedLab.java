@@ -86,6 +86,16 @@ public final class EmbeddedLab implements AutoCloseable {
         app = LabApp.start(settings);
     }
 
+    /**
+     * Extension 2, cache warming: caches the {@code n} most viewed products in the cache app's
+     * Redis, as {@code --warm N} does at start-up.
+     *
+     * @return the ids warmed, most viewed first
+     */
+    public java.util.List<Integer> warm(int n) {
+        return app.cacheService().warm(n);
+    }
+
     /** Puts the 1005 seed products back (the embedded database starts empty). */
     public int seed() throws SQLException {
         try (Connection c = Databases.connect(settings)) {

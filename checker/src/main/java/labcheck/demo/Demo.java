@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Subject;
 import labcheck.probe.ProbeSettings;
+import labcheck.rubric.Thresholds;
 import labcheck.run.LiveRun;
 
 /**
@@ -36,6 +37,11 @@ public final class Demo {
             started.accept(lab);
             progress.accept(String.format("Reference app up in %.1f s: cache app %s, no-cache app %s.",
                     (System.nanoTime() - t0) / 1e9, lab.cacheUrl(), lab.baselineUrl()));
+            // extension 2, as the reference app's --warm does: the most viewed products cached before serving
+            int warmed = lab.warm(Thresholds.seedDefaults().warmTopProducts());
+            progress.accept(warmed < 0 ? "This reference-app.jar cannot warm its cache (it is older than labcheck), so"
+                    + " the cache-warming bonus will show the cache unwarmed."
+                    : "Warmed the cache with the " + warmed + " most viewed products (extension 2).");
             char[] dbPassword = lab.dbPassword() == null ? null : lab.dbPassword().toCharArray();
             char[] redisPassword = lab.redisPassword() == null ? null : lab.redisPassword().toCharArray();
             ProbeSettings probe = ProbeSettings.builder()

@@ -184,6 +184,24 @@ public final class DemoLab implements AutoCloseable {
         return (String) call("dbPassword");
     }
 
+    /**
+     * Extension 2: caches the {@code n} most viewed products, as the reference app's {@code --warm}
+     * does; returns how many, or -1 when this reference-app.jar predates {@code EmbeddedLab.warm}.
+     */
+    public int warm(int n) {
+        Method m;
+        try {
+            m = lab.getClass().getMethod("warm", int.class);
+        } catch (NoSuchMethodException e) {
+            return -1;
+        }
+        try {
+            return ((java.util.List<?>) m.invoke(lab, n)).size();
+        } catch (ReflectiveOperationException e) {
+            throw failure("warm", e);
+        }
+    }
+
     /** Stops the lab, then releases the reference app's jar; safe to call twice and from a shutdown hook. */
     @Override
     public synchronized void close() {

@@ -55,6 +55,8 @@ public final class AppProbe {
         DbReader.Result db = DbReader.connect(s, total.cap(s.requestTimeout()));
         RedisReader.Result redis = RedisReader.connect(s, total.cap(s.requestTimeout()));
         try {
+            // before any request of the probe's own, so only the app (or its warm-up) can have cached these
+            var warm = WarmPhase.read(db, redis);
             Fact<HealthProbe> health = health(app, total.share(0.1));
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
@@ -93,7 +95,7 @@ public final class AppProbe {
             var source = SourceScanner.scan(s.sourceFile());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(new AppEvidence(SafeUrl.strip(s.appUrl()), SafeUrl.strip(s.baselineUrl()), health, lazy,
-                    keys, database, timing, stats, load, writeThrough, delete, source, ms, notes));
+                    keys, database, timing, stats, load, writeThrough, delete, source, ms, notes, warm));
         } catch (RuntimeException e) {
             return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "

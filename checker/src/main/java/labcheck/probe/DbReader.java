@@ -69,6 +69,22 @@ final class DbReader implements AutoCloseable {
         return single("SELECT COALESCE(MAX(id), 0) FROM products");
     }
 
+    /** The ids of the {@code n} most viewed products, most viewed first (ties by id, as the seed warms them). */
+    java.util.List<Integer> topByViews(int n) throws SQLException {
+        java.util.List<Integer> ids = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement st = conn.prepareStatement(
+                "SELECT id FROM products ORDER BY views DESC, id LIMIT ?")) {
+            st.setQueryTimeout(timeoutSeconds);
+            st.setInt(1, n);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** {@code Com_select} and {@code Questions}, server-wide. */
     long[] counters() throws SQLException {
         long select = -1;

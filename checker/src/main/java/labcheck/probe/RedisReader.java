@@ -92,6 +92,20 @@ final class RedisReader implements AutoCloseable {
         return jedis.ttl(key);
     }
 
+    /** EXISTS of each key in one pipeline (one round trip), in order. */
+    boolean[] existsAll(java.util.List<String> keys) {
+        boolean[] out = new boolean[keys.size()];
+        try (redis.clients.jedis.Pipeline p = jedis.pipelined()) {
+            java.util.List<redis.clients.jedis.Response<Boolean>> answers = new java.util.ArrayList<>();
+            keys.forEach(k -> answers.add(p.exists(k)));
+            p.sync();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Boolean.TRUE.equals(answers.get(i).get());
+            }
+        }
+        return out;
+    }
+
     /** Redis's own {@code keyspace_hits} and {@code keyspace_misses} (INFO stats moves neither). */
     long[] keyspace() {
         String info = jedis.info("stats");

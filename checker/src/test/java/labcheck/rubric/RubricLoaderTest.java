@@ -18,7 +18,8 @@ class RubricLoaderTest {
     static final Set<String> APP_IDS = Set.of("app_health_redis_connected", "app_cache_hit_observed",
             "app_lazy_loading_miss_then_hit", "redis_product_key_populated_on_miss", "app_cache_hits_skip_database",
             "redis_product_key_ttl_set", "app_improvement_over_baseline", "app_hit_ratio_in_window",
-            "app_load_test_concurrent", "app_write_through_update", "app_delete_invalidates_cache");
+            "app_load_test_concurrent", "app_write_through_update", "app_delete_invalidates_cache",
+            "app_cache_warmed_top_products");
 
     static final Path FIXTURE = Path.of("src/test/resources/rubrics/infrastructure.yaml");
 
@@ -69,8 +70,8 @@ class RubricLoaderTest {
         assertThat(rubric.items().get(3).checks()).containsExactly(new RubricCheck("app_lazy_loading_miss_then_hit", 2),
                 new RubricCheck("redis_product_key_populated_on_miss", 1), new RubricCheck("app_cache_hits_skip_database", 1));
         assertThat(rubric.bonus()).flatExtracting(RubricItem::checks).extracting(RubricCheck::id).containsExactly(
-                "app_write_through_update", "app_delete_invalidates_cache", "cloudwatch_hit_ratio_alarm",
-                "app_load_test_concurrent");
+                "app_write_through_update", "app_cache_warmed_top_products", "app_delete_invalidates_cache",
+                "cloudwatch_hit_ratio_alarm", "app_load_test_concurrent");
         assertThat(rubric.bonus()).extracting(RubricItem::marks).containsOnly(0.0);
         assertThat(rubric.thresholds()).isEqualTo(Thresholds.seedDefaults());
         assertThat(rubric.checkIds()).containsAll(CheckCatalog.ids());

@@ -23,6 +23,8 @@ import labcheck.evidence.Fact;
  * @param source        the product route's code excerpt, when {@code --source} was given
  * @param durationMs    how long the whole probe took
  * @param notes         what the probe assumed or could not do, one sentence each
+ * @param warmCache     the most viewed products' keys, read before the probe's own requests (extension
+ *                      2); null in bundles from before it existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppEvidence(
@@ -39,9 +41,19 @@ public record AppEvidence(
         Fact<DeleteProbe> delete,
         Fact<SourceExcerpt> source,
         long durationMs,
-        List<String> notes) {
+        List<String> notes,
+        Fact<WarmCacheProbe> warmCache) {
 
     public AppEvidence {
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Evidence without the cache-warming read. */
+    public AppEvidence(String appUrl, String baselineUrl, Fact<HealthProbe> health, Fact<LazyLoadProbe> lazyLoad,
+                       Fact<RedisKeysProbe> redis, Fact<DatabaseProbe> database, Fact<TimingProbe> timing,
+                       Fact<StatsWindow> stats, Fact<LoadTestResult> loadTest, Fact<WriteProbe> writeThrough,
+                       Fact<DeleteProbe> delete, Fact<SourceExcerpt> source, long durationMs, List<String> notes) {
+        this(appUrl, baselineUrl, health, lazyLoad, redis, database, timing, stats, loadTest, writeThrough, delete,
+                source, durationMs, notes, null);
     }
 }

@@ -20,6 +20,7 @@ import labcheck.evidence.app.SourceExcerpt;
 import labcheck.evidence.app.StatsSnapshot;
 import labcheck.evidence.app.StatsWindow;
 import labcheck.evidence.app.TimingProbe;
+import labcheck.evidence.app.WarmCacheProbe;
 import labcheck.evidence.app.WriteProbe;
 
 /** Hand-built app evidence: an honest app's, with each part replaceable by a test. */
@@ -46,9 +47,21 @@ final class AppEvidenceFixture {
     Fact<DeleteProbe> delete = Fact.of(new DeleteProbe(true, 8, 200, 404, false, true, true, null));
     Fact<SourceExcerpt> source = Fact.notCollected("The app's source", "run with --source FILE.");
     List<String> notes = new ArrayList<>();
+    Fact<WarmCacheProbe> warm = Fact.of(warm(1000, 100));
 
     static ProductAnswer answer(String status, double reportedMs, String product) {
         return new ProductAnswer(200, status, reportedMs, reportedMs + 0.8, product, null);
+    }
+
+    /** A ranking of {@code ranked} ids (1000, 999, ...) whose first {@code cached} keys existed. */
+    static WarmCacheProbe warm(int ranked, int cached) {
+        List<Integer> ids = new ArrayList<>();
+        StringBuilder bits = new StringBuilder();
+        for (int i = 0; i < ranked; i++) {
+            ids.add(ranked - i);
+            bits.append(i < cached ? '1' : '0');
+        }
+        return new WarmCacheProbe("127.0.0.1:6380", ids, bits.toString());
     }
 
     static LatencySummary summary(long n, double mean, double p50, double p95, double p99, double max) {
@@ -77,7 +90,7 @@ final class AppEvidenceFixture {
 
     AppEvidence build() {
         return new AppEvidence("http://app:5001", "http://app:5000", health, lazy, redis, database, timing, stats,
-                load, write, delete, source, 1234, notes);
+                load, write, delete, source, 1234, notes, warm);
     }
 
     Evidence evidence() {

@@ -1,0 +1,50 @@
+package labcheck.checks.app;
+
+import java.util.List;
+import labcheck.engine.Check;
+import labcheck.engine.PartialCredit;
+import labcheck.engine.Unverifiable;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.app.AppEvidence;
+import labcheck.evidence.app.WarmCacheProbe;
+import labcheck.rubric.Thresholds;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.TestReporter;
+
+/** Extension 2: cache warming, judged on what Redis held before the probe's own requests. */
+public class CacheWarmingChecks {
+
+    @Check(id = "app_cache_warmed_top_products",
+            title = "The most viewed products are in the cache before the first request (cache warming)",
+            remediation = "At start-up, before serving, cache the most viewed products: SELECT * FROM products ORDER BY"
+                    + " views DESC, id LIMIT 100, then SETEX product:<id> 3600 <json> for each (one pipeline), e.g."
+                    + " reference-app warm --top 100 or the app's --warm 100.")
+    void warmed(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        AppEvidence app = AppFacts.app(evidence);
+        if (app.warmCache() == null) {
+            throw new Unverifiable("This evidence was collected before labcheck read the most viewed products' keys.",
+                    "Probe the app again with this labcheck (with --redis and --db-url).");
+        }
+        WarmCacheProbe w = AppFacts.require(app.warmCache());
+        int n = Math.min(thresholds.warmTopProducts(), w.topIds().size());
+        if (n == 0) {
+            Assertions.fail("The database behind " + app.appUrl() + " holds no products, so there is nothing to warm.");
+        }
+        int present = w.presentAmongTop(n);
+        List<Integer> missing = w.missingAmongTop(n, 10);
+        AppFacts.details(reporter, "Before the probe's first request, Redis " + w.endpoint() + " held " + present
+                + " of the " + n + " most viewed products (thresholds.warmTopProducts " + thresholds.warmTopProducts()
+                + ")" + (missing.isEmpty() ? "" : "; not cached, among others: product:" + missing) + ". A cache"
+                + " that served all of them shortly before counts too: the keys are what is observable.");
+        if (present == n) {
+            return;
+        }
+        String msg = "Before labcheck's first request, Redis at " + w.endpoint() + " held " + present + " of the "
+                + n + " most viewed products of " + app.appUrl() + " (missing e.g. product:" + missing.get(0)
+                + "); a warmed cache holds all " + n + " (SETEX product:<id> for each, ordered by views DESC, id).";
+        if (present == 0) {
+            Assertions.fail(msg);
+        }
+        throw new PartialCredit((double) present / n, msg);
+    }
+}
