@@ -92,7 +92,7 @@
   <h3>Unverifiable checks</h3>
   <#if unverifiable?has_content>
   <ul id="flag-unverifiable">
-    <#list unverifiable as u><li>${u.studentId}, item ${u.item} (${u.check}): ${u.message}</li></#list>
+    <#list unverifiable as u><li>${u.count} check<#if u.count != "1">s</#if> for ${u.studentCount} student<#if u.studentCount != "1">s</#if>: ${u.cause} <span class="ids">(checks: ${u.checks}; students: ${u.students})</span></li></#list>
   </ul>
   <#else><p class="none" id="flag-unverifiable">None.</p></#if>
 

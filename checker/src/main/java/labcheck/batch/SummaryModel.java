@@ -46,7 +46,7 @@ final class SummaryModel {
         Flags flags = Flags.of(rows);
         m.put("sharedAccounts", flags.sharedAccounts);
         m.put("timingContradictions", flags.timings);
-        m.put("unverifiable", flags.unverifiable);
+        m.put("unverifiable", flags.unverifiableByCause());
         m.put("incomplete", flags.incomplete);
         m.put("problems", cohort.problems().stream().map(p -> Map.of("row", String.valueOf(p.row()),
                 "studentId", nz(p.studentId()), "reason", nz(p.reason()))).toList());
@@ -146,10 +146,28 @@ final class SummaryModel {
     private static final class Flags {
         final List<Map<String, String>> sharedAccounts = new ArrayList<>();
         final List<Map<String, String>> timings = new ArrayList<>();
-        final List<Map<String, String>> unverifiable = new ArrayList<>();
         final List<Map<String, String>> incomplete = new ArrayList<>();
         final Map<String, List<String>> byStudent = new TreeMap<>();
         private final Map<String, Integer> unverifiableCount = new TreeMap<>();
+        /** Unverifiable checks by what would make them verifiable: check ids and students per cause. */
+        private final Map<String, List<String[]>> byCause = new TreeMap<>();
+
+        /**
+         * One line per cause, most checks first: "412 checks for 100 students: run with --db-url ...",
+         * so a judge sees what to fix for the cohort once, not once per check per student.
+         */
+        List<Map<String, String>> unverifiableByCause() {
+            List<Map<String, String>> out = new ArrayList<>();
+            byCause.forEach((cause, hits) -> {
+                List<String> students = hits.stream().map(h -> h[0]).distinct().sorted().toList();
+                List<String> checks = hits.stream().map(h -> h[1]).distinct().sorted().toList();
+                out.add(Map.of("count", String.valueOf(hits.size()), "studentCount", String.valueOf(students.size()),
+                        "cause", cause, "checks", String.join(", ", checks),
+                        "students", String.join(", ", students)));
+            });
+            out.sort((a, b) -> Integer.compare(Integer.parseInt(b.get("count")), Integer.parseInt(a.get("count"))));
+            return out;
+        }
 
         static Flags of(List<Cohort.Row> rows) {
             Flags f = new Flags();
@@ -192,10 +210,19 @@ final class SummaryModel {
                 add(studentId, Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.flag());
             }
             if (c.outcome() == Outcome.UNVERIFIABLE) {
-                unverifiable.add(Map.of("studentId", studentId, "item", nz(item.number()) + " " + nz(item.title()),
-                        "check", nz(c.id()), "message", nz(c.message())));
                 unverifiableCount.merge(studentId, 1, Integer::sum);
+                byCause.computeIfAbsent(cause(c), k -> new ArrayList<>()).add(new String[] {studentId, nz(c.id())});
             }
+        }
+
+        /** What would make the check verifiable (its remedy), else its reason. */
+        private static String cause(CheckResult c) {
+            String r = c.remediation();
+            String prefix = "Make it verifiable: ";
+            if (r != null && r.startsWith(prefix)) {
+                return r.substring(prefix.length());
+            }
+            return r != null && !r.isBlank() ? r : nz(c.message());
         }
 
         private void add(String studentId, String flag) {

@@ -45,10 +45,13 @@ public record Unavailable(String code, String action, String message) {
                     + "labcheck runs as (`labcheck policy` prints the read-only policy), then run labcheck again.";
             case "AwsSetup" -> "Give labcheck AWS access: --region REGION with --profile NAME (or --role-arn, or "
                     + "credentials in the environment), then run it again.";
-            case "Unreachable" -> (action != null && (action.startsWith("redis:") || action.startsWith("mysql:"))
-                    ? "Run labcheck where " + action.substring(action.indexOf(':') + 1) + " is reachable (on the EC2 "
-                    + "instance, or through an SSH tunnel), then run it again."
-                    : "Run labcheck where it can reach the service named above, then run it again.");
+            case "Unreachable" -> action != null && action.startsWith("redis:")
+                    ? "Run labcheck on the EC2 instance, or through an SSH tunnel (--redis 127.0.0.1:6380), so it "
+                    + "can reach Redis; then run it again."
+                    : action != null && action.startsWith("mysql:")
+                    ? "Run labcheck on the EC2 instance, or through an SSH tunnel, so it can reach the database "
+                    + "given with --db-url; then run it again."
+                    : "Run labcheck where it can reach the service named above, then run it again.";
             case "Throttled", "ServiceError", "Timeout" -> "Run labcheck again in a minute; the answer was cut off "
                     + "by the service, not by the lab.";
             case "NotReported" -> "Run labcheck again once the resource is fully created and AWS reports it.";

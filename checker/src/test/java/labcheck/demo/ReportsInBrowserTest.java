@@ -61,6 +61,10 @@ class ReportsInBrowserTest {
         assertThat(children()).as("processes the demo left running").isSubsetOf(before);
         Scoresheet sheet = JsonReport.fromJson(Files.readString(demo.resolve("scoresheet.json")), "scoresheet.json");
         assertThat(sheet.total()).isEqualTo(20.0);
+        // the demo warms the reference app, so the cache-warming bonus (extension 2) passes
+        assertThat(sheet.bonus().stream().flatMap(i -> i.checks().stream())
+                .filter(c -> c.id().equals("app_cache_warmed_top_products")).findFirst().orElseThrow().outcome())
+                .isEqualTo(labcheck.report.Outcome.PASSED);
         for (String file : List.of("evidence.json", "scoresheet.json", "scoresheet.html", "results.json")) {
             assertThat(SecretGuard.findSecret(Files.readString(demo.resolve(file)))).as(file).isNull();
         }
