@@ -209,6 +209,9 @@ final class SummaryModel {
                 timings.add(Map.of("studentId", studentId, "message", nz(c.message())));
                 add(studentId, Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.flag());
             }
+            if (c.raised(Finding.CACHE_STATUS_CONTRADICTED.id())) {
+                add(studentId, Finding.CACHE_STATUS_CONTRADICTED.flag());
+            }
             if (c.outcome() == Outcome.UNVERIFIABLE) {
                 unverifiableCount.merge(studentId, 1, Integer::sum);
                 byCause.computeIfAbsent(cause(c), k -> new ArrayList<>()).add(new String[] {studentId, nz(c.id())});

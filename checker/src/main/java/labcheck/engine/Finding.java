@@ -16,7 +16,9 @@ import org.junit.jupiter.api.TestReporter;
  */
 public enum Finding {
     /** The app's response_time_ms claims a saving that labcheck's own clock does not see. */
-    SELF_REPORTED_TIMINGS_CONTRADICTED("self_reported_timings_contradicted", "timings disagree");
+    SELF_REPORTED_TIMINGS_CONTRADICTED("self_reported_timings_contradicted", "timings disagree"),
+    /** The app's cache_status says HIT or MISS where Redis and the database showed the other. */
+    CACHE_STATUS_CONTRADICTED("cache_status_contradicted", "cache_status contradicts Redis/MySQL");
 
     static final String REPORT_KEY = "finding";
 

@@ -3,6 +3,7 @@ package labcheck.checks.app;
 import java.util.ArrayList;
 import java.util.List;
 import labcheck.engine.Check;
+import labcheck.engine.Finding;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.HealthProbe;
@@ -120,6 +121,9 @@ public class AppHealthChecks {
         AppFacts.details(reporter, "ids served from the cache on their second request: " + hits
                 + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". " + Served.basis(l)
                 + " cache_status HIT answers over the whole probe (claims): " + l.totalHits() + ".");
+        if (!lies.isEmpty()) {
+            Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);
+        }
         if (hits.isEmpty()) {
             Assertions.fail("None of the probe's repeated requests to " + app.appUrl() + "/product/{id} was served "
                     + "from the cache" + (lies.isEmpty() ? " (product:<id> was not in Redis before them, or MySQL was "

@@ -1,6 +1,7 @@
 package labcheck.checks.app;
 
 import labcheck.engine.Check;
+import labcheck.engine.Finding;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.StatsWindow;
@@ -44,6 +45,7 @@ public class HitRatioChecks {
         }
         int observed = w.observedHits() + w.observedMisses();
         if (observed > 0 && Math.abs(w.observedRatioPercent() - w.redisRatioPercent()) > RATIO_AGREEMENT_POINTS) {
+            Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);
             Assertions.fail("The app's cache_status answers on " + app.appUrl() + " claim a hit ratio of "
                     + AppFacts.pct(w.observedRatioPercent()) + " (" + w.observedHits() + " HIT, " + w.observedMisses()
                     + " MISS), but Redis itself counted " + AppFacts.pct(w.redisRatioPercent()) + " for the app's "

@@ -3,6 +3,7 @@ package labcheck.checks.app;
 import java.util.ArrayList;
 import java.util.List;
 import labcheck.engine.Check;
+import labcheck.engine.Finding;
 import labcheck.engine.PartialCredit;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
@@ -46,6 +47,11 @@ public class LazyLoadingChecks {
             }
         }
         String db = Served.hitsQueryDatabase(app);
+        // reported as data too, for the scoresheet's findings and the cohort summary's flags
+        if (l.observations().stream().anyMatch(o -> Served.lie(o.first(), o.firstTrace()) != null
+                || Served.lie(o.second(), o.secondTrace()) != null)) {
+            Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);
+        }
         StringBuilder details = new StringBuilder("ids " + (l.idsVerifiedUncached() ? "confirmed absent from Redis"
                 : "chosen at random, not confirmed absent (Redis not readable from here)") + "; " + good + " of "
                 + l.observations().size() + " went MISS then HIT with equal product data. " + Served.basis(l));

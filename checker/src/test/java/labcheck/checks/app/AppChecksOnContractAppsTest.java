@@ -153,6 +153,7 @@ class AppChecksOnContractAppsTest {
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEmpty();
             assertThat(r.get("app_lazy_loading_miss_then_hit").details()).contains("label absent")
                     .contains("decided on labcheck's own reads");
+            assertThat(r.values()).allSatisfy(run -> assertThat(run.findings()).isEmpty());
         }
     }
 
@@ -164,6 +165,7 @@ class AppChecksOnContractAppsTest {
                     "app_lazy_loading_miss_then_hit", Outcome.FAILED));
             assertThat(r.get("app_lazy_loading_miss_then_hit").message())
                     .contains("answered cache_status HIT while the database ran").contains("is a claim");
+            assertThat(r.get("app_lazy_loading_miss_then_hit").findings()).containsExactly("cache_status_contradicted");
         }
     }
 
