@@ -21,16 +21,20 @@ import labcheck.evidence.Subnet;
  * (the app host may sit in a public subnet of the cache's VPC, or in another VPC): without them a
  * check could only judge the app's subnet by a table that does not apply to it. The two extra
  * calls (ec2:DescribeSubnets by id, ec2:DescribeRouteTables by VPC) run in parallel, only for
- * what is not yet described, and only when the cache's own calls succeeded (a denied action is
- * not asked twice). A failure of an extra call keeps the cache's facts and adds a note.
+ * what is not yet described; when the cache's network could not be described, the hosts' own
+ * are asked for all the same, except a call that was itself denied (never asked twice). A
+ * failure of an extra call keeps the cache's facts and adds a note.
  */
 record InstanceSubnets(Fact<List<Subnet>> subnets, Fact<List<RouteTable>> tables) {
 
     static InstanceSubnets collect(Ec2Calls calls, ExecutorService pool, Fact<List<Ec2Instance>> instances,
                                    Fact<List<Subnet>> cacheSubnets, Fact<List<RouteTable>> cacheTables,
                                    List<String> cacheVpcs, List<String> notes) {
-        if (!instances.available() || !cacheSubnets.available()) {
+        if (!instances.available()) {
             return new InstanceSubnets(cacheSubnets, cacheTables);
+        }
+        if (!cacheSubnets.available()) {
+            return hostOnly(calls, instances.value(), cacheSubnets, cacheTables);
         }
         Set<String> known = new LinkedHashSet<>();
         cacheSubnets.value().forEach(s -> known.add(s.subnetId()));
@@ -48,6 +52,25 @@ record InstanceSubnets(Fact<List<Subnet>> subnets, Fact<List<RouteTable>> tables
                 merge(cacheSubnets, moreSubnets, Subnet::subnetId, notes, "The subnets of EC2 instance(s) " + who),
                 merge(cacheTables, moreTables, RouteTable::routeTableId, notes,
                         "The route tables of VPC(s) " + String.join(", ", vpcs)));
+    }
+
+    /**
+     * The cache's network could not be described (its subnet group, say, was denied): the app
+     * hosts' own subnets and their VPCs' route tables, unless that very call was the denied one.
+     */
+    private static InstanceSubnets hostOnly(Ec2Calls calls, List<Ec2Instance> hosts, Fact<List<Subnet>> cacheSubnets,
+                                            Fact<List<RouteTable>> cacheTables) {
+        List<String> ids = hosts.stream().map(Ec2Instance::subnetId).filter(Objects::nonNull).distinct().sorted()
+                .toList();
+        List<String> vpcs = hosts.stream().map(Ec2Instance::vpcId).filter(Objects::nonNull).distinct().sorted().toList();
+        if (ids.isEmpty() || "ec2:DescribeSubnets".equals(cacheSubnets.unavailable().action())) {
+            return new InstanceSubnets(cacheSubnets, cacheTables);
+        }
+        boolean tablesDenied = !cacheTables.available()
+                && "ec2:DescribeRouteTables".equals(cacheTables.unavailable().action());
+        Fact<List<RouteTable>> tables = cacheTables.available() || tablesDenied || vpcs.isEmpty() ? cacheTables
+                : calls.routeTables(vpcs);
+        return new InstanceSubnets(calls.subnets(ids), tables);
     }
 
     /** The cache's list plus the extra one (sorted by id), or the cache's alone with a note when the extra failed. */

@@ -50,7 +50,8 @@ class AwsCollectorFaultsTest {
             case "elasticache:DescribeCacheClusters" -> List.of("elasticache:DescribeCacheSubnetGroups",
                     "ec2:DescribeSecurityGroups");
             case "elasticache:DescribeReplicationGroups", "elasticache:DescribeServerlessCaches" -> List.of();
-            case "elasticache:DescribeCacheSubnetGroups" -> List.of("ec2:DescribeSubnets", "ec2:DescribeRouteTables");
+            // the cache's subnets are unknown then, but the app host's are still described
+            case "elasticache:DescribeCacheSubnetGroups" -> List.of();
             case "ec2:DescribeSubnets" -> List.of();
             default -> List.of();
         };
@@ -76,6 +77,19 @@ class AwsCollectorFaultsTest {
             dependents(action).forEach(d -> assertThat(FACT_OF.get(d).apply(e).unavailable().action())
                     .as(d + " depends on " + action).isEqualTo(action));
             assertThat(e.identity().available()).isTrue();
+        }
+    }
+
+    @Test
+    void aDeniedCacheSubnetGroupStillLeavesTheAppHostsPublicSubnetVerdict() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.deny("elasticache:DescribeCacheSubnetGroups");
+            Evidence e = collect(aws, aws.settings().build());
+
+            assertThat(e.subnets().value()).extracting(labcheck.evidence.Subnet::subnetId)
+                    .containsExactly(Labs.PUBLIC_A);
+            assertThat(labcheck.engine.CheckHarness.run("ec2_app_instance_in_public_subnet", e).outcome())
+                    .isEqualTo(labcheck.report.Outcome.PASSED);
         }
     }
 
