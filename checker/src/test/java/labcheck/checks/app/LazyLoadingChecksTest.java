@@ -173,4 +173,15 @@ class LazyLoadingChecksTest {
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.message()).contains("answered cache_status MISS while product:<id> was already in Redis");
     }
+
+    @Test
+    void oneRequestsStraySelectIsNoiseWhenTheWholeHitWindowShowsNone() {
+        // e.g. RDS's own background statement landed inside one request's bracket
+        var f = traced(HIT_WITH_DB, "MISS", "HIT");
+        f.database = Fact.of(new DatabaseProbe("jdbc:mysql://db:3306/ecommerce", 1005, 20, 0, 22, 0, 2, true));
+        var e = f.evidence();
+        assertThat(run(MISS_HIT, e).outcome()).as(run(MISS_HIT, e).message()).isEqualTo(Outcome.PASSED);
+        assertThat(run(SKIP_DB, e).outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(run(MISS_HIT, e).findings()).isEmpty();
+    }
 }
