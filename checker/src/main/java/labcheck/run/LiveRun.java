@@ -6,10 +6,14 @@ import labcheck.collect.AwsCollector;
 import labcheck.collect.AwsSettings;
 import labcheck.collect.AwsSetupException;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.Fact;
 import labcheck.evidence.Subject;
 import labcheck.evidence.Unavailable;
+import labcheck.evidence.app.AppEvidence;
 import labcheck.probe.AppProbe;
 import labcheck.probe.ProbeSettings;
+import labcheck.reach.Reach;
+import labcheck.reach.SshSettings;
 
 /**
  * Gathers one student's evidence live: AWS first (read-only), then the app probe. Neither
@@ -23,8 +27,16 @@ import labcheck.probe.ProbeSettings;
  */
 public final class LiveRun {
 
-    /** What to gather; a null part is not gathered (its facts say how to collect them). */
-    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe) {
+    /**
+     * What to gather; a null part is not gathered (its facts say how to collect them). With
+     * {@code ssh}, {@code probe} names what the instance sees, and {@code remoteSource} is the
+     * app's source as a path there (or null).
+     */
+    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe, SshSettings ssh, String remoteSource) {
+
+        public Plan(Subject subject, AwsSettings aws, ProbeSettings probe) {
+            this(subject, aws, probe, null, null);
+        }
     }
 
     private LiveRun() {
@@ -43,10 +55,21 @@ public final class LiveRun {
         if (plan.probe() != null) {
             progress.accept("Probing the app at " + plan.probe().appUrl() + " (up to "
                     + plan.probe().budget().toSeconds() + " s)...");
-            evidence = evidence.withApp(new AppProbe(plan.probe()).run());
+            evidence = evidence.withApp(plan.ssh() == null ? new AppProbe(plan.probe()).run() : throughSsh(plan,
+                    progress));
             checkpoint.accept(evidence);
         }
         return evidence;
+    }
+
+    private static Fact<AppEvidence> throughSsh(Plan plan, Consumer<String> progress) {
+        try (Reach reach = Reach.through(plan.ssh(), plan.probe(), plan.remoteSource(), progress)) {
+            if (reach.settings() == null) {
+                progress.accept("SSH failed: " + reach.failure().message());
+                return Fact.unavailable(reach.failure());
+            }
+            return reach.restate(new AppProbe(reach.settings()).run());
+        }
     }
 
     private static Evidence collectAws(Plan plan, Evidence evidence, Consumer<String> progress) {
