@@ -21,7 +21,7 @@ import labcheck.collect.FreePort;
  * }
  * }</pre>
  */
-final class Sshd implements AutoCloseable {
+public final class Sshd implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
     static final Path KEYGEN = Path.of("/usr/bin/ssh-keygen");
@@ -39,7 +39,7 @@ final class Sshd implements AutoCloseable {
     }
 
     /** Whether this machine can run the test's sshd; else why not. */
-    static String unavailable() {
+    public static String unavailable() {
         if (!Files.isExecutable(SSHD) || !Files.isExecutable(KEYGEN)) {
             return "Debian's openssh-server and openssh-client are not installed (/usr/sbin/sshd, ssh-keygen); "
                     + "apt-get install openssh-server openssh-client";
@@ -66,7 +66,7 @@ final class Sshd implements AutoCloseable {
      * Starts sshd listening on {@code address} (a free port below 32768 when {@code netns} is
      * null, else 2222 inside the namespace), with {@code extra} config lines.
      */
-    static Sshd start(Path dir, String address, String netns, String... extra) throws Exception {
+    public static Sshd start(Path dir, String address, String netns, String... extra) throws Exception {
         keys(dir);
         Files.createDirectories(Path.of("/run/sshd"));
         int port = netns == null ? FreePort.find() : 2222;
@@ -94,7 +94,7 @@ final class Sshd implements AutoCloseable {
     }
 
     /** Waits up to 10 s until the port accepts (from this namespace). */
-    void awaitListening(Path log) throws Exception {
+    public void awaitListening(Path log) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
@@ -110,38 +110,43 @@ final class Sshd implements AutoCloseable {
         throw new IllegalStateException("sshd did not listen on " + address + ":" + port + ": " + Files.readString(log));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String address() {
+    public String address() {
         return address;
     }
 
-    String target(String user) {
+    public String target(String user) {
         return user + "@" + address + ":" + port;
     }
 
-    Path rsaKey() {
+    public Path rsaKey() {
         return dir.resolve("user_rsa.pem");
     }
 
-    Path ed25519Key() {
+    public Path ed25519Key() {
         return dir.resolve("user_ed25519");
     }
 
-    Path log() {
+    public Path log() {
         return dir.resolve("sshd-" + port + ".log");
     }
 
     /** A known-hosts file holding this server's host key, as ssh-keyscan would write it. */
-    Path knownHosts(Path file) throws IOException {
+    public Path knownHosts(Path file) throws IOException {
         String key = Files.readString(dir.resolve("host_ed25519.pub")).trim().replaceFirst("\\s+\\S+$", "");
         Files.writeString(file, "[" + address + "]:" + port + " " + key + "\n");
         return file;
     }
 
-    static void run(String... cmd) throws IOException, InterruptedException {
+    /** Ends the sessions sshd forked (each connection's own processes), leaving the listener: a dropped link. */
+    public void dropSessions() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    public static void run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
