@@ -78,17 +78,18 @@ public final class SshLink implements AutoCloseable {
             for (KeyPair k : s.keys()) {
                 session.addPublicKeyIdentity(k);
             }
+            long t0 = System.nanoTime();
             try {
                 session.auth().verify(s.authTimeout());
             } catch (IOException e) {
                 if (hostKeys.refusal() != null) {
                     throw new ReachException(hostKeys.refusal());
                 }
-                String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-                if (m.contains("timeout") || m.contains("timed out")) {
+                boolean slow = System.nanoTime() - t0 >= s.authTimeout().toNanos() * 9 / 10;
+                if (session.getServerVersion() == null || slow) {
                     throw new ReachException("sshd at " + server + " did not complete the SSH handshake and login"
-                            + " within " + s.authTimeout().toSeconds() + " s (--ssh). Fix: check the address is the"
-                            + " instance's and that the instance is not overloaded; then rerun.");
+                            + " within " + s.authTimeout().toSeconds() + " s (--ssh). Fix: check the address and port"
+                            + " are the instance's sshd and that the instance is not overloaded; then rerun.");
                 }
                 throw new ReachException("sshd at " + server + " refused the key " + s.keyFile() + " for user "
                         + s.target().user() + " (--ssh, --ssh-key). Fix: use the private key of the key pair the"

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import labapp.EmbeddedLab;
 import labcheck.collect.FreePort;
-import labcheck.engine.Outcome;
+import labcheck.report.Outcome;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.SecretGuard;
 import labcheck.reach.Sshd;
