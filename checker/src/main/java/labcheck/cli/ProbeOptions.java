@@ -84,7 +84,7 @@ public final class ProbeOptions {
                     + " seconds (the default is 120).");
         }
         return new ProbeRequest(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser,
-                dbUrl == null ? null : dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
+                dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
                 Duration.ofSeconds(budgetSeconds), remoteSource ? null : source);
     }
 }

@@ -299,6 +299,16 @@ public final class ProbeSettings {
             return this;
         }
 
+        /**
+         * The database account without an address yet (the endpoint is found later, in RDS);
+         * {@code password} is copied and kept in memory only.
+         */
+        public Builder dbCredentials(String user, char[] password) {
+            dbUser = user;
+            dbPassword = password == null ? null : password.clone();
+            return this;
+        }
+
         /** Moves the database to another JDBC URL (a forward), keeping its user and password. */
         public Builder dbAddress(String jdbcUrl) {
             if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {

@@ -165,6 +165,20 @@ public final class Reach implements AutoCloseable {
         return settings;
     }
 
+    /** What the way in did (what was forwarded, a host key recorded, the link dropping), for the scoresheet. */
+    public List<String> notes() {
+        List<String> all = new ArrayList<>(notes);
+        if (link != null && !link.isOpen()) {
+            all.add(droppedNote());
+        }
+        return all;
+    }
+
+    private String droppedNote() {
+        return "The SSH connection to " + link.target().server() + " closed during the probe; what was to be"
+                + " measured after that could not be (--ssh). Fix: check the instance and the network, then rerun.";
+    }
+
     /** Why the app cannot be reached at all, or null. */
     public Unavailable failure() {
         return failure;
@@ -177,8 +191,7 @@ public final class Reach implements AutoCloseable {
     public Fact<AppEvidence> restate(Fact<AppEvidence> app) {
         List<String> extra = new ArrayList<>(notes);
         if (link != null && !link.isOpen()) {
-            extra.add("The SSH connection to " + link.target().server() + " closed during the probe; what was to be"
-                    + " measured after that could not be (--ssh). Fix: check the instance and the network, then rerun.");
+            extra.add(droppedNote());
         }
         try {
             String json = EvidenceBundle.mapper().writeValueAsString(app);

@@ -1,6 +1,8 @@
 package labcheck.run;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import labcheck.collect.AwsCollector;
 import labcheck.collect.AwsSettings;
@@ -12,6 +14,7 @@ import labcheck.evidence.Unavailable;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.probe.AppProbe;
 import labcheck.probe.ProbeSettings;
+import labcheck.reach.Endpoints;
 import labcheck.reach.Reach;
 import labcheck.reach.SshSettings;
 
@@ -53,22 +56,43 @@ public final class LiveRun {
             checkpoint.accept(evidence);
         }
         if (plan.probe() != null) {
-            progress.accept("Probing the app at " + plan.probe().appUrl() + " (up to "
-                    + plan.probe().budget().toSeconds() + " s)...");
-            evidence = evidence.withApp(plan.ssh() == null ? new AppProbe(plan.probe()).run() : throughSsh(plan,
-                    progress));
+            ProbeSettings probe = plan.probe();
+            if (plan.aws() != null) {
+                List<String> found = new ArrayList<>();
+                probe = Endpoints.fill(probe, evidence, plan.aws().clusterId(), found);
+                for (String f : found) {
+                    progress.accept(f);
+                    evidence = evidence.withNote(f);
+                }
+            }
+            progress.accept("Probing the app at " + probe.appUrl() + " (up to " + probe.budget().toSeconds()
+                    + " s)...");
+            if (plan.ssh() == null) {
+                evidence = evidence.withApp(new AppProbe(probe).run());
+            } else {
+                evidence = throughSsh(plan, probe, evidence, progress);
+            }
+            if (probe != plan.probe()) {
+                probe.clearSecrets();
+            }
             checkpoint.accept(evidence);
         }
         return evidence;
     }
 
-    private static Fact<AppEvidence> throughSsh(Plan plan, Consumer<String> progress) {
-        try (Reach reach = Reach.through(plan.ssh(), plan.probe(), plan.remoteSource(), progress)) {
+    /** One SSH connection for the whole probe, closed after it; what it reached is noted on the scoresheet. */
+    private static Evidence throughSsh(Plan plan, ProbeSettings probe, Evidence evidence, Consumer<String> progress) {
+        try (Reach reach = Reach.through(plan.ssh(), probe, plan.remoteSource(), progress)) {
             if (reach.settings() == null) {
                 progress.accept("SSH failed: " + reach.failure().message());
-                return Fact.unavailable(reach.failure());
+                return evidence.withApp(Fact.unavailable(reach.failure()));
             }
-            return reach.restate(new AppProbe(reach.settings()).run());
+            Fact<AppEvidence> app = reach.restate(new AppProbe(reach.settings()).run());
+            Evidence withApp = evidence.withApp(app);
+            for (String note : reach.notes()) {
+                withApp = withApp.withNote(note);
+            }
+            return withApp;
         }
     }
 

@@ -13,9 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import labapp.EmbeddedLab;
+import labcheck.collect.FakeAws;
 import labcheck.collect.FreePort;
+import labcheck.collect.Lab;
+import labcheck.collect.Labs;
+import labcheck.evidence.CacheCluster;
+import labcheck.evidence.Endpoint;
 import labcheck.report.Outcome;
 import labcheck.evidence.EvidenceBundle;
+import labcheck.evidence.RdsInstance;
 import labcheck.evidence.SecretGuard;
 import labcheck.reach.Sshd;
 import labcheck.report.CheckResult;
@@ -206,6 +212,34 @@ class CheckThroughSshTest {
             assertThat(evidence().path("app").toString()).contains("SSH connection to " + flaky.target(USER)
                     .substring(USER.length() + 1));
             assertThat(err.toString()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void withAwsCollectedTheCacheAndDatabaseEndpointsAreFoundNotTypedAndReachedThroughSsh() throws Exception {
+        // GIVEN an AWS account (WireMock) whose cluster node and RDS instance are where the instance sees them
+        Lab good = Labs.good();
+        CacheCluster cluster = good.clusters().get(0).toBuilder().cacheNodes(List.of(new CacheCluster.CacheNode(
+                "0001", "available", new Endpoint(lab.redisHost(), lab.redisPort()), "us-east-1a"))).build();
+        RdsInstance db = good.dbs().get(0).toBuilder().endpoint(new Endpoint("127.0.0.1",
+                Integer.parseInt(lab.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1")))).build();
+        Lab here = new Lab(List.of(cluster), good.groups(), good.serverless(), good.subnetGroups(), good.subnets(),
+                good.routeTables(), good.securityGroups(), good.instances(), List.of(db), good.alarms());
+        try (FakeAws aws = FakeAws.start(here)) {
+            // WHEN labcheck checks through SSH with no --redis and no --db-url
+            int code = check(Map.of("LAB_DB_PASSWORD", lab.dbPassword()), args(sshd, "--region", "us-east-1",
+                    "--endpoint-url", aws.url()).toArray(String[]::new));
+
+            // THEN it says what it found and used, and the TTL and database checks are verified with them
+            assertThat(code).as(err.toString()).isIn(ExitCodes.MARKS_LOST, ExitCodes.ALL_MARKS);
+            Scoresheet s = sheet();
+            assertThat(s.notes()).anyMatch(n -> n.contains("Redis endpoint found in ElastiCache and used")
+                    && n.contains(lab.redisHost() + ":" + lab.redisPort()));
+            assertThat(s.notes()).anyMatch(n -> n.contains("Database endpoint found in RDS and used")
+                    && n.endsWith("instance products-db."));
+            assertThat(result(s, "redis_product_key_ttl_set").outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(result(s, "app_cache_hits_skip_database").outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(appMarks(s)).isEqualTo(14.0);
         }
     }
 
