@@ -3,13 +3,16 @@ package labcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import labcheck.checks.CheckCatalog;
 import labcheck.collect.AwsSettings;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.Subject;
 import labcheck.probe.ProbeSettings;
+import labcheck.reach.Imds;
 import labcheck.reach.SshSettings;
 import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
@@ -66,6 +69,24 @@ public class CheckCommand extends GuardedCommand {
             description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    /**
+     * On an EC2 instance with nothing said about the app: the region and instance from IMDSv2,
+     * the apps on localhost:5001/5000, the endpoints from AWS; prints what it assumed.
+     */
+    private boolean zeroConfig() {
+        Optional<Imds.Instance> here = Imds.locate(env, Duration.ofSeconds(1));
+        if (here.isEmpty()) {
+            return false;
+        }
+        String region = aws.region != null ? aws.region : env.getOrDefault("AWS_REGION", here.get().region());
+        aws.region = region;
+        probe.defaultToInstance();
+        err().println("labcheck: running on EC2 instance " + here.get().instanceId() + " (IMDSv2): assuming --region "
+                + region + " --app " + probe.appUrl + " --baseline " + probe.baselineUrl + ", and the Redis and"
+                + " database endpoints found in AWS. Give any of these flags to override.");
+        return true;
+    }
+
     Map<String, String> env = System.getenv();
     Clock clock = Clock.systemUTC();
 
@@ -78,6 +99,8 @@ public class CheckCommand extends GuardedCommand {
         SshSettings sshSettings = ssh.settings(env);
         if (sshSettings != null) {
             probe.defaultToInstance();
+        } else if (!probe.requested()) {
+            wantAws |= zeroConfig();
         }
         if (!wantAws && !probe.requested()) {
             throw new IllegalArgumentException("nothing to check. Fix: give --app URL (and --baseline URL) to grade"
