@@ -43,11 +43,23 @@ public final class SshSettings {
      */
     public static SshSettings of(String target, Path keyFile, String passphraseEnv, Path knownHosts,
                                  boolean acceptNew, Map<String, String> env) {
+        quietLibrary();
         SshTarget t = SshTarget.parse(target);
         List<KeyPair> keys = SshKeys.load(keyFile, passphraseEnv, env);
         Path kh = knownHosts != null ? knownHosts
                 : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         return new SshSettings(t, keyFile, keys, kh, acceptNew, Duration.ofSeconds(10), Duration.ofSeconds(15));
+    }
+
+    /**
+     * The SSH library reports its start-up and every session at info, which is noise on a
+     * grader's terminal; labcheck's own messages say what matters. Set before its loggers exist,
+     * and only when the user has not chosen a level.
+     */
+    private static void quietLibrary() {
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.sshd") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.sshd", "error");
+        }
     }
 
     /** The same settings with other connect and authentication bounds (tests, slow links). */
