@@ -120,7 +120,8 @@ public final class Endpoints {
             return Optional.empty();
         }
         RdsInstance d = mysql.get(0);
-        String others = mysql.size() == 1 ? "" : " (of " + mysql.size() + " MySQL instances; give --db-url for another)";
+        String others = mysql.size() == 1 ? ""
+                : " (of " + mysql.size() + " MySQL instances; give --db-url for another)";
         return Optional.of(new Database("jdbc:mysql://" + d.endpoint().address() + ":" + d.endpoint().port() + "/"
                 + DATABASE, "instance " + d.dbInstanceIdentifier() + others));
     }

@@ -34,7 +34,8 @@ import labcheck.probe.SourceText;
  */
 public final class Reach implements AutoCloseable {
 
-    private static final Pattern JDBC = Pattern.compile("^(jdbc:(?:mysql|mariadb)://)(\\[[^\\]]+\\]|[^/:?]+)(?::(\\d+))?(.*)$");
+    private static final Pattern JDBC = Pattern.compile(
+            "^(jdbc:(?:mysql|mariadb)://)(\\[[^\\]]+\\]|[^/:?]+)(?::(\\d+))?(.*)$");
     /** The most of the source read from the instance: one byte more than the scanner takes. */
     private static final int MAX_SOURCE = (1 << 20) + 1;
 
