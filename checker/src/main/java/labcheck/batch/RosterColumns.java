@@ -8,7 +8,8 @@ import java.util.Locale;
 final class RosterColumns {
 
     static final List<String> ALL = List.of("student_id", "name", "region", "profile", "role_arn", "external_id",
-            "app_url", "baseline_url", "redis", "db_url", "db_user", "db_password_env", "cluster_id");
+            "app_url", "baseline_url", "redis", "db_url", "db_user", "db_password_env", "cluster_id", "ssh_user",
+            "ssh_host", "ssh_port", "ssh_key");
 
     private RosterColumns() {
     }

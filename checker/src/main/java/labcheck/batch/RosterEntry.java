@@ -17,6 +17,8 @@ import labcheck.evidence.Subject;
  * @param redis         the Redis endpoint the probe may reach, {@code host:port} or a redis URL
  * @param dbUrl         the JDBC URL of the product database, without credentials
  * @param dbPasswordEnv the environment variable holding the DB password
+ * @param ssh           the way in through the student's app instance, or null: the addresses are then this
+ *                      host's view; with it, {@code redis} and {@code dbUrl} are as the instance sees them
  */
 public record RosterEntry(
         int row,
@@ -32,7 +34,34 @@ public record RosterEntry(
         String dbUrl,
         String dbUser,
         String dbPasswordEnv,
-        String clusterId) {
+        String clusterId,
+        Ssh ssh) {
+
+    /** A row without SSH columns. */
+    public RosterEntry(int row, String studentId, String name, String region, String profile, String roleArn,
+                       String externalId, String appUrl, String baselineUrl, String redis, String dbUrl,
+                       String dbUser, String dbPasswordEnv, String clusterId) {
+        this(row, studentId, name, region, profile, roleArn, externalId, appUrl, baselineUrl, redis, dbUrl, dbUser,
+                dbPasswordEnv, clusterId, null);
+    }
+
+    /**
+     * The roster's SSH columns: {@code ssh_user@ssh_host:ssh_port} with the private key file
+     * {@code ssh_key} (a path, never the key itself).
+     */
+    public record Ssh(String user, String host, int port, String key) {
+
+        /** {@code user@host:port}, as {@code --ssh} takes it. */
+        public String target() {
+            return user + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    /** The app port {@code url} names, or {@code fallback} (with SSH the instance's own localhost is probed). */
+    public static int port(String url, int fallback) {
+        String hp = hostPort(url);
+        return hp == null ? fallback : Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1));
+    }
 
     /** Who this student is, as the evidence records it ({@code source} says where AWS facts came from). */
     public Subject subject(String source) {

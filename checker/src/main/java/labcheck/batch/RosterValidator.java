@@ -48,7 +48,49 @@ final class RosterValidator {
         }
         entries.add(new RosterEntry(row, id, v.get("name"), v.get("region"), v.get("profile"), v.get("role_arn"),
                 v.get("external_id"), v.get("app_url"), v.get("baseline_url"), v.get("redis"), v.get("db_url"),
-                v.get("db_user"), v.get("db_password_env"), v.get("cluster_id")));
+                v.get("db_user"), v.get("db_password_env"), v.get("cluster_id"), ssh(v)));
+    }
+
+    /** The SSH columns as a way in, or null when there is none ({@link #reason} has checked them). */
+    private static RosterEntry.Ssh ssh(Map<String, String> v) {
+        if (v.get("ssh_user") == null) {
+            return null;
+        }
+        String host = v.get("ssh_host") != null ? v.get("ssh_host") : URI.create(v.get("app_url")).getHost();
+        int port = v.get("ssh_port") == null ? 22 : Integer.parseInt(v.get("ssh_port"));
+        return new RosterEntry.Ssh(v.get("ssh_user"), host, port, v.get("ssh_key"));
+    }
+
+    /** Why the SSH columns cannot be used, or null. */
+    private static String sshReason(Map<String, String> v) {
+        boolean any = v.get("ssh_user") != null || v.get("ssh_host") != null || v.get("ssh_port") != null
+                || v.get("ssh_key") != null;
+        if (!any) {
+            return null;
+        }
+        if (v.get("ssh_user") == null || v.get("ssh_key") == null) {
+            return "the SSH columns need ssh_user and ssh_key (the private key file), e.g. ec2-user and "
+                    + "keys/s42.pem; ssh_host defaults to app_url's host and ssh_port to 22.";
+        }
+        if (!v.get("ssh_user").matches("[A-Za-z0-9._-]+")) {
+            return "ssh_user '" + v.get("ssh_user") + "' is not a user name such as ec2-user.";
+        }
+        if (v.get("ssh_host") == null && (v.get("app_url") == null || !isHttpUrl(v.get("app_url")))) {
+            return "ssh_host is empty and there is no app_url to take the instance's address from; give ssh_host.";
+        }
+        if (v.get("ssh_host") != null && !v.get("ssh_host").matches("[A-Za-z0-9._:%-]+")) {
+            return "ssh_host '" + v.get("ssh_host") + "' is not a host name or address.";
+        }
+        if (v.get("ssh_port") != null && !v.get("ssh_port").matches("[0-9]{1,5}")
+                || v.get("ssh_port") != null && (Integer.parseInt(v.get("ssh_port")) < 1
+                || Integer.parseInt(v.get("ssh_port")) > 65535)) {
+            return "ssh_port '" + v.get("ssh_port") + "' is not a port from 1 to 65535.";
+        }
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(v.get("ssh_key")))) {
+            return "ssh_key " + v.get("ssh_key") + " is not a file; give the path of the instance key pair's "
+                    + "private key (the .pem).";
+        }
+        return null;
     }
 
     /** Why the row cannot be graded, or null. Never quotes a value that looks like a secret. */
@@ -109,7 +151,11 @@ final class RosterValidator {
         if (v.get("cluster_id") != null && !CLUSTER_ID.matcher(v.get("cluster_id")).matches()) {
             return "cluster_id '" + v.get("cluster_id") + "' is not an ElastiCache cluster id.";
         }
-        if (v.get("app_url") == null && !aws && region == null) {
+        String ssh = sshReason(v);
+        if (ssh != null) {
+            return ssh;
+        }
+        if (v.get("app_url") == null && v.get("ssh_user") == null && !aws && region == null) {
             return "nothing to grade: give app_url, or region with profile or role_arn.";
         }
         return null;

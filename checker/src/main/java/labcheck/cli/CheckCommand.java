@@ -3,13 +3,17 @@ package labcheck.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import labcheck.checks.CheckCatalog;
 import labcheck.collect.AwsSettings;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.Subject;
 import labcheck.probe.ProbeSettings;
+import labcheck.reach.Imds;
+import labcheck.reach.SshSettings;
 import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
@@ -26,8 +30,9 @@ import picocli.CommandLine.Option;
  * # a student on the EC2 instance (the instance role reads AWS; Redis is reachable from here)
  * labcheck check --region us-east-1 --app http://localhost:5001 --baseline http://localhost:5000 \
  *     --redis product-cache-cluster.abc123.0001.use1.cache.amazonaws.com:6379
- * # an instructor, from their own machine
- * labcheck check --profile student42 --app http://3.80.1.2:5001 --baseline http://3.80.1.2:5000
+ * # an instructor or a judge, from their own machine, through the instance (apps at its localhost:5001/5000)
+ * labcheck check --profile student42 --ssh ec2-user@3.80.1.2 --ssh-key lab.pem \
+ *     --redis product-cache-cluster.abc123.0001.use1.cache.amazonaws.com:6379
  * }</pre>
  * Options may also come from {@code labcheck.yaml} (keys are the long option names).
  */
@@ -43,6 +48,9 @@ public class CheckCommand extends GuardedCommand {
 
     @Mixin
     ProbeOptions probe = new ProbeOptions();
+
+    @Mixin
+    SshOptions ssh = new SshOptions();
 
     @Option(names = "--student", description = "Student id shown on the scoresheet.")
     String studentId;
@@ -61,6 +69,24 @@ public class CheckCommand extends GuardedCommand {
             description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    /**
+     * On an EC2 instance with nothing said about the app: the region and instance from IMDSv2,
+     * the apps on localhost:5001/5000, the endpoints from AWS; prints what it assumed.
+     */
+    private boolean zeroConfig() {
+        Optional<Imds.Instance> here = Imds.locate(env, Duration.ofSeconds(1));
+        if (here.isEmpty()) {
+            return false;
+        }
+        String region = aws.region != null ? aws.region : env.getOrDefault("AWS_REGION", here.get().region());
+        aws.region = region;
+        probe.defaultToInstance();
+        err().println("labcheck: running on EC2 instance " + here.get().instanceId() + " (IMDSv2): assuming --region "
+                + region + " --app " + probe.appUrl + " --baseline " + probe.baselineUrl + ", and the Redis and"
+                + " database endpoints found in AWS. Give any of these flags to override.");
+        return true;
+    }
+
     Map<String, String> env = System.getenv();
     Clock clock = Clock.systemUTC();
 
@@ -70,13 +96,19 @@ public class CheckCommand extends GuardedCommand {
         Rubric chosen = CommandSupport.load(rubric);
         Reports reports = templates.reports();
         boolean wantAws = aws.requested(env);
+        SshSettings sshSettings = ssh.settings(env);
+        if (sshSettings != null) {
+            probe.defaultToInstance();
+        } else if (!probe.requested()) {
+            wantAws |= zeroConfig();
+        }
         if (!wantAws && !probe.requested()) {
             throw new IllegalArgumentException("nothing to check. Fix: give --app URL (and --baseline URL) to grade"
                     + " the app, and --region/--profile to read AWS; `labcheck demo` shows a full run.");
         }
         String clusterId = aws.clusterId(chosen.thresholds().clusterId());
         ProbeSettings probeSettings = probe.requested()
-                ? probe.request(chosen.thresholds().requestsPerApp()).settings(env) : null;
+                ? probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null).settings(env) : null;
         AwsSettings awsSettings = wantAws ? aws.settings(probe.appUrl, clusterId) : null;
         Subject subject = new Subject(studentId, name, aws.region, clusterId, probe.appUrl, probe.baselineUrl,
                 wantAws ? aws.source() : "none");
@@ -87,7 +119,9 @@ public class CheckCommand extends GuardedCommand {
         }
         Evidence evidence;
         try {
-            evidence = LiveRun.gather(new LiveRun.Plan(subject, awsSettings, probeSettings), clock,
+            LiveRun.Plan plan = new LiveRun.Plan(subject, awsSettings, probeSettings, sshSettings,
+                    sshSettings == null ? null : probe.sourceText());
+            evidence = LiveRun.gather(plan, clock,
                     line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
         } finally {
             if (probeSettings != null) {

@@ -50,20 +50,41 @@ public final class ProbeOptions {
     int budgetSeconds;
 
     @Option(names = "--source", paramLabel = "FILE",
-            description = "The app's source, to show the judge the cache-before-database excerpt.")
+            description = "The app's source, to show the judge the cache-before-database excerpt (with --ssh, a"
+                    + " file on the instance, e.g. ~/product-api/app_with_cache.py).")
     Path source;
 
     boolean requested() {
         return appUrl != null;
     }
 
+    /** With {@code --ssh}, the apps default to the instance's own ports. */
+    void defaultToInstance() {
+        if (appUrl == null) {
+            appUrl = "http://localhost:5001";
+        }
+        if (baselineUrl == null) {
+            baselineUrl = "http://localhost:5000";
+        }
+    }
+
+    /** {@code --source} as text: with {@code --ssh} it names a file on the instance. */
+    String sourceText() {
+        return source == null ? null : source.toString();
+    }
+
     ProbeRequest request(int defaultRequests) {
+        return request(defaultRequests, false);
+    }
+
+    /** @param remoteSource whether {@code --source} names a file on the instance (not checked here) */
+    ProbeRequest request(int defaultRequests, boolean remoteSource) {
         if (budgetSeconds < 5) {
             throw new IllegalArgumentException("--budget " + budgetSeconds + " is too short. Fix: give at least 5"
                     + " seconds (the default is 120).");
         }
         return new ProbeRequest(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser,
-                dbUrl == null ? null : dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
-                Duration.ofSeconds(budgetSeconds), source);
+                dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
+                Duration.ofSeconds(budgetSeconds), remoteSource ? null : source);
     }
 }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * baseline: http://3.80.1.2:5000
  * region: us-east-1
  * redis: product-cache-cluster.abc123.0001.use1.cache.amazonaws.com:6379
+ * ssh: ec2-user@3.80.1.2
+ * ssh-key: keys/lab.pem
  * }</pre>
  * Secrets are refused in the file: a password's key must name an environment variable.
  */
@@ -68,7 +70,8 @@ public final class YamlDefaults implements IDefaultValueProvider {
             for (Iterator<String> it = tree == null ? java.util.Collections.emptyIterator() : tree.fieldNames();
                     it.hasNext(); ) {
                 String key = it.next();
-                if (key.toLowerCase(java.util.Locale.ROOT).contains("password") && !key.endsWith("-env")) {
+                String lower = key.toLowerCase(java.util.Locale.ROOT);
+                if ((lower.contains("password") || lower.contains("passphrase")) && !key.endsWith("-env")) {
                     throw new IllegalArgumentException(file + ": key '" + key + "' would hold a secret. Fix: use "
                             + key + "-env naming an environment variable that holds it.");
                 }

@@ -70,7 +70,10 @@ public final class AppProbe {
                     total.share(0.2));
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
                     : products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()), tracer, total.share(0.15));
-            Fact<TimingProbe> timing = base == null
+            Fact<TimingProbe> timing = s.blocked("baseline") != null
+                    ? Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
+                            s.blocked("baseline")))
+                    : base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
                     : products.timing(total.share(0.6));
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
@@ -92,7 +95,7 @@ public final class AppProbe {
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
             Fact<LoadTestResult> load = loadTest(app, products.servedIds(), total);
-            var source = SourceScanner.scan(s.sourceFile());
+            var source = s.sourceText() != null ? SourceScanner.scanText(s.sourceText()) : SourceScanner.scan(s.sourceFile());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(new AppEvidence(SafeUrl.strip(s.appUrl()), SafeUrl.strip(s.baselineUrl()), health, lazy,
                     keys, database, timing, stats, load, writeThrough, delete, source, ms, notes, warm));

@@ -25,6 +25,9 @@ final class DbReader implements AutoCloseable {
     }
 
     static Result connect(ProbeSettings s, Duration timeout) {
+        if (s.blocked("db") != null) {
+            return new Result(null, new Unavailable("Unreachable", "mysql", s.blocked("db")));
+        }
         if (s.dbUrl() == null) {
             return new Result(null, Unavailable.notCollected("Database counters",
                     "run with --db-url jdbc:mysql://<rds-endpoint>:3306/ecommerce and a read-only user to see "
@@ -51,7 +54,8 @@ final class DbReader implements AutoCloseable {
             boolean denied = e instanceof SQLException sql && "28000".equals(sql.getSQLState());
             return new Result(null, new Unavailable(denied ? "AccessDenied" : "Unreachable", "mysql:" + url,
                     "The database at " + url + (denied ? " refused the probe's credentials (" : " could not be reached (")
-                            + msg + "); from outside the VPC run labcheck on the EC2 instance, and use a read-only "
+                            + msg + "); from outside the VPC run labcheck on the EC2 instance or add --ssh USER@HOST,"
+                            + " and use a read-only "
                             + "user that may run SELECT and SHOW GLOBAL STATUS."));
         } finally {
             p.remove("password");

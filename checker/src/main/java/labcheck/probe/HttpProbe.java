@@ -108,7 +108,8 @@ final class HttpProbe {
             timeoutsInARow++;
             lastTimeoutWasConnect = true;
             return HttpResult.unreachable("connecting to " + base + " timed out after "
-                    + timeout.toMillis() + " ms (is the port open to this host?)", System.nanoTime() - t0);
+                    + timeout.toMillis() + " ms (is the port open to this host? From outside, reach the app through its"
+                    + " instance with --ssh USER@HOST)", System.nanoTime() - t0);
         }
         if (cause instanceof HttpTimeoutException) {
             return timedOut(method, path, timeout, t0);
@@ -116,7 +117,8 @@ final class HttpProbe {
         timeoutsInARow = 0;
         if (cause instanceof ConnectException) {
             return HttpResult.unreachable("connection to " + base + " refused (is the app running and its port open "
-                    + "to this host?)", System.nanoTime() - t0);
+                    + "to this host? From outside, reach the app through its instance with --ssh USER@HOST)",
+                    System.nanoTime() - t0);
         }
         return HttpResult.failed(method + " " + path + " failed: " + describe(cause), System.nanoTime() - t0, false);
     }

@@ -3,7 +3,9 @@ package labcheck.probe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import labcheck.evidence.SafeUrl;
 
 /**
@@ -46,6 +48,9 @@ public final class ProbeSettings {
     private final int maxBodyBytes;
     private final boolean writeProbes;
     private final Path sourceFile;
+    private final SourceText sourceText;
+    private final RemoteTimer remoteTimer;
+    private final Map<String, String> blocked;
 
     private ProbeSettings(Builder b) {
         appUrl = requireHttpUrl(b.appUrl, "appUrl");
@@ -70,6 +75,9 @@ public final class ProbeSettings {
         maxBodyBytes = requireRange(b.maxBodyBytes, 1024, 64 << 20, "maxBodyBytes");
         writeProbes = b.writeProbes;
         sourceFile = b.sourceFile;
+        sourceText = b.sourceText;
+        remoteTimer = b.remoteTimer;
+        blocked = Map.copyOf(b.blocked);
         if (redisHost != null) {
             requireRange(redisPort, 1, 65535, "redis port");
         }
@@ -189,6 +197,52 @@ public final class ProbeSettings {
         return sourceFile;
     }
 
+    /** The source read from elsewhere (the instance), or null. */
+    public SourceText sourceText() {
+        return sourceText;
+    }
+
+    /** Times the timing comparison's requests elsewhere (on the instance), or null: this host does. */
+    public RemoteTimer remoteTimer() {
+        return remoteTimer;
+    }
+
+    /** Why {@code part} ("baseline", "redis" or "db") cannot be reached, or null when it can be tried. */
+    public String blocked(String part) {
+        return blocked.get(part);
+    }
+
+    /** A builder holding these settings (passwords copied), to change where the parts are reached. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.appUrl = appUrl;
+        b.baselineUrl = baselineUrl;
+        b.redisHost = redisHost;
+        b.redisPort = redisPort;
+        b.redisTls = redisTls;
+        b.redisUser = redisUser;
+        b.redisPassword = redisPassword();
+        b.dbUrl = dbUrl;
+        b.dbUser = dbUser;
+        b.dbPassword = dbPassword();
+        b.requestsPerApp = requestsPerApp;
+        b.warmupPerApp = warmupPerApp;
+        b.lazyIds = lazyIds;
+        b.maxProductId = maxProductId;
+        b.concurrency = concurrency;
+        b.loadDuration = loadDuration;
+        b.budget = budget;
+        b.requestTimeout = requestTimeout;
+        b.connectTimeout = connectTimeout;
+        b.maxBodyBytes = maxBodyBytes;
+        b.writeProbes = writeProbes;
+        b.sourceFile = sourceFile;
+        b.sourceText = sourceText;
+        b.remoteTimer = remoteTimer;
+        b.blocked.putAll(blocked);
+        return b;
+    }
+
     /** Clears the passwords held in memory. */
     public void clearSecrets() {
         if (redisPassword != null) {
@@ -231,8 +285,61 @@ public final class ProbeSettings {
         private int maxBodyBytes = 256 * 1024;
         private boolean writeProbes = true;
         private Path sourceFile;
+        private SourceText sourceText;
+        private RemoteTimer remoteTimer;
+        private final Map<String, String> blocked = new TreeMap<>();
 
         private Builder() {
+        }
+
+        /** Moves Redis to another address (a forward), keeping its TLS, user and password. */
+        public Builder redisAddress(String host, int port) {
+            redisHost = Objects.requireNonNull(host, "redis host");
+            redisPort = port;
+            return this;
+        }
+
+        /**
+         * The database account without an address yet (the endpoint is found later, in RDS);
+         * {@code password} is copied and kept in memory only.
+         */
+        public Builder dbCredentials(String user, char[] password) {
+            dbUser = user;
+            dbPassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** Moves the database to another JDBC URL (a forward), keeping its user and password. */
+        public Builder dbAddress(String jdbcUrl) {
+            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+                throw new IllegalArgumentException("db URL must start with jdbc:, was: " + SafeUrl.strip(jdbcUrl));
+            }
+            dbUrl = jdbcUrl;
+            return this;
+        }
+
+        /** The source as read from elsewhere (the instance); wins over {@link #sourceFile(Path)}. */
+        public Builder sourceText(SourceText v) {
+            sourceText = v;
+            return this;
+        }
+
+        /** Times the timing comparison elsewhere; null times it from this host. */
+        public Builder remoteTimer(RemoteTimer v) {
+            remoteTimer = v;
+            return this;
+        }
+
+        /**
+         * Marks {@code part} ("baseline", "redis" or "db") as unreachable, for {@code why} (one
+         * sentence with the fix); its evidence is then unavailable with that reason.
+         */
+        public Builder blocked(String part, String why) {
+            if (!java.util.Set.of("baseline", "redis", "db").contains(part)) {
+                throw new IllegalArgumentException("part must be baseline, redis or db, was: " + part);
+            }
+            blocked.put(part, Objects.requireNonNull(why, "why"));
+            return this;
         }
 
         public Builder appUrl(String v) {

@@ -169,29 +169,27 @@ final class ProductPhases {
         // a noisy host may leave the paired saving's interval straddling zero: then keep sampling,
         // up to three times N, while the budget lasts, rather than call an honest app inconclusive
         int ceiling = s.warmupPerApp() + 3 * s.requestsPerApp();
+        PairClient client = new PairClient(s, app, base, notes);
         boolean cut = false;
-        for (int i = 0; i < ceiling; i++) {
-            if (i >= planned && (i - planned) % 20 == 0 && conclusive(pairs)) {
+        int i = 0;
+        while (i < ceiling) {
+            if (i >= planned && conclusive(pairs)) {
                 break;
             }
-            if (d.expired() || app.givenUp() || base.givenUp()) {
+            int end = i < planned ? planned : Math.min(ceiling, i + 20);
+            List<HttpResult[]> sent = client.pairs(ids, i, end, d);
+            for (HttpResult[] ab : sent) {
+                boolean counted = i >= s.warmupPerApp();
+                double[] a = one(ab[0], ids.get(i % ids.size()), appS, counted, true);
+                double[] b = one(ab[1], ids.get(i % ids.size()), baseS, counted, false);
+                if (a != null && b != null) {
+                    pairs.add(new double[] {b[0] - a[0], b[1] - a[1]});
+                }
+                i++;
+            }
+            if (i < end) {
                 cut = i < planned;
                 break;
-            }
-            int id = ids.get(i % ids.size());
-            boolean counted = i >= s.warmupPerApp();
-            // alternate which app goes first, so neither always runs right after the other's work
-            double[] a;
-            double[] b;
-            if (i % 2 == 0) {
-                a = one(app, id, appS, counted, d, true);
-                b = one(base, id, baseS, counted, d, false);
-            } else {
-                b = one(base, id, baseS, counted, d, false);
-                a = one(app, id, appS, counted, d, true);
-            }
-            if (a != null && b != null) {
-                pairs.add(new double[] {b[0] - a[0], b[1] - a[1]});
             }
         }
         if (baseS.unreachable != null && baseS.client.isEmpty()) {
@@ -215,7 +213,7 @@ final class ProductPhases {
                 appClient, baseClient, Latencies.round(baseRep.mean() - appRep.mean()), pairs.size(),
                 Latencies.round(reportedPaired), Latencies.round(measured.median()),
                 Latencies.round(measured.low()), Latencies.round(measured.high()),
-                appS.failures, baseS.failures, problems.stream().limit(4).toList()));
+                appS.failures, baseS.failures, problems.stream().limit(4).toList(), client.where()));
     }
 
     /** Whether the pairs already confirm a saving, or already show one far below the reported saving. */
@@ -225,9 +223,8 @@ final class ProductPhases {
         return m.low() > 0 || m.high() < 0.5 * reported;
     }
 
-    /** One request; returns {reported, client} ms when it counted and gave a valid answer, else null. */
-    private double[] one(HttpProbe p, int id, Samples into, boolean counted, Deadline d, boolean isApp) {
-        HttpResult r = p.get("/product/" + id, d);
+    /** One answer; returns {reported, client} ms when it counted and gave a valid answer, else null. */
+    private double[] one(HttpResult r, int id, Samples into, boolean counted, boolean isApp) {
         ProductReader.Read read = ProductReader.read(id, r);
         if (isApp) {
             tally.count(read.answer());

@@ -22,9 +22,12 @@ final class RedisReader implements AutoCloseable {
 
     /** Connects and PINGs; the result is a reader or why Redis cannot be read from here. */
     static Result connect(ProbeSettings s, Duration timeout) {
+        if (s.blocked("redis") != null) {
+            return new Result(null, new Unavailable("Unreachable", "redis", s.blocked("redis")));
+        }
         if (s.redisHost() == null) {
             return new Result(null, Unavailable.notCollected("Redis keys",
-                    "run with --redis HOST:PORT (from the EC2 instance, or through an SSH tunnel) to read "
+                    "run with --redis HOST:PORT (on the EC2 instance, or from outside with --ssh USER@HOST) to read "
                             + "product:<id> keys and their TTL."));
         }
         String endpoint = s.redisHost() + ":" + s.redisPort();
@@ -67,8 +70,8 @@ final class RedisReader implements AutoCloseable {
         return new Unavailable("Unreachable", "redis:" + endpoint,
                 "Redis at " + endpoint + " is not reachable from this host (" + firstLine(msg) + "). An ElastiCache "
                         + "node only accepts connections from inside its VPC: run labcheck on the EC2 instance, or "
-                        + "open an SSH tunnel (ssh -L 6380:<redis-endpoint>:6379 ec2-user@<ec2-public-ip>) and pass "
-                        + "--redis 127.0.0.1:6380.");
+                        + "from outside add --ssh ec2-user@<ec2-public-ip> --ssh-key KEY.pem and give --redis as the "
+                        + "instance sees it (<redis-endpoint>:6379).");
     }
 
     private static String firstLine(String s) {

@@ -36,44 +36,62 @@ final class SourceScanner {
         }
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return Fact.unavailable(new Unavailable("InvalidResponse", null, file.getFileName()
-                        + " is larger than 1 MiB; pass the file that defines the /product route."));
+                return tooLarge(file.getFileName().toString());
             }
-            List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
-            int start = -1;
-            for (int i = 0; i < lines.size() && start < 0; i++) {
-                if (ROUTE.matcher(lines.get(i)).find()) {
-                    start = i;
-                }
-            }
-            if (start < 0) {
-                return Fact.unavailable(new Unavailable("InvalidResponse", null, "No /product route was found in "
-                        + file.getFileName() + "; pass the file that defines GET /product/<id>."));
-            }
-            int end = Math.min(lines.size(), start + MAX_LINES);
-            for (int i = start + 2; i < end; i++) {
-                if (NEXT_ROUTE.matcher(lines.get(i)).find()) {
-                    end = i;
-                }
-            }
-            int cacheLine = 0;
-            int dbLine = 0;
-            StringBuilder excerpt = new StringBuilder();
-            for (int i = start; i < end; i++) {
-                String l = lines.get(i);
-                if (cacheLine == 0 && CACHE_READ.matcher(l).find()) {
-                    cacheLine = i + 1;
-                }
-                if (dbLine == 0 && DB_QUERY.matcher(l).find()) {
-                    dbLine = i + 1;
-                }
-                excerpt.append(String.format("%4d | %s%n", i + 1, l));
-            }
-            return Fact.of(new SourceExcerpt(file.getFileName().toString(), start + 1, excerpt.toString(),
-                    cacheLine, dbLine));
+            return scan(file.getFileName().toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Fact.unavailable(new Unavailable("NotCollected", null, "The source file " + file.getFileName()
                     + " could not be read (" + e.getMessage() + ")."));
         }
+    }
+
+    /** The source read elsewhere (the instance), or why it could not be. */
+    static Fact<SourceExcerpt> scanText(SourceText source) {
+        if (source.text() == null) {
+            return Fact.unavailable(new Unavailable("NotCollected", null, source.problem()));
+        }
+        if (source.text().length() > MAX_BYTES) {
+            return tooLarge(source.name());
+        }
+        return scan(source.name(), source.text());
+    }
+
+    private static Fact<SourceExcerpt> tooLarge(String name) {
+        return Fact.unavailable(new Unavailable("InvalidResponse", null, name
+                + " is larger than 1 MiB; pass the file that defines the /product route."));
+    }
+
+    private static Fact<SourceExcerpt> scan(String name, String text) {
+        List<String> lines = text.lines().toList();
+        int start = -1;
+        for (int i = 0; i < lines.size() && start < 0; i++) {
+            if (ROUTE.matcher(lines.get(i)).find()) {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return Fact.unavailable(new Unavailable("InvalidResponse", null, "No /product route was found in "
+                    + name + "; pass the file that defines GET /product/<id>."));
+        }
+        int end = Math.min(lines.size(), start + MAX_LINES);
+        for (int i = start + 2; i < end; i++) {
+            if (NEXT_ROUTE.matcher(lines.get(i)).find()) {
+                end = i;
+            }
+        }
+        int cacheLine = 0;
+        int dbLine = 0;
+        StringBuilder excerpt = new StringBuilder();
+        for (int i = start; i < end; i++) {
+            String l = lines.get(i);
+            if (cacheLine == 0 && CACHE_READ.matcher(l).find()) {
+                cacheLine = i + 1;
+            }
+            if (dbLine == 0 && DB_QUERY.matcher(l).find()) {
+                dbLine = i + 1;
+            }
+            excerpt.append(String.format("%4d | %s%n", i + 1, l));
+        }
+        return Fact.of(new SourceExcerpt(name, start + 1, excerpt.toString(), cacheLine, dbLine));
     }
 }

@@ -12,8 +12,11 @@ import labcheck.checks.CheckCatalog;
 import labcheck.collect.AwsSettings;
 import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.Fact;
 import labcheck.evidence.Subject;
+import labcheck.evidence.Unavailable;
 import labcheck.probe.ProbeSettings;
+import labcheck.reach.SshSettings;
 import labcheck.report.Reports;
 import labcheck.rubric.Rubric;
 
@@ -48,6 +51,16 @@ public final class LiveGrading implements Grading.Factory {
                 (sheet, dir) -> reports.writeAll(sheet, dir));
     }
 
+    /**
+     * The roster row's way in; the known-hosts file is {@code LABCHECK_SSH_KNOWN_HOSTS} (default
+     * ~/.ssh/known_hosts), and {@code LABCHECK_SSH_ACCEPT_NEW=1} trusts and records new host keys.
+     */
+    private SshSettings sshSettings(RosterEntry.Ssh row) {
+        String kh = env.get("LABCHECK_SSH_KNOWN_HOSTS");
+        return SshSettings.of(row.target(), Path.of(row.key()), env.get("LABCHECK_SSH_KEY_PASSPHRASE_ENV"),
+                kh == null ? null : Path.of(kh), "1".equals(env.get("LABCHECK_SSH_ACCEPT_NEW")), env);
+    }
+
     private StudentResult grade(RosterEntry student, Deadline deadline, Rubric rubric, Grader grader) {
         String clusterId = student.clusterId() == null ? rubric.thresholds().clusterId() : student.clusterId();
         boolean wantAws = student.region() != null || student.profile() != null || student.roleArn() != null;
@@ -55,17 +68,38 @@ public final class LiveGrading implements Grading.Factory {
                 .roleArn(student.roleArn()).externalId(student.externalId()).clusterId(clusterId)
                 .appUrl(student.appUrl()).build() : null;
         ProbeSettings probe = null;
-        if (student.appUrl() != null) {
+        SshSettings ssh = null;
+        Unavailable noWayIn = null;
+        String appUrl = student.appUrl();
+        String baselineUrl = student.baselineUrl();
+        if (student.ssh() != null) {
+            // through the instance: its own localhost, on the ports the roster's URLs name
+            appUrl = "http://localhost:" + RosterEntry.port(student.appUrl(), 5001);
+            baselineUrl = "http://localhost:" + RosterEntry.port(student.baselineUrl(), 5000);
+            try {
+                ssh = sshSettings(student.ssh());
+            } catch (IllegalArgumentException e) {
+                noWayIn = new Unavailable("Unreachable", "ssh", "The roster's SSH columns cannot be used: "
+                        + e.getMessage());
+            }
+        }
+        if (appUrl != null) {
             Duration left = deadline.remaining().minusSeconds(wantAws ? 30 : 0);
-            probe = new ProbeRequest(student.appUrl(), student.baselineUrl(), student.redis(), null, null,
+            probe = new ProbeRequest(appUrl, baselineUrl, student.redis(), null, null,
                     student.dbUrl(), student.dbUser(), student.dbPasswordEnv(), rubric.thresholds().requestsPerApp(),
                     0, left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left, null).settings(env);
         }
         Subject subject = new Subject(student.studentId(), student.name(), student.region(), clusterId,
-                student.appUrl(), student.baselineUrl(), wantAws ? "aws" : "none");
+                appUrl, baselineUrl, wantAws ? "aws" : "none");
         Evidence evidence;
         try {
-            evidence = LiveRun.gather(new LiveRun.Plan(subject, aws, probe), clock, line -> { }, deadline::checkpoint);
+            LiveRun.Plan plan = noWayIn != null ? new LiveRun.Plan(subject, aws, null)
+                    : new LiveRun.Plan(subject, aws, probe, ssh, null);
+            // one SSH connection per student, opened and closed inside gather
+            evidence = LiveRun.gather(plan, clock, line -> { }, deadline::checkpoint);
+            if (noWayIn != null) {
+                evidence = evidence.withApp(Fact.unavailable(noWayIn));
+            }
         } finally {
             if (probe != null) {
                 probe.clearSecrets();

@@ -1,15 +1,22 @@
 package labcheck.run;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import labcheck.collect.AwsCollector;
 import labcheck.collect.AwsSettings;
 import labcheck.collect.AwsSetupException;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.Fact;
 import labcheck.evidence.Subject;
 import labcheck.evidence.Unavailable;
+import labcheck.evidence.app.AppEvidence;
 import labcheck.probe.AppProbe;
 import labcheck.probe.ProbeSettings;
+import labcheck.reach.Endpoints;
+import labcheck.reach.Reach;
+import labcheck.reach.SshSettings;
 
 /**
  * Gathers one student's evidence live: AWS first (read-only), then the app probe. Neither
@@ -23,8 +30,16 @@ import labcheck.probe.ProbeSettings;
  */
 public final class LiveRun {
 
-    /** What to gather; a null part is not gathered (its facts say how to collect them). */
-    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe) {
+    /**
+     * What to gather; a null part is not gathered (its facts say how to collect them). With
+     * {@code ssh}, {@code probe} names what the instance sees, and {@code remoteSource} is the
+     * app's source as a path there (or null).
+     */
+    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe, SshSettings ssh, String remoteSource) {
+
+        public Plan(Subject subject, AwsSettings aws, ProbeSettings probe) {
+            this(subject, aws, probe, null, null);
+        }
     }
 
     private LiveRun() {
@@ -41,12 +56,44 @@ public final class LiveRun {
             checkpoint.accept(evidence);
         }
         if (plan.probe() != null) {
-            progress.accept("Probing the app at " + plan.probe().appUrl() + " (up to "
-                    + plan.probe().budget().toSeconds() + " s)...");
-            evidence = evidence.withApp(new AppProbe(plan.probe()).run());
+            ProbeSettings probe = plan.probe();
+            if (plan.aws() != null) {
+                List<String> found = new ArrayList<>();
+                probe = Endpoints.fill(probe, evidence, plan.aws().clusterId(), found);
+                for (String f : found) {
+                    progress.accept(f);
+                    evidence = evidence.withNote(f);
+                }
+            }
+            progress.accept("Probing the app at " + probe.appUrl() + " (up to " + probe.budget().toSeconds()
+                    + " s)...");
+            if (plan.ssh() == null) {
+                evidence = evidence.withApp(new AppProbe(probe).run());
+            } else {
+                evidence = throughSsh(plan, probe, evidence, progress);
+            }
+            if (probe != plan.probe()) {
+                probe.clearSecrets();
+            }
             checkpoint.accept(evidence);
         }
         return evidence;
+    }
+
+    /** One SSH connection for the whole probe, closed after it; what it reached is noted on the scoresheet. */
+    private static Evidence throughSsh(Plan plan, ProbeSettings probe, Evidence evidence, Consumer<String> progress) {
+        try (Reach reach = Reach.through(plan.ssh(), probe, plan.remoteSource(), progress)) {
+            if (reach.settings() == null) {
+                progress.accept("SSH failed: " + reach.failure().message());
+                return evidence.withApp(Fact.unavailable(reach.failure()));
+            }
+            Fact<AppEvidence> app = reach.restate(new AppProbe(reach.settings()).run());
+            Evidence withApp = evidence.withApp(app);
+            for (String note : reach.notes()) {
+                withApp = withApp.withNote(note);
+            }
+            return withApp;
+        }
     }
 
     private static Evidence collectAws(Plan plan, Evidence evidence, Consumer<String> progress) {

@@ -58,6 +58,9 @@ public record ProbeRequest(
                         + " with --db-password-env.");
             }
             b.db(url, blankToNull(dbUser) == null ? "admin" : dbUser, secret(env, dbPasswordEnv, "database"));
+        } else if (dbPasswordEnv != null && !dbPasswordEnv.isBlank() && env.get(dbPasswordEnv) != null) {
+            // no address: the RDS endpoint may be found in the AWS evidence, then these credentials read it
+            b.dbCredentials(blankToNull(dbUser) == null ? "admin" : dbUser.trim(), env.get(dbPasswordEnv).toCharArray());
         }
         if (sourceFile != null) {
             if (!Files.isRegularFile(sourceFile)) {

@@ -74,13 +74,16 @@ public class ImprovementChecks {
                     + " per request, but the probe's own measurements were too noisy to confirm it (median "
                     + AppFacts.ms(t.measuredSavingMs()) + ", 95% CI " + AppFacts.num(t.measuredSavingLowMs()) + " to "
                     + AppFacts.num(t.measuredSavingHighMs()) + " ms over " + t.pairs() + " pairs); run labcheck "
-                    + "on the EC2 instance, next to the apps, and with nothing else loading it.");
+                    + "on the EC2 instance, next to the apps, and with nothing else loading it"
+                    + (t.clientAt() == null ? ", or from outside with --ssh USER@INSTANCE so the timing runs there."
+                    : " (client timings taken " + t.clientAt() + ")."));
         }
     }
 
     static String details(TimingProbe t) {
         return "Timing over " + t.requestsPerApp() + " requests per app (" + t.warmupPerApp()
-                + " warm-up excluded), ids " + t.ids() + ", interleaved:\n"
+                + " warm-up excluded), ids " + t.ids() + ", interleaved"
+                + (t.clientAt() == null ? "" : ", client timings taken " + t.clientAt()) + ":\n"
                 + row("cache app, reported", t.appReported()) + row("no-cache app, reported", t.baselineReported())
                 + row("cache app, measured", t.appClient()) + row("no-cache app, measured", t.baselineClient())
                 + "improvement (seed formula, reported means): " + AppFacts.pct(t.reportedImprovementPercent())

@@ -21,6 +21,8 @@ import java.util.List;
  * @param appFailures        app requests that gave no usable answer (with {@code problems})
  * @param baselineFailures   baseline requests that gave no usable answer
  * @param problems           distinct reasons for failures, a few at most
+ * @param clientAt           where the client timings were taken when not on labcheck's own host
+ *                           (e.g. "on the instance (curl over SSH)"), or why not there; null: this host
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> ids,
@@ -29,7 +31,7 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
                           double reportedSavingMs, int pairs, double reportedPairedSavingMs,
                           double measuredSavingMs,
                           double measuredSavingLowMs, double measuredSavingHighMs,
-                          int appFailures, int baselineFailures, List<String> problems) {
+                          int appFailures, int baselineFailures, List<String> problems, String clientAt) {
 
     public TimingProbe {
         ids = List.copyOf(ids);

@@ -203,7 +203,7 @@ class AppChecksOnContractAppsTest {
                     "app_write_through_update", Outcome.FAILED,
                     "app_delete_invalidates_cache", Outcome.UNVERIFIABLE)));
             assertThat(r.get("app_health_redis_connected").message()).contains("0 HIT");
-            assertThat(r.get("redis_product_key_ttl_set").message()).contains("SSH tunnel");
+            assertThat(r.get("redis_product_key_ttl_set").message()).contains("--ssh");
         }
     }
 

@@ -75,7 +75,7 @@ final class AppEvidenceFixture {
                 summary(100, baseRep, baseRep, baseRep * 2, baseRep * 3, baseRep * 4),
                 summary(100, appClient, appClient, appClient * 2, appClient * 3, appClient * 4),
                 summary(100, baseClient, baseClient, baseClient * 2, baseClient * 3, baseClient * 4),
-                baseRep - appRep, 100, baseRep - appRep, measured, lo, hi, 0, 0, List.of());
+                baseRep - appRep, 100, baseRep - appRep, measured, lo, hi, 0, 0, List.of(), null);
     }
 
     static <T> Fact<T> unreachableRedis() {
