@@ -67,6 +67,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("labcheck.cli..")
             .because("cli is the top of the pipeline: it wires the parts and nothing wires it");
 
+    private static final ArchRule LABCHECK_USES_NO_ASSERTJ_PROXIES = noClasses()
+            .that().resideInAPackage("labcheck..")
+            .should().dependOnClassesThat().haveNameMatching(
+                    "org\\.assertj\\.core\\.api\\.(.*Soft.*|.*Assumptions.*)")
+            .because("AssertJ builds soft assertions and assumptions as Byte Buddy proxies, and labcheck.jar does not"
+                    + " ship Byte Buddy (7.6 MB, issue 10): collect conditions with JUnit's assertAll, give up with"
+                    + " Unverifiable");
+
     // evidence.app is part of the evidence model (Evidence holds AppEvidence, which holds Facts), so the
     // model counts as one slice; every other top-level package and every check area is its own slice.
     private static final ArchRule NO_CYCLES_BETWEEN_TOP_LEVEL_PACKAGES = slices().matching("labcheck.(*)..")
@@ -109,6 +117,11 @@ class ArchitectureTest {
     @Test
     void onlyTheCliWiresCommands() {
         ONLY_THE_CLI_WIRES_COMMANDS.check(LABCHECK);
+    }
+
+    @Test
+    void labcheckUsesNoAssertjProxies() {
+        LABCHECK_USES_NO_ASSERTJ_PROXIES.check(LABCHECK);
     }
 
     @Test

@@ -92,6 +92,15 @@ final class ScoringListener implements TestExecutionListener {
                 if (thrown instanceof PartialCredit partial) {
                     return new CheckRun(id, Outcome.PARTIAL, partial.fraction(), text(partial), details);
                 }
+                if (thrown instanceof MultipleFailuresError multiple) {
+                    // assertAll runs every condition and collects whatever each threw: a condition that broke
+                    // (not one that failed) is still a labcheck error, as it would be outside assertAll
+                    Optional<Throwable> broken = multiple.getFailures().stream()
+                            .filter(f -> !(f instanceof AssertionError)).findFirst();
+                    if (broken.isPresent()) {
+                        return error(id, location, broken.get(), details);
+                    }
+                }
                 if (thrown instanceof AssertionError) {
                     return new CheckRun(id, Outcome.FAILED, 0, text(thrown), details);
                 }
@@ -106,11 +115,11 @@ final class ScoringListener implements TestExecutionListener {
                 + ". This is a bug in labcheck, not in your lab; the other checks were graded normally.", details);
     }
 
-    /** The failure text a student reads; soft assertions give one line per failed condition. */
+    /** The failure text a student reads; assertAll gives one line per failed condition. */
     private static String text(Throwable thrown) {
         if (thrown instanceof MultipleFailuresError multiple && !multiple.getFailures().isEmpty()) {
             List<String> lines = new ArrayList<>();
-            // AssertJ's soft assertions append "at Class.method(File.java:42)" to each failure: code, not advice
+            // a failure may carry "at Class.method(File.java:42)" (AssertJ's soft assertions add it): code, not advice
             multiple.getFailures().forEach(f -> lines.add(clean(SOURCE_LINE.matcher(clean(f.getMessage())).replaceAll(""))));
             return String.join("\n", lines);
         }

@@ -1,7 +1,10 @@
 package labcheck.checks.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +15,8 @@ import labcheck.engine.Check;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.rubric.Thresholds;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.function.Executable;
 
 /** Item 1, "Redis cluster created correctly": the cluster exists, is available and is the lab's size. */
 public class ClusterChecks {
@@ -102,7 +105,7 @@ public class ClusterChecks {
                     + " --apply-immediately.")
     void engineVersionSingleNode(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "engine");
-        SoftAssertions soft = new SoftAssertions();
+        List<Executable> conditions = new ArrayList<>();
         String engine = cache.engine() == null ? null : cache.engine().toLowerCase(Locale.ROOT);
         List<String> unknown = new java.util.ArrayList<>();
         if (engine == null) {
@@ -114,30 +117,34 @@ public class ClusterChecks {
         if (cache.kind() != CacheTarget.Kind.SERVERLESS && cache.nodeCount() == null) {
             unknown.add("node count");
         }
-        soft.assertThat(engine == null || isAllowed(engine, thresholds.allowedEngines())).withFailMessage(() -> cache.describe()
-                + " runs engine " + Texts.orUnknown(engine) + "; expected " + Texts.join(thresholds.allowedEngines())
+        conditions.add(() -> assertThat(engine == null || isAllowed(engine, thresholds.allowedEngines()))
+                .withFailMessage(() -> cache.describe() + " runs engine " + Texts.orUnknown(engine) + "; expected "
+                + Texts.join(thresholds.allowedEngines())
                 + ", since the app caches with Redis commands (GET, SETEX). Fix: recreate it with `--engine redis`"
                 + (thresholds.allowedEngines().contains("valkey") ? "." : ", or ask your instructor to add valkey to"
-                + " thresholds.allowedEngines in the rubric.")).isTrue();
-        soft.assertThat(cache.majorVersion() == null ? (Integer) thresholds.engineMajorVersion() : cache.majorVersion())
+                + " thresholds.allowedEngines in the rubric.")).isTrue());
+        conditions.add(() -> assertThat(cache.majorVersion() == null ? (Integer) thresholds.engineMajorVersion()
+                : cache.majorVersion())
                 .withFailMessage(() -> cache.describe() + " runs engine version "
                 + Texts.orUnknown(cache.engineVersion()) + "; expected major version "
                 + thresholds.engineMajorVersion() + ", the version the lab is written for. Fix: "
                 + modifyCommand(cache, "--engine-version " + thresholds.engineMajorVersion() + ".0") + ".")
-                .isEqualTo(thresholds.engineMajorVersion());
+                .isEqualTo(thresholds.engineMajorVersion()));
         if (cache.kind() == CacheTarget.Kind.SERVERLESS) {
-            soft.fail(cache.describe() + " is serverless, so it has no nodes to count; expected "
+            String serverless = cache.describe() + " is serverless, so it has no nodes to count; expected "
                     + thresholds.nodeCount() + " node. Fix: create a node-based cluster with"
-                    + " `--num-cache-nodes " + thresholds.nodeCount() + "`.");
+                    + " `--num-cache-nodes " + thresholds.nodeCount() + "`.";
+            conditions.add(() -> fail(serverless));
         } else {
-            soft.assertThat(cache.nodeCount() == null ? (Integer) thresholds.nodeCount() : cache.nodeCount())
+            conditions.add(() -> assertThat(cache.nodeCount() == null ? (Integer) thresholds.nodeCount()
+                    : cache.nodeCount())
                     .withFailMessage(() -> cache.describe() + " has "
                     + Texts.orUnknown(cache.nodeCount()) + " nodes; expected " + thresholds.nodeCount()
                     + " (0 replicas), which is what the Free Tier covers. Fix: `aws elasticache decrease-replica-count"
                     + " --replication-group-id " + cache.id() + " --new-replica-count " + (thresholds.nodeCount() - 1)
-                    + " --apply-immediately`.").isEqualTo(thresholds.nodeCount());
+                    + " --apply-immediately`.").isEqualTo(thresholds.nodeCount()));
         }
-        soft.assertAll();
+        assertAll(conditions);
         if (!unknown.isEmpty()) {
             throw new Unverifiable(cache.describe() + " was described without its " + Texts.join(unknown)
                     + " (ElastiCache reported " + Texts.orUnknown(cache.engineVersion()) + " for the version), so"

@@ -1,7 +1,9 @@
 package labcheck.checks.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import labcheck.checks.support.Texts;
@@ -10,8 +12,8 @@ import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.RdsInstance;
 import labcheck.rubric.Thresholds;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.function.Executable;
 
 /** Information item: the RDS MySQL database is not reachable from the internet. */
 public class DatabaseChecks {
@@ -32,15 +34,16 @@ public class DatabaseChecks {
                 + " create-db-instance --engine mysql --db-instance-class db.t3.micro --no-publicly-accessible ...`).")
                 .isNotEmpty();
         List<RdsInstance> unknown = mysql.stream().filter(d -> d.publiclyAccessible() == null).toList();
-        SoftAssertions soft = new SoftAssertions();
+        List<Executable> conditions = new ArrayList<>();
         for (RdsInstance db : mysql) {
-            soft.assertThat(db.publiclyAccessible()).withFailMessage(() -> "RDS instance " + db.dbInstanceIdentifier()
-                    + " (" + db.engine() + ") is publicly accessible; expected PubliclyAccessible=false: the product"
-                    + " database must be reachable only from inside the VPC. Fix: `aws rds modify-db-instance"
+            conditions.add(() -> assertThat(db.publiclyAccessible()).withFailMessage(() -> "RDS instance "
+                    + db.dbInstanceIdentifier() + " (" + db.engine() + ") is publicly accessible; expected"
+                    + " PubliclyAccessible=false: the product database must be reachable only from inside the VPC."
+                    + " Fix: `aws rds modify-db-instance"
                     + " --db-instance-identifier " + db.dbInstanceIdentifier()
-                    + " --no-publicly-accessible --apply-immediately`.").isNotEqualTo(Boolean.TRUE);
+                    + " --no-publicly-accessible --apply-immediately`.").isNotEqualTo(Boolean.TRUE));
         }
-        soft.assertAll();
+        assertAll(conditions);
         if (!unknown.isEmpty()) {
             throw new Unverifiable("RDS did not report whether " + Texts.join(unknown.stream()
                     .map(RdsInstance::dbInstanceIdentifier).toList()) + " is publicly accessible.");

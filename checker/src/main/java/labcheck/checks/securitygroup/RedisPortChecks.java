@@ -1,7 +1,10 @@
 package labcheck.checks.securitygroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,8 +16,8 @@ import labcheck.engine.Check;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Evidence;
 import labcheck.rubric.Thresholds;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Item 2, "Security group configured": port 6379 reachable from the app instance's group only.
@@ -43,21 +46,23 @@ public class RedisPortChecks {
         String port = String.valueOf(access.port());
         String redisGroup = access.groups().get(0).groupId();
         String appGroup = appGroups.isEmpty() ? "<ec2-sg-id>" : appGroups.iterator().next();
-        SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(fromApp).withFailMessage(() -> "Security group " + access.describeGroups() + " of "
-                + access.cache().describe() + " does not allow port " + port + " from " + Texts.join(appGroups)
+        List<Executable> conditions = new ArrayList<>();
+        conditions.add(() -> assertThat(fromApp).withFailMessage(() -> "Security group " + access.describeGroups()
+                + " of " + access.cache().describe() + " does not allow port " + port + " from " + Texts.join(appGroups)
                 + ", the security group of app instance " + AppInstances.describe(app) + "; expected an inbound rule"
                 + " tcp " + port + " from it, without which the app's connection to Redis times out. Fix (the"
                 + " seed's: add inbound rule port " + port + " from the EC2 SG): `aws ec2"
                 + " authorize-security-group-ingress --group-id " + redisGroup + " --protocol tcp --port " + port
-                + " --source-group " + appGroup + "`.").isTrue();
+                + " --source-group " + appGroup + "`.").isTrue());
         for (PortAccess.Grant other : others) {
-            soft.fail("Security group " + other.groupId() + " of " + access.cache().describe() + " also allows port "
-                    + port + " from " + other.describeSource() + " through rule " + PortAccess.describeRule(other.rule())
+            String alsoOpen = "Security group " + other.groupId() + " of " + access.cache().describe()
+                    + " also allows port " + port + " from " + other.describeSource() + " through rule "
+                    + PortAccess.describeRule(other.rule())
                     + "; expected only the app instance's group " + Texts.join(appGroups) + ": every instance in "
-                    + other.source() + " can reach Redis too. Fix: `" + other.revokeCommand() + "`.");
+                    + other.source() + " can reach Redis too. Fix: `" + other.revokeCommand() + "`.";
+            conditions.add(() -> fail(alsoOpen));
         }
-        soft.assertAll();
+        assertAll(conditions);
         reporter.publishEntry("message", "Port " + port + " of " + access.describeGroups() + " is open to "
                 + Texts.join(appGroups) + ", the security group of app instance " + AppInstances.describe(app)
                 + ", and to no other security group.");
@@ -73,15 +78,16 @@ public class RedisPortChecks {
         RedisPortAccess access = RedisPortAccess.of(evidence, thresholds);
         reporter.publishEntry("details", access.details());
         List<PortAccess.Grant> ranges = access.grants().stream().filter(PortAccess.Grant::isAddressRange).toList();
-        SoftAssertions soft = new SoftAssertions();
+        List<Executable> conditions = new ArrayList<>();
         for (PortAccess.Grant range : ranges) {
-            soft.fail("Security group " + range.groupId() + " of " + access.cache().describe() + " allows port "
-                    + access.port() + " from " + range.describeSource() + " through rule "
+            String openToRange = "Security group " + range.groupId() + " of " + access.cache().describe()
+                    + " allows port " + access.port() + " from " + range.describeSource() + " through rule "
                     + PortAccess.describeRule(range.rule()) + "; expected no address range at all, only the app"
                     + " instance's security group: whoever holds an address in that range can use Redis, which has"
-                    + " no password. Fix: `" + range.revokeCommand() + "`.");
+                    + " no password. Fix: `" + range.revokeCommand() + "`.";
+            conditions.add(() -> fail(openToRange));
         }
-        soft.assertAll();
+        assertAll(conditions);
         reporter.publishEntry("message", "No address range can reach port " + access.port() + " of "
                 + access.describeGroups() + ".");
     }
