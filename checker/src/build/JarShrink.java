@@ -55,6 +55,8 @@ public final class JarShrink {
 
     private static final String SERVICES = "software/amazon/awssdk/services/";
     private static final String WARM_UP = "META-INF/services/software.amazon.awssdk.core.warmup.SdkWarmUpProvider";
+    /** JARSHRINK_DEBUG=1 prints which class made each operation used. */
+    private static final boolean DEBUG = System.getenv("JARSHRINK_DEBUG") != null;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:[/.][A-Za-z_$][\\w$]*)+");
 
     private final Map<String, ClassInfo> classes = new HashMap<>();
@@ -68,7 +70,7 @@ public final class JarShrink {
             System.exit(new JarShrink().verify(Path.of(args[1]), List.of(args).subList(2, args.length)));
         }
         if (args.length < 3) {
-            System.err.println("usage: java JarShrink.java JAR REPORT SERVICE... (e.g. ec2 rds elasticache cloudwatch)\n"
+            System.err.println("usage: java JarShrink.java JAR REPORT SERVICE... (e.g. ec2 rds cloudwatch)\n"
                     + "       java -cp JAR JarShrink.java --verify JAR SERVICE...");
             System.exit(2);
         }
@@ -97,12 +99,13 @@ public final class JarShrink {
         load(jar, services);
         Map<String, Boolean> kept = closure();
         List<String> problems = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
         int followed = 0;
         int loadOnly = 0;
         for (String name : new TreeSet<>(serviceOf.keySet())) {
             Boolean follow = kept.get(name);
             if (follow == null) {
-                problems.add(name + ": the rule would drop it, yet the jar has it (the jar was not shrunk by this rule)");
+                extra.add(name + ": the rule would drop it, yet the jar has it (not shrunk by this rule)");
                 continue;
             }
             try {
@@ -116,8 +119,9 @@ public final class JarShrink {
                 problems.add(name + (follow ? " (followed, initialized)" : " (load-only, loaded)") + ": " + e);
             }
         }
-        System.out.printf("JarShrink --verify: %d followed classes initialized, %d load-only classes loaded, %d problems%n",
-                followed, loadOnly, problems.size());
+        problems.addAll(extra);
+        System.out.printf("JarShrink --verify: %d followed classes initialized, %d load-only classes loaded,"
+                + " %d problems%n", followed, loadOnly, problems.size());
         problems.stream().limit(30).forEach(p -> System.out.println("  " + p));
         return problems.isEmpty() && followed > 0 ? 0 : 1;
     }
@@ -241,9 +245,10 @@ public final class JarShrink {
                     boolean client = isClient(name);
                     for (String[] call : c.calls) {
                         if (!client && isClient(call[0])) {
-                            String op = serviceOf.get(call[0]) + ":" + capitalize(call[1].replaceFirst("Paginator$", ""));
+                            String op = serviceOf.get(call[0]) + ":"
+                                    + capitalize(call[1].replaceFirst("Paginator$", ""));
                             if (opsOf.get(serviceOf.get(call[0])).contains(op.substring(op.indexOf(':') + 1))) {
-                                if (System.getenv("JARSHRINK_DEBUG") != null && !usedOps.contains(op) && newOps.add(op)) {
+                                if (DEBUG && !usedOps.contains(op) && newOps.add(op)) {
                                     System.err.println(op + " called by " + name);
                                 }
                                 newOps.add(op);
@@ -257,7 +262,7 @@ public final class JarShrink {
                         } else if (client) {
                             loadOnly.add(target);
                         } else {
-                            if (System.getenv("JARSHRINK_DEBUG") != null && !usedOps.contains(op) && newOps.add(op)) {
+                            if (DEBUG && !usedOps.contains(op) && newOps.add(op)) {
                                 System.err.println(op + " named by " + name);
                             }
                             newOps.add(op);
@@ -309,7 +314,7 @@ public final class JarShrink {
     }
 
     private String report(List<String> services, Map<String, Boolean> kept) {
-        StringBuilder out = new StringBuilder("# JarShrink: classes of the AWS SDK service modules kept in labcheck.jar\n");
+        StringBuilder out = new StringBuilder("# JarShrink: the AWS SDK service classes kept in labcheck.jar\n");
         out.append("# followed = kept with every class it names; load-only = kept as a file for the verifier\n");
         Map<String, int[]> counts = new TreeMap<>();
         for (String name : classes.keySet()) {
