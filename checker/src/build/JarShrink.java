@@ -40,12 +40,15 @@ import java.util.zip.ZipOutputStream;
  *     class the verifier may load while linking a followed class is in the jar.</li>
  * <li>The exception: the classes of one operation (its Request, Response, their builders, its
  *     RequestMarshaller, its paginators) are named by the service's client classes (Ec2Client,
- *     DefaultEc2Client, ...) for every operation. An edge from a client class into an operation
- *     nobody else uses keeps the target class file (and its supertypes, followed), because the
- *     verifier loads it for assignability checks, but does not follow its edges: the class is loaded,
- *     never linked, as only the client method of that operation instantiates it. An operation is
- *     used when a followed class outside the client classes calls its client method or names one of
- *     its classes; then all its classes are followed.</li>
+ *     DefaultEc2Client, the waiters) for every operation. An edge from a client class into an
+ *     operation nobody else uses makes the target load-only: the verifier loads it when it links the
+ *     client (DefaultEc2Client's methods pass every Request where an SdkRequest is expected), so it
+ *     stays, as a stub with its name, flags and supertypes (followed), but its own edges are not
+ *     followed: only the client's method for that operation (or its waiter) would create an
+ *     instance, and nothing calls it. An operation is used when a followed class outside the client
+ *     classes calls its client method or names one of its classes; then all its classes are followed
+ *     and kept whole. Should a stub ever be used, the use fails loudly (NoSuchMethodError), as a
+ *     missing class would.</li>
  * <li>The SnapStart priming providers (META-INF/services/...SdkWarmUpProvider) are dropped with their
  *     service file: only an explicit SdkWarmUp.warmUp() call, which labcheck never makes, loads them.</li>
  * </ul>
@@ -219,7 +222,7 @@ public final class JarShrink {
         return rest.indexOf('/') < 0 || rest.startsWith("waiters/") && rest.indexOf('/', "waiters/".length()) < 0;
     }
 
-    /** Class name to true (followed) or false (file kept for the verifier, edges not followed). */
+    /** Class name to true (followed, kept whole) or false (load-only: a stub, its edges not followed). */
     private Map<String, Boolean> closure() {
         Set<String> usedOps = new HashSet<>();
         while (true) {
@@ -315,7 +318,7 @@ public final class JarShrink {
 
     private String report(List<String> services, Map<String, Boolean> kept) {
         StringBuilder out = new StringBuilder("# JarShrink: the AWS SDK service classes kept in labcheck.jar\n");
-        out.append("# followed = kept with every class it names; load-only = kept as a file for the verifier\n");
+        out.append("# followed = kept whole with every class it names; load-only = a stub for the verifier\n");
         Map<String, int[]> counts = new TreeMap<>();
         for (String name : classes.keySet()) {
             String s = serviceOf.get(name);
@@ -359,8 +362,13 @@ public final class JarShrink {
                 ZipEntry e = new ZipEntry(name);
                 e.setTime(in.getTime());
                 out.putNextEntry(e);
-                try (InputStream data = zip.getInputStream(in)) {
-                    data.transferTo(out);
+                String cls = name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) : "";
+                if (Boolean.FALSE.equals(kept.get(cls)) && serviceOf.containsKey(cls)) {
+                    out.write(classes.get(cls).stub());
+                } else {
+                    try (InputStream data = zip.getInputStream(in)) {
+                        data.transferTo(out);
+                    }
                 }
                 out.closeEntry();
             }
@@ -382,10 +390,51 @@ public final class JarShrink {
 
     /** What the class file's constant pool says: its supertypes, every string in it, its method calls. */
     private static final class ClassInfo {
+        int minor;
+        int major;
+        int access;
+        String name;
         String superName;
         final List<String> interfaces = new ArrayList<>();
         final List<String> strings = new ArrayList<>();
         final List<String[]> calls = new ArrayList<>();
+
+        /**
+         * The class with its name, flags and supertypes only: all a load-only class is used for (the
+         * verifier's assignability checks). Were it ever linked, its first use would fail loudly, as
+         * a missing class would.
+         */
+        byte[] stub() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                List<String> names = new ArrayList<>(List.of(name));
+                names.add(superName);
+                names.addAll(interfaces);
+                out.writeInt(0xCAFEBABE);
+                out.writeShort(minor);
+                out.writeShort(major);
+                out.writeShort(1 + 2 * names.size());
+                for (int k = 0; k < names.size(); k++) {
+                    out.writeByte(1);
+                    out.writeUTF(names.get(k));
+                    out.writeByte(7);
+                    out.writeShort(2 * k + 1);
+                }
+                out.writeShort(access);
+                out.writeShort(2);
+                out.writeShort(4);
+                out.writeShort(interfaces.size());
+                for (int k = 0; k < interfaces.size(); k++) {
+                    out.writeShort(2 * (k + 2) + 2);
+                }
+                out.writeShort(0);
+                out.writeShort(0);
+                out.writeShort(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
 
         List<String> supertypes() {
             List<String> all = new ArrayList<>(interfaces);
@@ -398,9 +447,10 @@ public final class JarShrink {
         static ClassInfo parse(byte[] bytes) {
             try {
                 DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+                ClassInfo c = new ClassInfo();
                 in.readInt();
-                in.readUnsignedShort();
-                in.readUnsignedShort();
+                c.minor = in.readUnsignedShort();
+                c.major = in.readUnsignedShort();
                 int count = in.readUnsignedShort();
                 String[] utf = new String[count];
                 int[] classRef = new int[count];
@@ -431,7 +481,6 @@ public final class JarShrink {
                         default -> throw new IOException("unknown constant pool tag " + tag);
                     }
                 }
-                ClassInfo c = new ClassInfo();
                 for (String s : utf) {
                     if (s != null) {
                         c.strings.add(s);
@@ -442,8 +491,8 @@ public final class JarShrink {
                         c.calls.add(new String[] {utf[classRef[r[0]]], utf[nameAndTypeName[r[1]]]});
                     }
                 }
-                in.readUnsignedShort();
-                in.readUnsignedShort();
+                c.access = in.readUnsignedShort();
+                c.name = utf[classRef[in.readUnsignedShort()]];
                 int sup = in.readUnsignedShort();
                 c.superName = sup == 0 ? null : utf[classRef[sup]];
                 int n = in.readUnsignedShort();
