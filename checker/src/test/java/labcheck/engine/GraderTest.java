@@ -166,6 +166,30 @@ class GraderTest {
     }
 
     @Test
+    void aCheckWithSeveralFailedConditionsFailsWithOneLinePerFailedConditionAndNoCodeLocations() {
+        CheckResult twice = gradeOne("fixture_check_fails_twice");
+
+        assertThat(twice.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(twice.message()).isEqualTo("First condition failed.\nSecond condition failed.");
+    }
+
+    @Test
+    void aConditionThatThrowsInsideAssertAllIsAnErrorNotAFailure() {
+        CheckResult broken = gradeOne("fixture_check_breaks_in_assert_all");
+
+        assertThat(broken.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(broken.message()).startsWith("labcheck error in check fixture_check_breaks_in_assert_all"
+                + " (ConditionFixtureChecks#breaksInAssertAll): NullPointerException");
+    }
+
+    private static CheckResult gradeOne(String checkId) {
+        Rubric rubric = new Rubric("one", "1", "One", 1, Thresholds.seedDefaults(), List.of(new RubricItem("o", "O", 1,
+                List.of(new RubricCheck(checkId, 1)))), List.of(), "test");
+        return new Grader(rubric, CheckIndex.of(List.of(ConditionFixtureChecks.class)), CheckHarness.FIXED)
+                .grade(evidence("s001")).items().get(0).checks().get(0);
+    }
+
+    @Test
     void aCheckThatHangsIsStoppedByTheTimeoutAndReportedAsAnError() {
         Rubric rubric = new Rubric("hang", "1", "Hang", 2, Thresholds.seedDefaults(), List.of(new RubricItem("h", "H", 2,
                 List.of(new RubricCheck("fixture_check_hangs", 1), new RubricCheck("fixture_check_passes", 1)))),
