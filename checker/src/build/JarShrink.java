@@ -246,6 +246,10 @@ public final class JarShrink {
                     }
                     ClassInfo c = classes.get(name);
                     boolean client = isClient(name);
+                    String own = operationOf(name);
+                    if (own != null && !usedOps.contains(own)) {
+                        newOps.add(own); // e.g. named by a resource: the whole operation is then followed
+                    }
                     for (String[] call : c.calls) {
                         if (!client && isClient(call[0])) {
                             String op = serviceOf.get(call[0]) + ":"
@@ -260,7 +264,7 @@ public final class JarShrink {
                     }
                     for (String target : namedIn(c.strings)) {
                         String op = operationOf(target);
-                        if (op == null || usedOps.contains(op) || op.equals(operationOf(name))) {
+                        if (op == null || usedOps.contains(op) || op.equals(own)) {
                             follow.add(target);
                         } else if (client) {
                             loadOnly.add(target);
