@@ -97,8 +97,11 @@ public final class AppProbe {
             Fact<LoadTestResult> load = loadTest(app, products.servedIds(), total);
             var source = s.sourceText() != null ? SourceScanner.scanText(s.sourceText()) : SourceScanner.scan(s.sourceFile());
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return Fact.of(new AppEvidence(SafeUrl.strip(s.appUrl()), SafeUrl.strip(s.baselineUrl()), health, lazy,
-                    keys, database, timing, stats, load, writeThrough, delete, source, ms, notes, warm));
+            return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.appUrl()))
+                    .baselineUrl(SafeUrl.strip(s.baselineUrl()))
+                    .health(health).lazyLoad(lazy).redis(keys).database(database).timing(timing)
+                    .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)
+                    .source(source).durationMs(ms).notes(notes).warmCache(warm).build());
         } catch (RuntimeException e) {
             return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "

@@ -209,11 +209,16 @@ final class ProductPhases {
         double reportedPaired = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
         Set<String> problems = new LinkedHashSet<>(appS.problems);
         problems.addAll(baseS.problems);
-        return Fact.of(new TimingProbe(appS.client.size() + appS.failures, s.warmupPerApp(), ids, appRep, baseRep,
-                appClient, baseClient, Latencies.round(baseRep.mean() - appRep.mean()), pairs.size(),
-                Latencies.round(reportedPaired), Latencies.round(measured.median()),
-                Latencies.round(measured.low()), Latencies.round(measured.high()),
-                appS.failures, baseS.failures, problems.stream().limit(4).toList(), client.where()));
+        return Fact.of(TimingProbe.builder().requestsPerApp(appS.client.size() + appS.failures)
+                .warmupPerApp(s.warmupPerApp()).ids(ids).appReported(appRep)
+                .baselineReported(baseRep).appClient(appClient).baselineClient(baseClient)
+                .reportedSavingMs(Latencies.round(baseRep.mean() - appRep.mean()))
+                .pairs(pairs.size()).reportedPairedSavingMs(Latencies.round(reportedPaired))
+                .measuredSavingMs(Latencies.round(measured.median()))
+                .measuredSavingLowMs(Latencies.round(measured.low()))
+                .measuredSavingHighMs(Latencies.round(measured.high())).appFailures(appS.failures)
+                .baselineFailures(baseS.failures).problems(problems.stream().limit(4).toList())
+                .clientAt(client.where()).build());
     }
 
     /** Whether the pairs already confirm a saving, or already show one far below the reported saving. */

@@ -71,11 +71,15 @@ final class AppEvidenceFixture {
     /** A timing comparison: reported means, client means, and the measured saving's CI. */
     static TimingProbe timing(double appRep, double baseRep, double appClient, double baseClient,
                               double measured, double lo, double hi) {
-        return new TimingProbe(100, 10, List.of(7, 8), summary(100, appRep, appRep, appRep * 2, appRep * 3, appRep * 4),
-                summary(100, baseRep, baseRep, baseRep * 2, baseRep * 3, baseRep * 4),
-                summary(100, appClient, appClient, appClient * 2, appClient * 3, appClient * 4),
-                summary(100, baseClient, baseClient, baseClient * 2, baseClient * 3, baseClient * 4),
-                baseRep - appRep, 100, baseRep - appRep, measured, lo, hi, 0, 0, List.of(), null);
+        return TimingProbe.builder().requestsPerApp(100).warmupPerApp(10).ids(List.of(7, 8))
+                .appReported(summary(100, appRep, appRep, appRep * 2, appRep * 3, appRep * 4))
+                .baselineReported(summary(100, baseRep, baseRep, baseRep * 2, baseRep * 3, baseRep * 4))
+                .appClient(summary(100, appClient, appClient, appClient * 2, appClient * 3, appClient * 4))
+                .baselineClient(summary(100, baseClient, baseClient, baseClient * 2, baseClient * 3, baseClient * 4))
+                .reportedSavingMs(baseRep - appRep).pairs(100)
+                .reportedPairedSavingMs(baseRep - appRep).measuredSavingMs(measured)
+                .measuredSavingLowMs(lo).measuredSavingHighMs(hi).appFailures(0).baselineFailures(0)
+                .problems(List.of()).build();
     }
 
     static <T> Fact<T> unreachableRedis() {
@@ -89,8 +93,10 @@ final class AppEvidenceFixture {
     }
 
     AppEvidence build() {
-        return new AppEvidence("http://app:5001", "http://app:5000", health, lazy, redis, database, timing, stats,
-                load, write, delete, source, 1234, notes, warm);
+        return AppEvidence.builder().appUrl("http://app:5001").baselineUrl("http://app:5000").health(health)
+                .lazyLoad(lazy).redis(redis).database(database).timing(timing).stats(stats)
+                .loadTest(load).writeThrough(write).delete(delete).source(source).durationMs(1234)
+                .notes(notes).warmCache(warm).build();
     }
 
     Evidence evidence() {
