@@ -44,6 +44,11 @@ public final class CohortBatch {
                 err.println("labcheck batch: " + e.getMessage());
                 return 2;
             }
+            if (roster.entries().isEmpty() && roster.problems().isEmpty()) {
+                err.println("labcheck batch: the roster " + req.roster() + " names no students. Fix: add one row per"
+                        + " student under the header (student_id,name,region,profile,app_url,...).");
+                return 2;
+            }
             roster.problems().forEach(p -> err.println("labcheck batch: not graded: " + p.describe()));
             store.writeProblems(roster.problems());
         } else if (!req.regradeFromEvidence()) {

@@ -1,23 +1,19 @@
 package labcheck.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import labcheck.batch.BatchOptions;
 import labcheck.batch.CohortBatch;
 import labcheck.batch.Grading;
 import labcheck.batch.Progress;
 import labcheck.batch.Shard;
 import labcheck.run.LiveGrading;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code labcheck batch roster.csv}: grades a whole cohort for the judges.
@@ -40,10 +36,12 @@ import picocli.CommandLine;
             "1:internal error (a result could not be written)",
             "2:usage or input error, including roster rows that could not be graded (the rest are)",
             "3:graded, some student lost marks (timed-out and failed students included)"})
-public final class BatchCommand implements Callable<Integer> {
+public final class BatchCommand extends GuardedCommand {
 
-    @Spec
-    CommandSpec spec;
+    /** Longest per-student budget accepted: a day; anything longer is a typo (5h for 5m). */
+    static final Duration MAX_BUDGET = Duration.ofHours(24);
+    /** Most students graded at once; each holds sockets and a thread. */
+    static final int MAX_JOBS = 512;
 
     @Parameters(arity = "0..1", paramLabel = "ROSTER",
             description = "CSV with a header, or YAML: student_id, name, region, profile | role_arn (+ external_id), "
@@ -111,30 +109,34 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        Shard selected;
-        BatchOptions options;
-        try {
-            selected = Shard.resolve(shard, shardCount, env);
-            options = new BatchOptions(jobs == null ? BatchOptions.defaultJobs() : jobs, budget, regrade);
-        } catch (IllegalArgumentException e) {
-            err.println("labcheck batch: " + e.getMessage());
-            return 2;
+    protected String prefix() {
+        return "labcheck batch: ";
+    }
+
+    @Override
+    protected int run() throws Exception {
+        Shard selected = Shard.resolve(shard, shardCount, env);
+        if (budget.compareTo(MAX_BUDGET) > 0) {
+            throw new IllegalArgumentException("--budget " + budget.toMinutes() + " minutes is more than a day per"
+                    + " student. Fix: give e.g. --budget 5m (the default) or at most 24h.");
         }
+        if (jobs != null && jobs > MAX_JOBS) {
+            throw new IllegalArgumentException("--jobs " + jobs + " is more than " + MAX_JOBS + ". Fix: give"
+                    + " --jobs 32 or so; grading more students at once only queues them.");
+        }
+        BatchOptions options = new BatchOptions(jobs == null ? BatchOptions.defaultJobs() : jobs, budget, regrade);
         Progress progress = switch (progressMode.toLowerCase(Locale.ROOT)) {
-            case "bar" -> new Progress(spec.commandLine().getOut(), true);
-            case "lines" -> new Progress(spec.commandLine().getOut(), false);
-            case "auto" -> Progress.auto(spec.commandLine().getOut());
-            default -> null;
+            case "bar" -> new Progress(out(), true);
+            case "lines" -> new Progress(out(), false);
+            case "auto" -> Progress.auto(out());
+            default -> throw new IllegalArgumentException("--progress must be auto, bar or lines, got '"
+                    + progressMode + "'.");
         };
-        if (progress == null) {
-            err.println("labcheck batch: --progress must be auto, bar or lines, got '" + progressMode + "'.");
-            return 2;
-        }
+        CommandSupport.requireTemplatesDir(templates);
+        OutputDir.prepare(out, "--out");
         Grading g = grading.open(rubric, templates);
         return CohortBatch.run(new CohortBatch.Request(roster, out, selected, options, regradeFromEvidence,
-                templates, env), g, progress, err);
+                templates, env), g, progress, err());
     }
 
 

@@ -95,6 +95,7 @@ public class CheckCommand extends GuardedCommand {
         YamlDefaults.locate(env); // reports a broken labcheck.yaml instead of silently ignoring it
         Rubric chosen = CommandSupport.load(rubric);
         Reports reports = templates.reports();
+        OutputDir.prepare(out, "--out"); // before the probe: its minutes of evidence must have somewhere to go
         boolean wantAws = aws.requested(env);
         SshSettings sshSettings = ssh.settings(env);
         if (sshSettings != null) {

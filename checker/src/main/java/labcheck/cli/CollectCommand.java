@@ -3,19 +3,15 @@ package labcheck.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import labcheck.collect.AwsCollector;
 import labcheck.collect.AwsSettings;
-import labcheck.collect.AwsSetupException;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.Fact;
 import labcheck.evidence.Subject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code labcheck collect --out DIR}: reads the student's AWS account (read-only) and writes
@@ -31,10 +27,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evidence collected (some parts may be unavailable; see the output)",
                 "1:internal error", "2:usage or credential error (the message says what to fix)"})
-public final class CollectCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class CollectCommand extends GuardedCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for evidence.json.")
     Path out;
@@ -51,25 +44,21 @@ public final class CollectCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public Integer call() {
-        var stdout = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        try {
-            AwsSettings settings = aws.settings(appUrl, "product-cache-cluster");
-            try (AwsCollector collector = AwsCollector.create(settings)) {
-                Subject subject = new Subject(studentId, null, collector.region(), settings.clusterId(), appUrl,
-                        null, aws.source());
-                Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
-                Path file = EvidenceBundle.write(out, evidence);
-                report(evidence, file, stdout);
-                return 0;
-            }
-        } catch (AwsSetupException | IllegalArgumentException e) {
-            err.println("labcheck collect: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("labcheck collect: internal error: " + e + " (please report it).");
-            return 1;
+    protected String prefix() {
+        return "labcheck collect: ";
+    }
+
+    @Override
+    protected int run() {
+        OutputDir.prepare(out, "--out");
+        AwsSettings settings = aws.settings(appUrl, "product-cache-cluster");
+        try (AwsCollector collector = AwsCollector.create(settings)) {
+            Subject subject = new Subject(studentId, null, collector.region(), settings.clusterId(), appUrl,
+                    null, aws.source());
+            Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
+            Path file = EvidenceBundle.write(out, evidence);
+            report(evidence, file, out());
+            return 0;
         }
     }
 

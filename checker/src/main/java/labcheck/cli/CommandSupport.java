@@ -23,11 +23,16 @@ final class CommandSupport {
 
     /** The renderers, with {@code --templates DIR} when given (and an existing directory). */
     static Reports reports(Path templatesOrNull) {
+        requireTemplatesDir(templatesOrNull);
+        return Reports.withTemplates(templatesOrNull);
+    }
+
+    /** {@code --templates DIR} must be an existing directory when given. */
+    static void requireTemplatesDir(Path templatesOrNull) {
         if (templatesOrNull != null && !Files.isDirectory(templatesOrNull)) {
             throw new IllegalArgumentException("--templates " + templatesOrNull + " is not a directory. Fix: give the"
-                    + " directory holding scoresheet.*.ftl, or leave --templates out.");
+                    + " directory holding scoresheet.*.ftl or summary.html.ftl, or leave --templates out.");
         }
-        return Reports.withTemplates(templatesOrNull);
     }
 
     /**

@@ -43,6 +43,7 @@ public class GradeCommand extends GuardedCommand {
         Reports reports = templates.reports();
         Rubric chosen = CommandSupport.load(rubric);
         Evidence evidence = EvidenceBundle.read(bundle);
+        OutputDir.prepare(out, "--out");
         Scoresheet sheet = CheckCatalog.grader(chosen).grade(evidence);
         return CommandSupport.publish(out(), reports, sheet, out, null, System.getenv());
     }

@@ -1,14 +1,18 @@
 package labcheck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import labcheck.collect.AwsSetupException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every subcommand: turns a bad input (a missing bundle, an invalid rubric) into exit
- * code 2 with its message, and anything else into exit code 1 with one line, never a stack
+ * Base of every subcommand: turns a bad input (a missing bundle, an invalid rubric, an output
+ * directory that cannot be created) into exit code 2 with its message, and anything else, errors
+ * such as {@link StackOverflowError} included, into exit code 1 with one line, never a stack
  * trace (set {@code LABCHECK_DEBUG=1} to get one).
  *
  * <pre>{@code
@@ -26,21 +30,35 @@ public abstract class GuardedCommand implements Callable<Integer> {
     /** The command's work; returns an {@link ExitCodes} value. */
     protected abstract int run() throws Exception;
 
+    /** What every message of this command starts with. */
+    protected String prefix() {
+        return "labcheck: ";
+    }
+
     @Override
     public final Integer call() {
         try {
             return run();
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (ParameterException e) {
+            throw e; // picocli prints it with the usage, exit code 2
+        } catch (IllegalArgumentException | UncheckedIOException | AwsSetupException e) {
             // RubricException and EvidenceBundle's errors are IllegalArgumentExceptions naming file, line and fix
-            err().println("labcheck: " + e.getMessage());
+            err().println(prefix() + e.getMessage());
             debug(e);
             return ExitCodes.INPUT_ERROR;
-        } catch (Exception e) {
-            err().println("labcheck: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        } catch (IOException e) {
+            // the file system refused (disk full, permissions): the machine's state, not a labcheck bug
+            err().println(prefix() + OutputDir.describe(e) + " Fix: free space or fix the permissions, then rerun.");
+            debug(e);
+            return ExitCodes.INPUT_ERROR;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            err().println(prefix() + "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
                     + " (this is a labcheck bug; rerun with LABCHECK_DEBUG=1 for details and please report it)");
             debug(e);
             return ExitCodes.INTERNAL_ERROR;
+        } finally {
+            err().flush();
         }
     }
 
@@ -52,7 +70,7 @@ public abstract class GuardedCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    private void debug(Exception e) {
+    private void debug(Throwable e) {
         if ("1".equals(System.getenv("LABCHECK_DEBUG"))) {
             e.printStackTrace(err());
         }

@@ -41,7 +41,21 @@ public class Labcheck implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Labcheck()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The root command line; an exception escaping a command (every command is a {@link GuardedCommand},
+     * so this is a last resort) is one line and exit code 1, never a stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Labcheck()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("labcheck: internal error: " + e + " (this is a labcheck bug; please report it)");
+            if ("1".equals(System.getenv("LABCHECK_DEBUG"))) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        });
     }
 
     /** {@code labcheck} alone: a subcommand is required. */

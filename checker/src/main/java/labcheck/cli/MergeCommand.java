@@ -2,13 +2,10 @@ package labcheck.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import labcheck.batch.CohortMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code labcheck merge shard-1 shard-2 … --out results}: joins sharded batch results into the
@@ -26,10 +23,7 @@ import picocli.CommandLine.Spec;
             "1:internal error",
             "2:usage or input error: a missing directory, conflicting results, roster rows not graded",
             "3:merged; some student lost marks"})
-public final class MergeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class MergeCommand extends GuardedCommand {
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Results directories written by `labcheck batch`.")
     List<Path> inputs;
@@ -42,7 +36,14 @@ public final class MergeCommand implements Callable<Integer> {
     Path templates;
 
     @Override
-    public Integer call() throws Exception {
-        return CohortMerge.merge(inputs, out, templates, spec.commandLine().getErr());
+    protected String prefix() {
+        return "labcheck merge: ";
+    }
+
+    @Override
+    protected int run() throws Exception {
+        CommandSupport.requireTemplatesDir(templates);
+        OutputDir.prepare(out, "--out");
+        return CohortMerge.merge(inputs, out, templates, err());
     }
 }

@@ -1,10 +1,7 @@
 package labcheck.cli;
 
-import java.util.concurrent.Callable;
 import labcheck.collect.ReadOnlyPolicy;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code labcheck policy}: prints the least-privilege IAM policy labcheck needs (only the
@@ -19,13 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Print the least-privilege, read-only IAM policy labcheck needs.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:printed", "1:internal error"})
-public final class PolicyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class PolicyCommand extends GuardedCommand {
 
     @Override
-    public Integer call() {
+    protected int run() {
         spec.commandLine().getOut().print(ReadOnlyPolicy.json());
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println(ReadOnlyPolicy.ASSUME_ROLE_NOTE);

@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 /** The app-probe options of {@code check}: the two apps, and Redis and MySQL where reachable. */
 public final class ProbeOptions {
 
+    /** The longest app probe accepted: an hour; anything longer is a typo. */
+    static final int MAX_BUDGET_SECONDS = 3600;
+
     @Option(names = "--app", paramLabel = "URL", description = "The cache app, e.g. http://3.80.1.2:5001.")
     String appUrl;
 
@@ -82,6 +85,10 @@ public final class ProbeOptions {
         if (budgetSeconds < 5) {
             throw new IllegalArgumentException("--budget " + budgetSeconds + " is too short. Fix: give at least 5"
                     + " seconds (the default is 120).");
+        }
+        if (budgetSeconds > MAX_BUDGET_SECONDS) {
+            throw new IllegalArgumentException("--budget " + budgetSeconds + " seconds is more than an hour. Fix:"
+                    + " give the probe at most " + MAX_BUDGET_SECONDS + " seconds (the default is 120).");
         }
         return new ProbeRequest(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser,
                 dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
