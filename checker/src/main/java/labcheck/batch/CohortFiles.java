@@ -36,10 +36,8 @@ public final class CohortFiles {
     }
 
     public void write(Cohort cohort, Path root) throws IOException {
-        String marks = cohort.marksCsv();
-        String html = render(cohort);
-        SecretGuard.requireClean(marks, MARKS);
-        SecretGuard.requireClean(html, SUMMARY);
+        String marks = SecretGuard.cleaned(cohort.marksCsv(), MARKS);
+        String html = SecretGuard.cleaned(render(cohort), SUMMARY);
         EvidenceBundle.writeAtomically(root.resolve(MARKS), marks);
         EvidenceBundle.writeAtomically(root.resolve(SUMMARY), html);
     }

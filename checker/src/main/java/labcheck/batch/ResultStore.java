@@ -146,8 +146,8 @@ public final class ResultStore {
     }
 
     public void writeProblems(List<RosterProblem> problems) throws IOException {
-        String json = EvidenceBundle.mapper().writeValueAsString(problems) + "\n";
-        SecretGuard.requireClean(json, "the roster problems");
+        String json = SecretGuard.cleaned(EvidenceBundle.mapper().writeValueAsString(problems) + "\n",
+                "the roster problems");
         EvidenceBundle.writeAtomically(root.resolve(BATCH_DIR).resolve(PROBLEMS), json);
     }
 
@@ -164,9 +164,8 @@ public final class ResultStore {
     }
 
     static String toJson(StudentRecord record) throws IOException {
-        String json = EvidenceBundle.mapper().writeValueAsString(record) + "\n";
-        SecretGuard.requireClean(json, "the result of " + record.studentId());
-        return json;
+        return SecretGuard.cleaned(EvidenceBundle.mapper().writeValueAsString(record) + "\n",
+                "the result of " + record.studentId());
     }
 
     static void deleteTree(Path dir) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import labcheck.evidence.SafeUrl;
 import labcheck.evidence.SecretGuard;
 
 /** Turns roster rows into entries or problems, then rejects duplicate student ids. */
@@ -17,6 +18,7 @@ final class RosterValidator {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,49}");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d{1,5}");
 
@@ -129,24 +131,30 @@ final class RosterValidator {
         }
         for (String col : new String[] {"app_url", "baseline_url"}) {
             if (v.get(col) != null && !isHttpUrl(v.get(col))) {
-                return col + " '" + v.get(col) + "' is not an http(s) URL such as http://203.0.113.10:5001.";
+                return col + " '" + SafeUrl.strip(v.get(col))
+                        + "' is not an http(s) URL such as http://203.0.113.10:5001.";
             }
         }
         String redis = v.get("redis");
         if (redis != null && !HOST_PORT.matcher(redis).matches() && !redis.matches("rediss?://\\S+")) {
-            return "redis '" + redis + "' is neither host:port nor a redis:// URL.";
+            return "redis '" + SafeUrl.strip(redis) + "' is neither host:port nor a redis:// URL.";
         }
         String db = v.get("db_url");
         if (db != null && !db.matches("jdbc:(mysql|mariadb)://\\S+")) {
-            return "db_url '" + db + "' is not a JDBC MySQL URL such as jdbc:mysql://db.example:3306/productdb.";
+            return "db_url '" + SafeUrl.strip(db)
+                    + "' is not a JDBC MySQL URL such as jdbc:mysql://db.example:3306/productdb.";
         }
         String pwEnv = v.get("db_password_env");
         if (pwEnv != null && !ENV_NAME.matcher(pwEnv).matches()) {
             return "db_password_env must name an environment variable (letters, digits, '_'), not hold a value.";
         }
         if (pwEnv != null && env.get(pwEnv) == null) {
-            return "db_password_env names " + pwEnv + ", which is not set in this environment; export it before "
-                    + "running the batch.";
+            // quoted only when it looks like a variable's name: anything else may be the password itself
+            return CONVENTIONAL_NAME.matcher(pwEnv).matches()
+                    ? "db_password_env names " + pwEnv + ", which is not set in this environment; export it before "
+                    + "running the batch."
+                    : "db_password_env must name an environment variable such as DB_PASSWORD, and what was given is"
+                    + " not set as one (not shown: it may be the password itself); export DB_PASSWORD and name it.";
         }
         if (v.get("cluster_id") != null && !CLUSTER_ID.matcher(v.get("cluster_id")).matches()) {
             return "cluster_id '" + v.get("cluster_id") + "' is not an ElastiCache cluster id.";

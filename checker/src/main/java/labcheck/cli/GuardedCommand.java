@@ -62,12 +62,23 @@ public abstract class GuardedCommand implements Callable<Integer> {
         }
     }
 
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** Standard output, with anything looking like a secret redacted. */
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        if (out == null) {
+            out = new RedactingWriter(spec.commandLine().getOut());
+        }
+        return out;
     }
 
+    /** Standard error, with anything looking like a secret redacted. */
     protected PrintWriter err() {
-        return spec.commandLine().getErr();
+        if (err == null) {
+            err = new RedactingWriter(spec.commandLine().getErr());
+        }
+        return err;
     }
 
     private void debug(Throwable e) {

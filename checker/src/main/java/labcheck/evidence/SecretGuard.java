@@ -1,21 +1,43 @@
 package labcheck.evidence;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Last line of defence against a secret reaching a file or a log: finds text that looks
- * like an AWS access key id, a secret access key, a session token or an inline password.
+ * Last line of defence against a secret reaching a file or a log: finds, and redacts, text that
+ * looks like an AWS access key id, a secret access key, a session token, a password in a URL,
+ * a query or a JDBC key-value list, or an inline password assignment in source code.
+ *
+ * <pre>{@code
+ * SecretGuard.redact("see redis://default:hunter2@cache:6379");   // "see redis://[redacted]@cache:6379"
+ * SecretGuard.findSecret("password='[redacted]'");                // null: a redacted value is clean
+ * }</pre>
+ * Each pattern's group 1 is the secret; a value starting with {@code [} is never taken for one,
+ * so redacted text is clean.
  */
 public final class SecretGuard {
 
+    /** What a secret is replaced with. */
+    public static final String REDACTED = "[redacted]";
+
+    private static final String KEYWORD = "(?:password|passwd|pwd|secret|auth_?token|access_?token|api_?key|token)";
+    /** A value, as in a query or a key-value list: up to the next separator. */
+    private static final String VALUE = "([^\\[\\s\"'&,;)<>][^\\s\"'&,;)<>]*)";
+
     private static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("(?i)aws_?secret_?access_?key\"?\\s*[:=]"),
-            Pattern.compile("(?i)aws_?session_?token\"?\\s*[:=]"),
-            Pattern.compile("(?i)\"(password|passwd|secret|auth_?token)\"\\s*:\\s*\"[^\"]+\""),
-            Pattern.compile("(?i)[?&;](password|pwd)=[^&\\s\"]+"),
-            Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^/\\s:@\"]*:[^/\\s@\"]+@"));
+            Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"),
+            Pattern.compile("(?i)aws_?secret_?access_?key\"?\\s*[:=]\\s*\"?" + VALUE),
+            Pattern.compile("(?i)aws_?session_?token\"?\\s*[:=]\\s*\"?" + VALUE),
+            // JSON: "password": "..." (the value may hold escaped quotes)
+            Pattern.compile("(?i)\"" + KEYWORD + "\"\\s*:\\s*\"((?:[^\"\\\\\\[]|\\\\.)(?:[^\"\\\\]|\\\\.)*)\""),
+            // a query or a JDBC key-value list: ?token=..., &password=..., (host=h,password=...)
+            Pattern.compile("(?i)[?&;,(]\\s*" + KEYWORD + "\\s*=\\s*" + VALUE),
+            // user-info in a URL: scheme://user:password@
+            Pattern.compile("(?i)[a-z][a-z0-9+.-]*://((?:[^/\\s:@\"\\[]*):(?:[^/\\s@\"<>]+))@"),
+            // source code: password = 'x', DB_PASSWORD="x", redis_auth_token: 'x'
+            Pattern.compile("(?i)\\b\\w*" + KEYWORD + "\\w*\\s*[:=]\\s*(?:\\\\?[\"'])([^\\[\"'\\\\\\s][^\"'\\\\]*)"
+                    + "\\\\?[\"']"));
 
     private SecretGuard() {
     }
@@ -26,12 +48,44 @@ public final class SecretGuard {
             return null;
         }
         for (Pattern p : PATTERNS) {
-            var m = p.matcher(text);
+            Matcher m = p.matcher(text);
             if (m.find()) {
                 return "text matching /" + p.pattern() + "/ at offset " + m.start();
             }
         }
         return null;
+    }
+
+    /**
+     * {@code text} with every secret-looking part replaced by {@link #REDACTED}; quotes, backslashes and
+     * markup around it are kept, so JSON, XML and HTML stay well-formed.
+     */
+    public static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (Pattern p : PATTERNS) {
+            Matcher m = p.matcher(result);
+            StringBuilder out = new StringBuilder();
+            int last = 0;
+            while (m.find()) {
+                out.append(result, last, m.start(1)).append(REDACTED);
+                last = m.end(1);
+            }
+            result = out.append(result, last, result.length()).toString();
+        }
+        return result;
+    }
+
+    /**
+     * {@code text} redacted, checked clean; throws only when redaction left a secret, which is a labcheck bug.
+     * {@code where} names the output.
+     */
+    public static String cleaned(String text, String where) {
+        String clean = redact(text);
+        requireClean(clean, where);
+        return clean;
     }
 
     /** Throws when {@code text} looks like it holds a secret; {@code where} names the output. */

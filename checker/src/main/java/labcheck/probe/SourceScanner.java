@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import labcheck.evidence.Fact;
+import labcheck.evidence.SecretGuard;
 import labcheck.evidence.Unavailable;
 import labcheck.evidence.app.SourceExcerpt;
 
@@ -92,6 +93,7 @@ final class SourceScanner {
             }
             excerpt.append(String.format("%4d | %s%n", i + 1, l));
         }
-        return Fact.of(new SourceExcerpt(name, start + 1, excerpt.toString(), cacheLine, dbLine));
+        // a student's source may hold password = '...' inline: the judge sees [redacted] instead
+        return Fact.of(new SourceExcerpt(name, start + 1, SecretGuard.redact(excerpt.toString()), cacheLine, dbLine));
     }
 }

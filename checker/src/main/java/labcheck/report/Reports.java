@@ -63,7 +63,7 @@ public final class Reports {
         texts.put("scoresheet.json", JsonReport.toJson(sheet));
         texts.put("junit.xml", JunitXmlReport.toXml(sheet));
         texts.put("results.json", GradescopeReport.toJson(sheet));
-        texts.forEach((name, text) -> SecretGuard.requireClean(text, name));
+        texts.replaceAll((name, text) -> SecretGuard.cleaned(text, name));
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
@@ -108,8 +108,7 @@ public final class Reports {
     }
 
     private static String checked(String text, String where) {
-        SecretGuard.requireClean(text, where);
-        return text;
+        return SecretGuard.cleaned(text, where);
     }
 
     private static void requireSheet(Scoresheet sheet) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import labcheck.evidence.SafeUrl;
 import labcheck.probe.ProbeSettings;
 
@@ -32,6 +33,9 @@ public record ProbeRequest(
         Duration budget,
         Path sourceFile) {
 
+    /** How environment variables holding secrets are conventionally named: DB_PASSWORD, REDIS_AUTH_2. */
+    private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+
     /** Builds the probe settings, reading passwords from {@code env} by the names given. */
     public ProbeSettings settings(Map<String, String> env) {
         ProbeSettings.Builder b = ProbeSettings.builder()
@@ -44,7 +48,8 @@ public record ProbeRequest(
         }
         if (redis != null && !redis.isBlank()) {
             RedisTarget t = RedisTarget.parse(redis);
-            b.redis(t.host(), t.port(), t.tls(), blankToNull(redisUser), secret(env, redisPasswordEnv, "Redis"));
+            b.redis(t.host(), t.port(), t.tls(), blankToNull(redisUser),
+                    secret(env, redisPasswordEnv, "--redis-password-env"));
         }
         if (dbUrl != null && !dbUrl.isBlank()) {
             String url = dbUrl.trim();
@@ -52,12 +57,12 @@ public record ProbeRequest(
                 throw new IllegalArgumentException("the database URL '" + SafeUrl.strip(url) + "' is not a MySQL JDBC"
                         + " URL. Fix: give jdbc:mysql://HOST:3306/ecommerce.");
             }
-            if (!SafeUrl.strip(url).equals(url)) {
+            if (!SafeUrl.strip(url).equals(url) || url.contains("(") || url.contains("=")) {
                 throw new IllegalArgumentException("the database URL carries credentials or parameters. Fix: give"
                         + " jdbc:mysql://HOST:3306/ecommerce, the user with --db-user and the password's variable"
                         + " with --db-password-env.");
             }
-            b.db(url, blankToNull(dbUser) == null ? "admin" : dbUser, secret(env, dbPasswordEnv, "database"));
+            b.db(url, blankToNull(dbUser) == null ? "admin" : dbUser, secret(env, dbPasswordEnv, "--db-password-env"));
         } else if (dbPasswordEnv != null && !dbPasswordEnv.isBlank() && env.get(dbPasswordEnv) != null) {
             // no address: the RDS endpoint may be found in the AWS evidence, then these credentials read it
             b.dbCredentials(blankToNull(dbUser) == null ? "admin" : dbUser.trim(), env.get(dbPasswordEnv).toCharArray());
@@ -79,9 +84,17 @@ public record ProbeRequest(
                     + " http://3.80.1.2:5001.");
         }
         String u = url.trim();
-        if (!u.startsWith("http://") && !u.startsWith("https://")) {
-            throw new IllegalArgumentException(what + " '" + u + "' has no scheme. Fix: write http://" + u + ".");
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            if (u.contains("@")) {
+                throw new IllegalArgumentException(what + " carries credentials (user:password@) and has no scheme."
+                        + " Fix: write http://" + SafeUrl.strip(u) + "; labcheck never needs credentials in a URL.");
+            }
+            throw new IllegalArgumentException(what + " '" + SafeUrl.strip(u) + "' has no scheme. Fix: write http://"
+                    + SafeUrl.strip(u) + ".");
         }
+        // HTTP:// as a spreadsheet capitalises it: the scheme is case-insensitive (RFC 3986), the probe is not
+        u = lower.substring(0, lower.indexOf(':')) + u.substring(u.indexOf(':'));
         URI parsed;
         try {
             parsed = URI.create(u);
@@ -95,20 +108,36 @@ public record ProbeRequest(
         if (parsed.getUserInfo() != null) {
             throw new IllegalArgumentException(what + " carries credentials; labcheck never needs them in a URL.");
         }
+        if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+            throw new IllegalArgumentException(what + " '" + SafeUrl.strip(u) + "' carries a query or fragment (not"
+                    + " shown: it may hold a token). Fix: give only http://HOST:PORT; labcheck adds the paths itself.");
+        }
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    private static char[] secret(Map<String, String> env, String variable, String what) {
+    private static char[] secret(Map<String, String> env, String variable, String flag) {
         if (variable == null || variable.isBlank()) {
             return null;
         }
         String value = env.get(variable);
         if (value == null) {
-            throw new IllegalArgumentException("the " + what + " password variable " + variable + " is not set."
-                    + " Fix: export " + variable + "=... before running labcheck (read -s " + variable
-                    + " keeps it off the screen).");
+            throw new IllegalArgumentException(unsetVariable(flag, variable));
         }
         return value.toCharArray();
+    }
+
+    /**
+     * Why {@code flag}'s variable cannot be read. The name is quoted only when it looks like one
+     * (DB_PASSWORD): anything else may be the password itself, typed where its variable's name belongs.
+     */
+    static String unsetVariable(String flag, String variable) {
+        if (CONVENTIONAL_NAME.matcher(variable).matches()) {
+            return flag + ": the variable " + variable + " is not set. Fix: export " + variable + "=... before"
+                    + " running labcheck (read -s " + variable + " keeps it off the screen).";
+        }
+        return flag + " must name an environment variable such as DB_PASSWORD, and what was given is not one"
+                + " (not shown: it may be the password itself). Fix: read -s DB_PASSWORD; export DB_PASSWORD;"
+                + " then pass " + flag + " DB_PASSWORD.";
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,7 @@
 package labcheck.run;
 
 import java.net.URI;
+import labcheck.evidence.SafeUrl;
 
 /**
  * Where the probe may reach Redis, parsed from {@code host:port}, {@code redis://host:port}
@@ -18,13 +19,19 @@ public record RedisTarget(String host, int port, boolean tls) {
             throw new IllegalArgumentException("the Redis endpoint is empty. Fix: give host:port, e.g. 127.0.0.1:6379.");
         }
         String t = text.trim();
+        if (t.contains("@")) {
+            throw new IllegalArgumentException("the Redis endpoint carries credentials (user:password@; not shown)."
+                    + " Fix: give host:port or rediss://host:port and name the variable holding the AUTH token with"
+                    + " --redis-password-env.");
+        }
         boolean tls = t.startsWith("rediss://");
         if (t.contains("://")) {
             URI u;
             try {
                 u = URI.create(t);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the Redis endpoint '" + t + "' is not a valid URL. Fix: give"
+                throw new IllegalArgumentException("the Redis endpoint '" + SafeUrl.strip(t)
+                        + "' is not a valid URL. Fix: give"
                         + " host:port or redis://host:port.");
             }
             if (u.getUserInfo() != null) {
@@ -32,7 +39,8 @@ public record RedisTarget(String host, int port, boolean tls) {
                         + " redis://host:port and put the password in an environment variable (--redis-password-env).");
             }
             if (u.getHost() == null || !(t.startsWith("redis://") || tls)) {
-                throw new IllegalArgumentException("the Redis endpoint '" + t + "' is not redis://host:port or"
+                throw new IllegalArgumentException("the Redis endpoint '" + SafeUrl.strip(t)
+                        + "' is not redis://host:port or"
                         + " rediss://host:port.");
             }
             return new RedisTarget(u.getHost(), u.getPort() < 0 ? 6379 : u.getPort(), tls);
@@ -48,7 +56,8 @@ public record RedisTarget(String host, int port, boolean tls) {
             }
             return new RedisTarget(t.substring(0, colon), port, false);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the Redis endpoint '" + t + "' has no valid port. Fix: give"
+            throw new IllegalArgumentException("the Redis endpoint '" + SafeUrl.strip(t)
+                    + "' has no valid port. Fix: give"
                     + " host:port, e.g. 127.0.0.1:6379.");
         }
     }

@@ -45,8 +45,8 @@ class BatchRunnerTest {
 
         StudentRecord boom = store.read("boom");
         assertThat(boom.status()).isEqualTo(Status.ERROR);
-        assertThat(boom.message()).isEqualTo("grading failed: IllegalStateException (message withheld: it looked "
-                + "like it held a secret); graded on the evidence collected until then");
+        assertThat(boom.message()).isEqualTo("grading failed: IllegalStateException: probe crashed at"
+                + " https://[redacted]@host/ with [redacted]; graded on the evidence collected until then");
         assertThat(boom.scoresheet().items().get(0).marks()).as("the checkpointed AWS evidence still counts")
                 .isEqualTo(4);
         assertThat(store.read("ok").status()).isEqualTo(Status.MARKS_LOST);

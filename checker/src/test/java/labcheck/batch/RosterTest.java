@@ -124,4 +124,17 @@ class RosterTest {
         Files.writeString(file, "- student_id: s9\n  app_url: http://a.example\n");
         assertThat(Roster.read(file, Map.of()).entries()).extracting(RosterEntry::studentId).containsExactly("s9");
     }
+
+    @Test
+    void aPasswordInTheDbPasswordEnvColumnIsRefusedWithoutEchoingIt() {
+        Roster r = csv("s1,,,,,,http://a.example:5001,,,jdbc:mysql://db:3306/shop,,hunter2Pl4nted,\n"
+                + "s2,,,,,,http://a.example:5002,,,jdbc:mysql://db:3306/shop,,Pl4nted#pw,\n"
+                + "s3,,,,,,http://a.example:5003,,,jdbc:mysql://db:3306/shop,,S3_UNSET,\n", Map.of());
+
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).extracting(RosterProblem::reason)
+                .allSatisfy(reason -> assertThat(reason).doesNotContain("Pl4nted", "hunter2"))
+                .anySatisfy(reason -> assertThat(reason).contains("not shown: it may be the password itself"))
+                .anySatisfy(reason -> assertThat(reason).contains("db_password_env names S3_UNSET, which is not set"));
+    }
 }

@@ -63,4 +63,15 @@ class SourceScannerTest {
         assertThat(SourceScanner.scan(null).unavailable().code()).isEqualTo("NotCollected");
         assertThat(SourceScanner.scan(dir.resolve("missing.py")).unavailable().message()).contains("could not be read");
     }
+
+    @Test
+    void anInlinePasswordInTheSourceIsRedactedInTheExcerpt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("app.py"), SEED_ROUTE.replace("conn = pymysql.connect(**DB_CONFIG)",
+                "conn = pymysql.connect(host='db', password='Pl4ntedSrc', user=\"admin\")"));
+
+        SourceExcerpt excerpt = SourceScanner.scan(file).value();
+
+        assertThat(excerpt.excerpt()).contains("password='[redacted]', user=\"admin\")")
+                .doesNotContain("Pl4ntedSrc");
+    }
 }

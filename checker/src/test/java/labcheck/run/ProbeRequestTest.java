@@ -52,4 +52,54 @@ class ProbeRequestTest {
                 .settings(Map.of()))
                 .hasMessageContaining("not a MySQL JDBC URL");
     }
+
+    @Test
+    void aPasswordGivenWhereItsVariablesNameBelongsIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> request("http://127.0.0.1:5001", null, "jdbc:mysql://db:3306/ecommerce",
+                "hunter2-Pl4nted!").settings(Map.of()))
+                .hasMessageContaining("--db-password-env must name an environment variable such as DB_PASSWORD")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new ProbeRequest("http://127.0.0.1:5001", null, "127.0.0.1:6379", null,
+                "lowercasepassword", null, null, null, 100, 0, Duration.ofSeconds(30), null).settings(Map.of()))
+                .hasMessageContaining("--redis-password-env must name an environment variable")
+                .hasMessageNotContaining("lowercasepassword");
+    }
+
+    @Test
+    void credentialsOrATokenInTheAppUrlAreRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> request("admin:Pl4ntedPw@3.80.1.2:5001", null, null, null).settings(Map.of()))
+                .hasMessageContaining("carries credentials (user:password@) and has no scheme. Fix: write"
+                        + " http://3.80.1.2:5001")
+                .hasMessageNotContaining("Pl4ntedPw");
+        assertThatThrownBy(() -> request("http://3.80.1.2:5001/?token=Pl4ntedTok", null, null, null)
+                .settings(Map.of()))
+                .hasMessageContaining("carries a query or fragment")
+                .hasMessageNotContaining("Pl4ntedTok");
+    }
+
+    @Test
+    void anUpperCaseSchemeAsASpreadsheetWritesItIsNormalised() {
+        ProbeSettings s = request("HTTP://127.0.0.1:5001", null, null, null).settings(Map.of());
+
+        assertThat(s.appUrl()).isEqualTo("http://127.0.0.1:5001");
+    }
+
+    @Test
+    void aJdbcKeyValueUrlHoldingAPasswordIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> request("http://127.0.0.1:5001", null,
+                "jdbc:mysql://(host=db.example,port=3306,password=Pl4ntedKv)/ecommerce", null).settings(Map.of()))
+                .hasMessageContaining("carries credentials or parameters")
+                .hasMessageNotContaining("Pl4ntedKv");
+    }
+
+    @Test
+    void aRedisAuthTokenHoldingAHashInTheEndpointIsRefusedWithoutEchoingIt() {
+        for (String endpoint : new String[] {"redis://:Pl4nted#tok@cache.example:6379", ":Pl4nted#tok@cache:6379"}) {
+            assertThatThrownBy(() -> request("http://127.0.0.1:5001", endpoint, null, null).settings(Map.of()))
+                    .as(endpoint)
+                    .hasMessageContaining("carries credentials")
+                    .hasMessageContaining("--redis-password-env")
+                    .hasMessageNotContaining("Pl4nted");
+        }
+    }
 }
