@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import labcheck.evidence.Evidence;
@@ -30,8 +31,16 @@ import labcheck.report.Scoresheet;
  */
 public final class BatchRunner {
 
-    /** What one run did; the cohort's marks are read back from the store. */
-    public record Summary(int graded, int skipped, List<String> writeFailures) {
+    /**
+     * What one run did; the cohort's marks are read back from the store.
+     *
+     * @param writeFailures results that could not be written (exit 1)
+     * @param refused       students whose stored result was kept because the new one would hold less (exit 2)
+     * @param notes         what a judge should know, e.g. a stored result kept over a timed-out regrade
+     * @param fatal         why the run stopped early (AWS rejected the run's credentials), or null (exit 2)
+     */
+    public record Summary(int graded, int skipped, List<String> writeFailures, List<String> refused,
+                          List<String> notes, String fatal) {
     }
 
     private final StudentGrader grader;
@@ -55,17 +64,16 @@ public final class BatchRunner {
             throws InterruptedException {
         store.cleanStaging();
         List<RosterEntry> todo = students.stream()
-                .filter(s -> options.regrade() || !store.isComplete(s.studentId())).toList();
+                .filter(s -> options.regrade() || !store.isFinished(s.studentId(), options.retryFailed())).toList();
         progress.start(todo.size(), students.size() - todo.size());
         HostQueue queue = new HostQueue(todo);
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger graded = new AtomicInteger();
+        Outcomes outcomes = new Outcomes();
         ExecutorService graders = Executors.newCachedThreadPool(daemon("labcheck-grader"));
         List<Thread> workers = new ArrayList<>();
         try {
             for (int i = 0; i < Math.min(options.jobs(), Math.max(1, todo.size())); i++) {
                 Thread t = daemon("labcheck-batch").newThread(() -> work(queue, store, options, graders,
-                        failures, graded));
+                        outcomes));
                 workers.add(t);
                 t.start();
             }
@@ -77,7 +85,20 @@ public final class BatchRunner {
             graders.shutdownNow();
             progress.end();
         }
-        return new Summary(graded.get(), students.size() - todo.size(), List.copyOf(failures));
+        return outcomes.summary(students.size() - todo.size());
+    }
+
+    /** What the workers report, shared between them. */
+    private static final class Outcomes {
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger graded = new AtomicInteger();
+        final AtomicReference<String> fatal = new AtomicReference<>();
+
+        Summary summary(int skipped) {
+            return new Summary(graded.get(), skipped, List.copyOf(failures), List.of(), List.copyOf(notes),
+                    fatal.get());
+        }
     }
 
     /** Regrades every complete stored bundle that {@code include} accepts, offline, with {@code scorer}. */
@@ -86,14 +107,26 @@ public final class BatchRunner {
         List<String> ids = store.completedIds().stream().filter(include).toList();
         progress.start(ids.size(), 0);
         List<String> failures = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         int graded = 0;
         for (String id : ids) {
-            StudentRecord old = store.read(id);
+            StudentRecord old = store.readOrNull(id);
             long t0 = System.nanoTime();
             StudentRecord record;
-            Evidence evidence = null;
+            Evidence evidence;
             try {
                 evidence = store.readEvidence(id);
+            } catch (RuntimeException unreadable) {
+                // a truncated evidence.json must not replace the folder with one holding less
+                refused.add(id + ": not regraded, its evidence cannot be read (" + StudentRecord.safeMessage(unreadable)
+                        + "); kept the stored result. Fix: grade the student again with `labcheck batch --regrade`.");
+                continue;
+            }
+            if (old == null) {
+                old = new StudentRecord(id, null, 0, null, Status.ERROR, "the stored " + StudentRecord.FILE_NAME
+                        + " could not be read; regraded from the evidence", 0, null);
+            }
+            try {
                 record = old.regraded(scorer.apply(evidence));
             } catch (RuntimeException e) {
                 record = new StudentRecord(id, old.name(), old.row(), old.account(), Status.ERROR,
@@ -106,20 +139,33 @@ public final class BatchRunner {
             progress.finished(record);
         }
         progress.end();
-        return new Summary(graded, 0, failures);
+        return new Summary(graded, 0, failures, refused, List.of(), null);
     }
 
     private void work(HostQueue queue, ResultStore store, BatchOptions options, ExecutorService graders,
-                      List<String> failures, AtomicInteger graded) {
+                      Outcomes outcomes) {
         try {
             for (RosterEntry e = queue.take(); e != null; e = queue.take()) {
                 try {
+                    if (outcomes.fatal.get() != null) {
+                        continue; // the run stops: drain the queue, releasing each host
+                    }
                     progress.started(e);
                     Graded g = gradeOne(e, options, graders);
-                    if (commit(store, g.record(), g.evidence(), failures)) {
-                        graded.incrementAndGet();
+                    if (outcomes.fatal.get() != null) {
+                        continue; // the run's credentials failed meanwhile: this result may be hollow too
+                    }
+                    StudentRecord kept = keptOver(store, g.record());
+                    if (kept != null) {
+                        outcomes.notes.add(e.studentId() + ": this run " + g.record().status().label()
+                                + " (" + g.record().message() + "); kept the stored " + kept.status().label()
+                                + " result, which holds more evidence.");
+                    } else if (commit(store, g.record(), g.evidence(), outcomes.failures)) {
+                        outcomes.graded.incrementAndGet();
                     }
                     progress.finished(g.record());
+                } catch (CredentialsRejected fatal) {
+                    outcomes.fatal.compareAndSet(null, fatal.getMessage());
                 } finally {
                     queue.release(e);
                 }
@@ -127,6 +173,15 @@ public final class BatchRunner {
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The stored result, when it was graded to the end and {@code fresh} was cut short: it holds more. */
+    private static StudentRecord keptOver(ResultStore store, StudentRecord fresh) {
+        if (fresh.status() != Status.TIMED_OUT && fresh.status() != Status.ERROR) {
+            return null;
+        }
+        StudentRecord old = store.readOrNull(fresh.studentId());
+        return old != null && (old.status() == Status.FULL_MARKS || old.status() == Status.MARKS_LOST) ? old : null;
     }
 
     private record Graded(StudentRecord record, Evidence evidence) {
@@ -158,6 +213,9 @@ public final class BatchRunner {
             return partial(e, deadline, Status.TIMED_OUT, "the time budget of " + seconds(options)
                     + " ran out; graded on the evidence collected until then", t0);
         } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof CredentialsRejected fatal) {
+                throw fatal;
+            }
             return partial(e, deadline, Status.ERROR, "grading failed: "
                     + StudentRecord.safeMessage(failed.getCause()) + "; graded on the evidence collected until then",
                     t0);

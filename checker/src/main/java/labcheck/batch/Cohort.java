@@ -60,8 +60,11 @@ public final class Cohort {
         }
         for (String id : store.completedIds()) {
             if (include.test(id) && !byId.containsKey(id)) {
-                StudentRecord r = store.read(id);
-                byId.put(id, new Row(id, r.name(), r.row(), r.account(), r.status(), r.message(), r.scoresheet()));
+                StudentRecord r = store.readOrNull(id);
+                byId.put(id, r == null
+                        ? new Row(id, null, 0, null, Status.ERROR, "the stored " + StudentRecord.FILE_NAME + " of " + id
+                                + " cannot be read (truncated or edited); rerun `labcheck batch` to grade again", null)
+                        : new Row(id, r.name(), r.row(), r.account(), r.status(), r.message(), r.scoresheet()));
             }
         }
         List<RosterProblem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));

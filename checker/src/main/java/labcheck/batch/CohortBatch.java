@@ -63,6 +63,12 @@ public final class CohortBatch {
                 : runner.run(roster.entries().stream().filter(e -> req.shard().owns(e.studentId())).toList(),
                         store, req.options());
         done.writeFailures().forEach(f -> err.println("labcheck batch: " + f));
+        done.refused().forEach(f -> err.println("labcheck batch: " + f));
+        done.notes().forEach(f -> err.println("labcheck batch: note: " + f));
+        if (done.fatal() != null) {
+            err.println("labcheck batch: stopped: " + done.fatal() + " The students not yet graded were not stored;"
+                    + " rerun the same command once the credentials are fixed and it goes on from there.");
+        }
         List<RosterProblem> problems = roster != null ? roster.problems() : store.readProblems();
         Cohort cohort = Cohort.load(store, include, problems);
         new CohortFiles(req.templates()).write(cohort, req.out());
@@ -70,7 +76,10 @@ public final class CohortBatch {
                 + cohort.rows().size() + " student(s) in " + req.out().resolve(CohortFiles.MARKS) + " and "
                 + req.out().resolve(CohortFiles.SUMMARY) + ".");
         err.flush();
-        return done.writeFailures().isEmpty() ? cohort.exitCode() : 1;
+        if (!done.writeFailures().isEmpty()) {
+            return 1;
+        }
+        return done.fatal() != null || !done.refused().isEmpty() ? 2 : cohort.exitCode();
     }
 
     /** The students this run reports: the roster's (valid or not) in this shard, or every stored one in it. */

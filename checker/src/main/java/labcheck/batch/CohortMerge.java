@@ -43,6 +43,12 @@ public final class CohortMerge {
                 continue;
             }
             for (String id : source.completedIds()) {
+                if (source.readOrNull(id) == null) {
+                    err.println("labcheck merge: " + id + ": its " + StudentRecord.FILE_NAME + " in " + input
+                            + " cannot be read (truncated or edited); marks.csv lists the student as error. Fix:"
+                            + " rerun `labcheck batch` with that shard's roster to grade the student again.");
+                    conflicts++;
+                }
                 conflicts += copy(source, target, id, err) ? 0 : 1;
             }
         }

@@ -121,6 +121,24 @@ public final class ResultStore {
         }
     }
 
+    /** The stored record, or null when there is none or its result.json cannot be read (truncated, edited). */
+    public StudentRecord readOrNull(String studentId) {
+        try {
+            return isComplete(studentId) ? read(studentId) : null;
+        } catch (UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * True when the student needs no grading this run: a readable complete result, and, when
+     * {@code retryFailed}, one that did not time out or fail.
+     */
+    public boolean isFinished(String studentId, boolean retryFailed) {
+        StudentRecord r = readOrNull(studentId);
+        return r != null && !(retryFailed && (r.status() == Status.TIMED_OUT || r.status() == Status.ERROR));
+    }
+
     public Evidence readEvidence(String studentId) {
         return EvidenceBundle.read(studentDir(studentId));
     }

@@ -64,6 +64,14 @@ public final class BatchCommand extends GuardedCommand {
     @Option(names = "--regrade", description = "Grade again students that already have a complete result.")
     boolean regrade;
 
+    @Option(names = "--retry-failed",
+            description = "Grade again students whose stored result timed out or failed (the default).")
+    boolean retryFailed;
+
+    @Option(names = "--keep-failed",
+            description = "Keep the stored results of students who timed out or failed; grade only those without one.")
+    boolean keepFailed;
+
     @Option(names = "--regrade-from-evidence",
             description = "Regrade every stored evidence bundle in --out offline with the current rubric; "
                     + "the roster is optional.")
@@ -124,7 +132,12 @@ public final class BatchCommand extends GuardedCommand {
             throw new IllegalArgumentException("--jobs " + jobs + " is more than " + MAX_JOBS + ". Fix: give"
                     + " --jobs 32 or so; grading more students at once only queues them.");
         }
-        BatchOptions options = new BatchOptions(jobs == null ? BatchOptions.defaultJobs() : jobs, budget, regrade);
+        if (retryFailed && keepFailed) {
+            throw new IllegalArgumentException("--retry-failed and --keep-failed contradict each other. Fix: give one"
+                    + " (--retry-failed is the default).");
+        }
+        BatchOptions options = new BatchOptions(jobs == null ? BatchOptions.defaultJobs() : jobs, budget, regrade,
+                !keepFailed);
         Progress progress = switch (progressMode.toLowerCase(Locale.ROOT)) {
             case "bar" -> new Progress(out(), true);
             case "lines" -> new Progress(out(), false);

@@ -86,6 +86,7 @@ public final class AwsCollector implements AutoCloseable {
         Network network = new Network(api, found, settings.appUrl(), pool);
         Network.Result net = network.collect();
 
+        rejectedMidway(found, net, dbF.join(), alarmsF.join());
         List<String> notes = new ArrayList<>(found.notes());
         notes.addAll(net.notes());
         Evidence aws = new Evidence(base.schemaVersion(), base.subject(), base.collectedAt(), identity,
@@ -93,6 +94,22 @@ public final class AwsCollector implements AutoCloseable {
                 net.routeTables(), net.securityGroups(), net.instances(), dbF.join(), alarmsF.join(),
                 base.app(), notes);
         return base.withAwsFrom(aws);
+    }
+
+    /**
+     * A session that expires after the identity call makes every later call fail: that is a credential
+     * failure, not a lab with most facts missing.
+     */
+    private static void rejectedMidway(CacheDiscovery found, Network.Result net, Fact<?>... more) {
+        List<Fact<?>> facts = new ArrayList<>(List.of(more));
+        facts.addAll(List.of(found.clusters(), found.groups(), found.serverless(), net.subnetGroups(), net.subnets(),
+                net.routeTables(), net.securityGroups(), net.instances()));
+        for (Fact<?> f : facts) {
+            if (!f.available() && "CredentialsRejected".equals(f.unavailable().code())) {
+                throw new AwsSetupException("AWS accepted the credentials, then rejected them during collection ("
+                        + f.unavailable().describe() + "). Nothing was graded on the partial evidence.", true);
+            }
+        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> s) {

@@ -9,7 +9,22 @@ public class AwsSetupException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean credentialsRejected;
+
     public AwsSetupException(String message) {
+        this(message, false);
+    }
+
+    /**
+     * @param credentialsRejected AWS refused the credentials themselves (expired session or SSO token,
+     *                            invalid key): no call with them can succeed, for any student
+     */
+    public AwsSetupException(String message, boolean credentialsRejected) {
         super(message);
+        this.credentialsRejected = credentialsRejected;
+    }
+
+    public boolean credentialsRejected() {
+        return credentialsRejected;
     }
 }

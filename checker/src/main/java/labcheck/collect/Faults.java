@@ -47,6 +47,14 @@ final class Faults {
         return code != null && codes.contains(code);
     }
 
+    /** True when the profile's SSO token has expired or was never obtained ({@code aws sso login} fixes it). */
+    static boolean ssoExpired(SdkException e) {
+        String m = rootMessage(e) + " " + e.getMessage();
+        return e instanceof SdkClientException
+                && (m.contains("SSO session") || m.contains("sso login") || m.contains("SSO Token")
+                || m.contains("Token is expired") || m.contains("The SSO session associated with this profile"));
+    }
+
     /** True when the SDK found no credentials at all (before any request was sent). */
     static boolean noCredentials(SdkException e) {
         String m = e.getMessage();

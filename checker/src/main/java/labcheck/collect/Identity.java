@@ -20,10 +20,15 @@ record Identity(AwsClients clients, AwsSettings settings, String where) {
                         + ": pass --profile NAME (after `aws sso login --profile NAME` for SSO), set"
                         + " AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
             }
+            if (Faults.ssoExpired(e)) {
+                throw new AwsSetupException("The AWS SSO session" + profileHint() + " has expired: run `aws sso login"
+                        + (settings.profile() == null ? "" : " --profile " + settings.profile())
+                        + "` and run labcheck again.", true);
+            }
             if ("ExpiredToken".equals(code) || "ExpiredTokenException".equals(code) || "RequestExpired".equals(code)) {
                 throw new AwsSetupException("The AWS session token has expired (" + code + "): refresh the"
                         + " credentials (`aws sso login`" + (settings.profile() == null ? "" : " --profile "
-                        + settings.profile()) + ", or export new ones) and run labcheck again.");
+                        + settings.profile()) + ", or export new ones) and run labcheck again.", true);
             }
             if (settings.roleArn() != null && (Faults.accessDenied(e) || isAssumeRoleFailure(e))) {
                 throw new AwsSetupException("Could not assume role " + settings.roleArn() + " (" + code
@@ -33,7 +38,7 @@ record Identity(AwsClients clients, AwsSettings settings, String where) {
             if (Faults.badCredentials(e)) {
                 throw new AwsSetupException("AWS rejected the credentials (" + code + "): the access key or"
                         + " session token is invalid for " + where + "; check --profile / AWS_PROFILE and"
-                        + " the region, then run labcheck again.");
+                        + " the region, then run labcheck again.", true);
             }
             // Not a credential problem (unreachable, 5xx): record it and let every call report its own fate.
             return Fact.unavailable(Faults.of("sts:GetCallerIdentity", e, where));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import labcheck.batch.CredentialsRejected;
 import labcheck.batch.Deadline;
 import labcheck.batch.Grading;
 import labcheck.batch.RosterEntry;
@@ -104,6 +105,11 @@ public final class LiveGrading implements Grading.Factory {
             if (probe != null) {
                 probe.clearSecrets();
             }
+        }
+        if (wantAws && !evidence.identity().available()
+                && LiveRun.CREDENTIALS_REJECTED.equals(evidence.identity().unavailable().code())) {
+            // the judge's session, not this student's lab: every later student would fail alike
+            throw new CredentialsRejected(student.studentId() + ": " + evidence.identity().unavailable().message());
         }
         return new StudentResult(evidence, grader.grade(evidence));
     }

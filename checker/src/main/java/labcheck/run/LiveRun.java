@@ -42,6 +42,9 @@ public final class LiveRun {
         }
     }
 
+    /** The {@link Unavailable} code of AWS facts when AWS rejected the credentials themselves. */
+    public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
+
     private LiveRun() {
     }
 
@@ -105,7 +108,8 @@ public final class LiveRun {
             return collector.collect(evidence.withSubject(withRegion));
         } catch (AwsSetupException e) {
             progress.accept("AWS skipped: " + e.getMessage());
-            return evidence.withAwsUnavailable(new Unavailable("AwsSetup", null, e.getMessage()));
+            return evidence.withAwsUnavailable(new Unavailable(e.credentialsRejected() ? CREDENTIALS_REJECTED
+                    : "AwsSetup", null, e.getMessage()));
         }
     }
 }

@@ -89,4 +89,110 @@ class BatchRunnerTest {
         assertThat(out.toString()).contains("\r\033[2K[------------------------------] 0/1",
                 "\r\033[2K[##############################] 1/1");
     }
+
+    @Test
+    void rejectedCredentialsStopTheRunAndNothingAfterIsStoredAsFinished() throws Exception {
+        // GIVEN three students on one worker, the judge's session expiring at the second
+        TestRubric rubric = new TestRubric();
+        for (String id : List.of("a1", "a2", "a3")) {
+            Accounts.cluster(dir, id, "111111111111", "available", "cache.t2.micro");
+        }
+        FixtureGrader real = new FixtureGrader(dir, rubric, 0);
+        StudentGrader grader = (s, budget) -> {
+            if (!s.studentId().equals("a1")) {
+                throw new CredentialsRejected("The AWS session token has expired (ExpiredToken).");
+            }
+            return real.grade(s, budget);
+        };
+        ResultStore store = new ResultStore(dir.resolve("out"));
+
+        BatchRunner.Summary summary = new BatchRunner(grader, rubric, new JsonScoresheetWriter(), Progress.silent())
+                .run(List.of(student("a1"), student("a2"), student("a3")), store,
+                        new BatchOptions(1, Duration.ofSeconds(10), false));
+
+        // THEN the run says why it stopped, and only the student graded before is stored
+        assertThat(summary.fatal()).isEqualTo("The AWS session token has expired (ExpiredToken).");
+        assertThat(store.completedIds()).containsExactly("a1");
+    }
+
+    @Test
+    void timedOutAndFailedStudentsAreRetriedOnTheNextRunUnlessKeepFailedIsGiven() throws Exception {
+        TestRubric rubric = new TestRubric();
+        Accounts.cluster(dir, "t1", "111111111111", "available", "cache.t2.micro");
+        ResultStore store = new ResultStore(dir.resolve("out"));
+        StudentGrader failing = (s, budget) -> {
+            throw new IllegalStateException("app unreachable");
+        };
+        new BatchRunner(failing, rubric, new JsonScoresheetWriter(), Progress.silent())
+                .run(List.of(student("t1")), store, new BatchOptions(1, Duration.ofSeconds(10), false));
+        assertThat(store.read("t1").status()).isEqualTo(Status.ERROR);
+
+        BatchRunner good = new BatchRunner(new FixtureGrader(dir, rubric, 0), rubric, new JsonScoresheetWriter(),
+                Progress.silent());
+        BatchRunner.Summary kept = good.run(List.of(student("t1")), store,
+                new BatchOptions(1, Duration.ofSeconds(10), false, false));
+        assertThat(kept.skipped()).as("--keep-failed").isEqualTo(1);
+        assertThat(store.read("t1").status()).isEqualTo(Status.ERROR);
+
+        BatchRunner.Summary retried = good.run(List.of(student("t1")), store,
+                new BatchOptions(1, Duration.ofSeconds(10), false));
+        assertThat(retried.graded()).as("retried by default").isEqualTo(1);
+        assertThat(store.read("t1").status()).isEqualTo(Status.MARKS_LOST);
+    }
+
+    @Test
+    void aRegradeThatFailsNeverReplacesAStoredGradedResult() throws Exception {
+        TestRubric rubric = new TestRubric();
+        Accounts.cluster(dir, "g1", "111111111111", "available", "cache.t2.micro");
+        ResultStore store = new ResultStore(dir.resolve("out"));
+        new BatchRunner(new FixtureGrader(dir, rubric, 0), rubric, new JsonScoresheetWriter(), Progress.silent())
+                .run(List.of(student("g1")), store, new BatchOptions(1, Duration.ofSeconds(10), false));
+        String before = Files.readString(store.studentDir("g1").resolve(StudentRecord.FILE_NAME));
+
+        BatchRunner.Summary s = new BatchRunner((st, b) -> {
+            throw new IllegalStateException("app down today");
+        }, rubric, new JsonScoresheetWriter(), Progress.silent())
+                .run(List.of(student("g1")), store, new BatchOptions(1, Duration.ofSeconds(10), true));
+
+        assertThat(Files.readString(store.studentDir("g1").resolve(StudentRecord.FILE_NAME))).isEqualTo(before);
+        assertThat(s.notes()).singleElement().asString().startsWith("g1: this run error (grading failed:")
+                .endsWith("kept the stored marks_lost result, which holds more evidence.");
+    }
+
+    @Test
+    void aTruncatedResultIsGradedAgainOnTheNextRunInsteadOfCrashingIt() throws Exception {
+        TestRubric rubric = new TestRubric();
+        Accounts.cluster(dir, "r1", "111111111111", "available", "cache.t2.micro");
+        ResultStore store = new ResultStore(dir.resolve("out"));
+        BatchRunner runner = new BatchRunner(new FixtureGrader(dir, rubric, 0), rubric, new JsonScoresheetWriter(),
+                Progress.silent());
+        runner.run(List.of(student("r1")), store, new BatchOptions(1, Duration.ofSeconds(10), false));
+        Path result = store.studentDir("r1").resolve(StudentRecord.FILE_NAME);
+        Files.writeString(result, Files.readString(result).substring(0, 40));
+
+        BatchRunner.Summary again = runner.run(List.of(student("r1")), store,
+                new BatchOptions(1, Duration.ofSeconds(10), false));
+
+        assertThat(again.graded()).isEqualTo(1);
+        assertThat(store.read("r1").status()).isEqualTo(Status.MARKS_LOST);
+    }
+
+    @Test
+    void regradeFromATruncatedEvidenceBundleRefusesThatStudentAndKeepsTheOldFolder() throws Exception {
+        TestRubric rubric = new TestRubric();
+        Accounts.cluster(dir, "e1", "111111111111", "available", "cache.t2.micro");
+        ResultStore store = new ResultStore(dir.resolve("out"));
+        BatchRunner runner = new BatchRunner(new FixtureGrader(dir, rubric, 0), rubric, new JsonScoresheetWriter(),
+                Progress.silent());
+        runner.run(List.of(student("e1")), store, new BatchOptions(1, Duration.ofSeconds(10), false));
+        Path evidence = store.studentDir("e1").resolve("evidence.json");
+        Files.writeString(evidence, Files.readString(evidence).substring(0, 100));
+        String result = Files.readString(store.studentDir("e1").resolve(StudentRecord.FILE_NAME));
+
+        BatchRunner.Summary s = runner.regradeFromEvidence(store, id -> true);
+
+        assertThat(s.refused()).singleElement().asString().startsWith("e1: not regraded, its evidence cannot be read")
+                .endsWith("kept the stored result. Fix: grade the student again with `labcheck batch --regrade`.");
+        assertThat(Files.readString(store.studentDir("e1").resolve(StudentRecord.FILE_NAME))).isEqualTo(result);
+    }
 }

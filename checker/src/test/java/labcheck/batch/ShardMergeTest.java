@@ -121,6 +121,22 @@ class ShardMergeTest {
         assertThat(new ResultStore(one).completedIds()).containsExactly("x1");
     }
 
+    @Test
+    void aTruncatedResultIsReportedByMergeInsteadOfCrashingIt() throws Exception {
+        Path one = dir.resolve("one");
+        try (LabServer s = new LabServer().app("good", LabServer.App.good())) {
+            runOne(s.url("good"), one);
+        }
+        Path result = one.resolve("x1").resolve(StudentRecord.FILE_NAME);
+        Files.writeString(result, Files.readString(result).substring(0, 30));
+
+        int exit = CohortMerge.merge(List.of(one), dir.resolve("merged"), null, new PrintWriter(err, true));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("x1: its result.json in " + one + " cannot be read (truncated or edited)");
+        assertThat(Files.readString(dir.resolve("merged/marks.csv"))).contains("x1,,error");
+    }
+
     private void runOne(String appUrl, Path out) throws Exception {
         Path roster = Files.writeString(dir.resolve("r-" + out.getFileName() + ".csv"),
                 "student_id,app_url\nx1," + appUrl + "\n");

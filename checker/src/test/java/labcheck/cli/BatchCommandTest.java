@@ -156,4 +156,33 @@ class BatchCommandTest {
         assertThat(err.toString()).contains("is not a directory of batch results");
         assertThat(merge.execute(dir.toString())).as("--out is required").isEqualTo(2);
     }
+
+    @Test
+    void credentialsRejectedMidBatchStopTheRunWithExitTwoAndStoreNothingAfter() throws Exception {
+        // GIVEN the judge's session expires after the first student
+        Path roster = roster("good", "good", "good");
+        Grading.Factory expiring = (rubric, templates) -> {
+            FixtureGrader real = new FixtureGrader(accounts, new TestRubric(), 0);
+            return new Grading((student, budget) -> {
+                if (!student.studentId().equals("c1")) {
+                    throw new labcheck.batch.CredentialsRejected("The AWS session token has expired (ExpiredToken):"
+                            + " refresh the credentials (`aws sso login --profile judge`) and run labcheck again.");
+                }
+                return real.grade(student, budget);
+            }, new TestRubric(), new JsonScoresheetWriter());
+        };
+        CommandLine cmd = new CommandLine(new BatchCommand(expiring, Map.of()));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+
+        int exit = cmd.execute(roster.toString(), "--out", dir.resolve("r").toString(), "--jobs", "1");
+
+        // THEN the run stops with the fix, and a rerun would grade c2 and c3
+        assertThat(exit).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("labcheck batch: stopped: The AWS session token has expired",
+                "aws sso login --profile judge", "rerun the same command once the credentials are fixed");
+        assertThat(dir.resolve("r/c1/COMPLETE")).exists();
+        assertThat(dir.resolve("r/c2")).doesNotExist();
+        assertThat(dir.resolve("r/c3")).doesNotExist();
+    }
 }

@@ -141,6 +141,31 @@ class AwsCollectorFaultsTest {
     }
 
     @Test
+    void aTokenExpiringAfterTheIdentityCallIsACredentialFailureNotALabWithFactsMissing() {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.fail("elasticache", "DescribeCacheClusters", 403, "ExpiredToken");
+            aws.fail("ec2", "DescribeInstances", 403, "ExpiredToken");
+
+            assertThatThrownBy(() -> collect(aws, aws.settings().build()))
+                    .isInstanceOf(AwsSetupException.class)
+                    .hasMessageStartingWith("AWS accepted the credentials, then rejected them during collection")
+                    .hasMessageContaining("ExpiredToken")
+                    .satisfies(e -> assertThat(((AwsSetupException) e).credentialsRejected()).isTrue());
+        }
+    }
+
+    @Test
+    void anExpiredSsoTokenIsRecognisedWithTheLoginCommandForTheProfile() {
+        var expired = software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials"
+                + " from any of the providers: The SSO session associated with this profile has expired or is"
+                + " otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.");
+
+        assertThat(Faults.ssoExpired(expired)).isTrue();
+        assertThat(Faults.ssoExpired(software.amazon.awssdk.core.exception.SdkClientException.create(
+                "Unable to execute HTTP request: Connection refused"))).isFalse();
+    }
+
+    @Test
     void serverErrorOnOneCallIsReportedAsAServiceErrorNotAStackTrace() {
         try (FakeAws aws = FakeAws.start(Labs.good())) {
             aws.fail("rds", "DescribeDBInstances", 503, "ServiceUnavailable");
