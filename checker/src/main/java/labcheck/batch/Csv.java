@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A small RFC 4180 reader and writer: quoted fields may hold commas, quotes ({@code ""}) and
- * line breaks; records end with CRLF or LF. A byte-order mark (Excel's "CSV UTF-8") is skipped.
+ * line breaks; records end with CRLF or LF. A byte-order mark (Excel's "CSV UTF-8") is skipped,
+ * and a header separated by ';' or tabs (spreadsheets in many locales) sets the separator.
  * Written by hand because the roster is tiny and the whole format is a page of the RFC.
  *
  * <pre>{@code
@@ -29,13 +30,31 @@ public final class Csv {
     private Csv() {
     }
 
-    /** Parses the whole text; blank lines between records are skipped. */
+    /** Parses the whole text with {@link #separatorOf} its first line; blank lines between records are skipped. */
     public static List<Record> parse(String text) {
-        return new Reader(text.startsWith("\uFEFF") ? text.substring(1) : text).readAll();
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return new Reader(t, separatorOf(t)).readAll();
+    }
+
+    /**
+     * ',' unless the first line holds none and a ';' (what a spreadsheet in a locale whose decimal
+     * mark is a comma writes) or a tab instead.
+     */
+    static char separatorOf(String text) {
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        if (first.indexOf(',') >= 0) {
+            return ',';
+        }
+        if (first.indexOf(';') >= 0) {
+            return ';';
+        }
+        return first.indexOf('\t') >= 0 ? '\t' : ',';
     }
 
     private static final class Reader {
         private final String s;
+        private final char separator;
         private final List<Record> records = new ArrayList<>();
         private final List<String> fields = new ArrayList<>();
         private final StringBuilder field = new StringBuilder();
@@ -45,9 +64,11 @@ public final class Csv {
         private boolean quoted;
         private boolean afterQuote;
         private boolean started;
+        private int recordStart;
 
-        Reader(String s) {
+        Reader(String s, char separator) {
             this.s = s;
+            this.separator = separator;
         }
 
         List<Record> readAll() {
@@ -55,7 +76,7 @@ public final class Csv {
                 char c = s.charAt(i);
                 if (quoted) {
                     inQuotes(c);
-                } else if (c == ',') {
+                } else if (c == separator) {
                     fields.add(field.toString());
                     field.setLength(0);
                     afterQuote = false;
@@ -81,12 +102,30 @@ public final class Csv {
                 }
             }
             if (quoted) {
-                records.add(new Record(records.size() + 1, recordLine, List.of(),
-                        "a quoted field opened on line " + recordLine + " is never closed; add the closing quote"));
-            } else {
-                endRecord(null);
+                unclosedQuote();
+                return readAll();
             }
+            endRecord(null);
             return records;
+        }
+
+        /**
+         * A quote never closed would swallow every later row: the record is reported where it
+         * started, and reading resumes on the next physical line, so the students after it are kept.
+         */
+        private void unclosedQuote() {
+            records.add(new Record(records.size() + 1, recordLine, List.of(),
+                    "a quoted field opened on line " + recordLine + " is never closed; add the closing quote"));
+            int next = s.indexOf('\n', recordStart);
+            i = next < 0 ? s.length() : next + 1;
+            line = recordLine + 1;
+            recordLine = line;
+            recordStart = i;
+            quoted = false;
+            fields.clear();
+            field.setLength(0);
+            afterQuote = false;
+            started = false;
         }
 
         private void inQuotes(char c) {
@@ -126,6 +165,7 @@ public final class Csv {
             }
             line++;
             recordLine = line;
+            recordStart = i;
         }
 
         private void endRecord(String error) {

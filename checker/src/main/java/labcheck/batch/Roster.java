@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
     public static Roster read(Path file, Map<String, String> env) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = RosterText.decode(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw new RosterException("cannot read the roster " + file + ": " + e.getMessage() + ".");
         }
@@ -61,24 +60,40 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
         for (String h : records.get(0).fields()) {
             header.add(RosterColumns.normalise(h));
         }
+        // a spreadsheet saves the empty columns right of the table as trailing separators
+        while (!header.isEmpty() && header.get(header.size() - 1).isEmpty()) {
+            header.remove(header.size() - 1);
+        }
         RosterColumns.requireKnown(header, origin);
         RosterValidator validator = new RosterValidator(env);
         for (Csv.Record record : records.subList(1, records.size())) {
             int row = record.number();
+            List<String> fields = record.malformed() ? List.of() : trimmed(record.fields(), header.size());
             if (record.malformed()) {
-                validator.problem(row, null, "malformed CSV: " + record.error() + ".");
-            } else if (record.fields().size() != header.size()) {
-                validator.problem(row, null, "has " + record.fields().size() + " fields but the header has "
+                validator.problem(row, null, "malformed CSV: " + record.error() + " (line " + record.line() + ").");
+            } else if (fields.stream().allMatch(String::isBlank)) {
+                continue; // an empty row (",,,,") below the table
+            } else if (fields.size() != header.size()) {
+                validator.problem(row, null, "has " + fields.size() + " fields but the header has "
                         + header.size() + "; quote fields that contain commas.");
             } else {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int c = 0; c < header.size(); c++) {
-                    values.put(header.get(c), record.fields().get(c));
+                    values.put(header.get(c), fields.get(c));
                 }
                 validator.accept(row, values);
             }
         }
         return validator.roster();
+    }
+
+    /** {@code fields} without the empty ones beyond the header's width (trailing separators). */
+    private static List<String> trimmed(List<String> fields, int width) {
+        int end = fields.size();
+        while (end > width && fields.get(end - 1).isBlank()) {
+            end--;
+        }
+        return fields.subList(0, end);
     }
 
     public static Roster fromYaml(String text, String origin, Map<String, String> env) {
@@ -95,6 +110,8 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
                     + "each with keys such as student_id and app_url.");
         }
         RosterValidator validator = new RosterValidator(env);
+        List<String> rawIds = YamlScalars.rawValuesOf(text, "student_id");
+        int idIndex = 0;
         int row = 0;
         for (JsonNode item : list) {
             row++;
@@ -110,6 +127,13 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
                     unknown.add(e.getKey());
                 }
                 values.put(key, e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                if (key.equals("student_id")) {
+                    // YAML reads 0123 as the octal number 83: the id is the text as written
+                    if (e.getValue().isNumber() && idIndex < rawIds.size()) {
+                        values.put(key, rawIds.get(idIndex));
+                    }
+                    idIndex++;
+                }
             }
             if (!unknown.isEmpty()) {
                 validator.problem(row, values.get("student_id"), "unknown key(s) " + unknown + "; known keys are "

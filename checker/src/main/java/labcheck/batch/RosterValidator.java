@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,10 +23,16 @@ final class RosterValidator {
     private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,49}");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d{1,5}");
 
+    /** Files and directories labcheck writes beside the student directories. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(CohortFiles.MARKS, CohortFiles.SUMMARY,
+            ResultStore.BATCH_DIR, "roster-problems.json");
+    private static final java.util.Set<String> KNOWN_REGIONS = AwsRegions.ids();
+
     private final Map<String, String> env;
     private final List<RosterEntry> entries = new ArrayList<>();
     private final List<RosterProblem> problems = new ArrayList<>();
     private final Map<String, List<Integer>> rowsById = new LinkedHashMap<>();
+    private final Map<Integer, String> idOfRow = new java.util.HashMap<>();
 
     RosterValidator(Map<String, String> env) {
         this.env = env;
@@ -41,7 +48,12 @@ final class RosterValidator {
         String id = v.get("student_id");
         String usableId = id != null && STUDENT_ID.matcher(id).matches() ? id : null;
         if (usableId != null) {
-            rowsById.computeIfAbsent(usableId, k -> new ArrayList<>()).add(row);
+            // S001 and s001 would share one results directory on macOS and Windows
+            rowsById.computeIfAbsent(usableId.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(row);
+            idOfRow.put(row, usableId);
+        }
+        for (String col : new String[] {"app_url", "baseline_url"}) {
+            v.computeIfPresent(col, (k, url) -> lowerCaseScheme(url));
         }
         String why = reason(v, id);
         if (why != null) {
@@ -111,10 +123,17 @@ final class RosterValidator {
             return "student_id '" + id + "' is not usable as a directory name; use letters, digits, '.', '_' "
                     + "and '-' (up to 64, starting with a letter or digit).";
         }
+        if (RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
+            return "student_id '" + id + "' is the name of a file labcheck writes for the whole cohort in the results"
+                    + " directory; give the student another id.";
+        }
         String region = v.get("region");
         boolean aws = v.get("profile") != null || v.get("role_arn") != null;
         if (region != null && !REGION.matcher(region).matches()) {
             return "region '" + region + "' is not an AWS region name such as us-east-1.";
+        }
+        if (region != null && !KNOWN_REGIONS.contains(region)) {
+            return "region '" + region + "' is not an AWS region" + AwsRegions.nearest(region, KNOWN_REGIONS);
         }
         if (v.get("profile") != null && v.get("role_arn") != null) {
             return "give profile or role_arn, not both.";
@@ -169,6 +188,12 @@ final class RosterValidator {
         return null;
     }
 
+    /** "HTTP://host" as a spreadsheet capitalises it: the scheme is case-insensitive (RFC 3986). */
+    private static String lowerCaseScheme(String url) {
+        int colon = url.indexOf("://");
+        return colon > 0 ? url.substring(0, colon).toLowerCase(Locale.ROOT) + url.substring(colon) : url;
+    }
+
     private static boolean isHttpUrl(String s) {
         try {
             URI u = URI.create(s);
@@ -183,17 +208,20 @@ final class RosterValidator {
     Roster roster() {
         List<RosterEntry> kept = new ArrayList<>();
         for (RosterEntry e : entries) {
-            if (rowsById.get(e.studentId()).size() == 1) {
+            if (rowsById.get(e.studentId().toLowerCase(Locale.ROOT)).size() == 1) {
                 kept.add(e);
             }
         }
         List<RosterProblem> all = new ArrayList<>(problems);
-        rowsById.forEach((id, rows) -> {
+        rowsById.forEach((key, rows) -> {
             if (rows.size() > 1) {
                 String list = rows.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                boolean sameCase = rows.stream().map(idOfRow::get).distinct().count() == 1;
                 for (int row : rows) {
+                    String id = idOfRow.get(row);
                     all.add(new RosterProblem(row, id, "student id " + id + " appears on rows " + list
-                            + "; none of them was graded: keep one row per student."));
+                            + (sameCase ? "" : " (ids that differ only in case share one results directory on"
+                            + " macOS and Windows)") + "; none of them was graded: keep one row per student."));
                 }
             }
         });

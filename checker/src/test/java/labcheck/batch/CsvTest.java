@@ -34,10 +34,21 @@ class CsvTest {
     }
 
     @Test
-    void anUnclosedQuoteIsReportedWhereItOpened() {
-        List<Csv.Record> r = Csv.parse("id,name\ns1,\"Ann\ns2,Bob\n");
-        assertThat(r).hasSize(2);
+    void anUnclosedQuoteIsReportedWhereItOpenedAndTheRowsAfterItAreStillRead() {
+        List<Csv.Record> r = Csv.parse("id,name\ns1,\"Ann\ns2,Bob\ns3,Cy\n");
+        assertThat(r).hasSize(4);
         assertThat(r.get(1).error()).contains("opened on line 2 is never closed");
+        assertThat(r.get(2).fields()).containsExactly("s2", "Bob");
+        assertThat(r.get(3).fields()).containsExactly("s3", "Cy");
+        assertThat(r.get(3).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aSemicolonOrTabSeparatedFileIsReadByItsHeader() {
+        assertThat(Csv.parse("id;name\ns1;\"Ann; B\"\n")).extracting(Csv.Record::fields)
+                .containsExactly(List.of("id", "name"), List.of("s1", "Ann; B"));
+        assertThat(Csv.parse("id\tname\ns1\tAnn\n").get(1).fields()).containsExactly("s1", "Ann");
+        assertThat(Csv.parse("id,name\ns1;x,Ann\n").get(1).fields()).containsExactly("s1;x", "Ann");
     }
 
     @Test

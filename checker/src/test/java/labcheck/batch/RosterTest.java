@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,5 +137,108 @@ class RosterTest {
                 .allSatisfy(reason -> assertThat(reason).doesNotContain("Pl4nted", "hunter2"))
                 .anySatisfy(reason -> assertThat(reason).contains("not shown: it may be the password itself"))
                 .anySatisfy(reason -> assertThat(reason).contains("db_password_env names S3_UNSET, which is not set"));
+    }
+
+    private static Roster file(Path dir, String name, byte[] bytes) throws Exception {
+        return Roster.read(Files.write(dir.resolve(name), bytes), Map.of());
+    }
+
+    @Test
+    void spreadsheetEncodingsAreDecodedUtf8BomUtf16AndWindows1252(@TempDir Path dir) throws Exception {
+        String csv = "student_id,name,app_url\ns1,Zoë Müller,http://a.example:5001\n";
+        byte[] bom8 = ("\uFEFF" + csv).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf16 = ("\uFEFF" + csv).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] cp1252 = csv.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        for (byte[] bytes : List.of(bom8, utf16, cp1252)) {
+            Roster r = file(dir, "r.csv", bytes);
+            assertThat(r.problems()).isEmpty();
+            assertThat(r.entries()).extracting(RosterEntry::name).containsExactly("Zoë Müller");
+        }
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsRefusedWithTheFix(@TempDir Path dir) {
+        byte[] bytes = "student_id\ns1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> file(dir, "r.csv", bytes))
+                .isInstanceOf(Roster.RosterException.class)
+                .hasMessageContaining("looks like UTF-16 without a byte-order mark. Fix: save it again as \"CSV UTF-8\"");
+    }
+
+    @Test
+    void aSemicolonSeparatedSpreadsheetExportIsRead() {
+        Roster r = Roster.fromCsv("student_id;name;app_url\ns1;Ann;http://a.example:5001\n", "r.csv", Map.of());
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("s1");
+    }
+
+    @Test
+    void trailingEmptyColumnsAndRowsOfASpreadsheetAreTolerated() {
+        Roster r = Roster.fromCsv("student_id,name,app_url,,\ns1,Ann,http://a.example:5001,,\n,,,,\n,,,,\n",
+                "r.csv", Map.of());
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("s1");
+    }
+
+    @Test
+    void anUnclosedQuoteIsOneRowNumberedProblemAndTheStudentsAfterItAreKept() {
+        Roster r = Roster.fromCsv("student_id,name,app_url\ns1,\"Ann,http://a.example:5001\n"
+                + "s2,Bob,http://b.example:5001\ns3,Cy,http://c.example:5001\n", "r.csv", Map.of());
+
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("s2", "s3");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(2);
+            assertThat(p.reason()).contains("line 2", "is never closed; add the closing quote");
+        });
+    }
+
+    @Test
+    void aYamlStudentIdWithALeadingZeroStaysTheTextAsWritten() {
+        Roster r = Roster.fromYaml("- student_id: 0123\n  app_url: http://a.example:5001\n"
+                + "- student_id: 42\n  app_url: http://b.example:5001\n", "r.yaml", Map.of());
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("0123", "42");
+    }
+
+    @Test
+    void idsDifferingOnlyInCaseAreDuplicatesGradedOnNeitherRow() {
+        Roster r = csv("S001,,,,,,http://a.example:5001,,,,,,\ns001,,,,,,http://b.example:5001,,,,,,\n", Map.of());
+
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).extracting(RosterProblem::studentId).containsExactly("S001", "s001");
+        assertThat(r.problems().get(0).reason()).contains("appears on rows 2, 3", "differ only in case");
+    }
+
+    @Test
+    void aStudentIdNamingACohortFileIsRefused() {
+        Roster r = csv("marks.csv,,,,,,http://a.example:5001,,,,,,\nSummary.html,,,,,,http://b.example:5001,,,,,,\n",
+                Map.of());
+
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).extracting(RosterProblem::reason).allSatisfy(reason ->
+                assertThat(reason).contains("is the name of a file labcheck writes for the whole cohort"));
+    }
+
+    @Test
+    void aRegionTheSdkDoesNotKnowIsRefusedWhenTheRosterIsRead() {
+        Roster r = csv("s1,,us-east-9,judge,,,,,,,,,\ns2,,eu-west-1,judge,,,,,,,,,\n", Map.of());
+
+        assertThat(r.entries()).extracting(RosterEntry::studentId).containsExactly("s2");
+        assertThat(r.problems()).singleElement().extracting(RosterProblem::reason).asString()
+                .startsWith("region 'us-east-9' is not an AWS region; did you mean us-east-1 or us-east-2");
+    }
+
+    @Test
+    void anUpperCaseSchemeIsNormalisedWhenTheRosterIsRead() {
+        Roster r = csv("s1,,,,,,HTTP://a.example:5001,Http://a.example:5000,,,,,\n", Map.of());
+
+        assertThat(r.entries()).singleElement().satisfies(e -> {
+            assertThat(e.appUrl()).isEqualTo("http://a.example:5001");
+            assertThat(e.baselineUrl()).isEqualTo("http://a.example:5000");
+        });
     }
 }
