@@ -92,7 +92,7 @@ public class CheckCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        YamlDefaults.locate(env); // reports a broken labcheck.yaml instead of silently ignoring it
+        YamlDefaults.locate(env).requireKnownKeys(spec); // a broken labcheck.yaml is reported, never ignored
         Rubric chosen = CommandSupport.load(rubric);
         Reports reports = templates.reports();
         OutputDir.prepare(out, "--out"); // before the probe: its minutes of evidence must have somewhere to go
