@@ -30,6 +30,12 @@ public final class EvidenceBundle {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** The fields of a bundle that hold evidence; a bundle with none of them is refused. */
+    private static final java.util.List<String> FACTS = java.util.Arrays.stream(Evidence.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .filter(n -> !java.util.Set.of("schemaVersion", "subject", "collectedAt", "notes").contains(n))
+            .toList();
+
     private EvidenceBundle() {
     }
 
@@ -47,13 +53,29 @@ public final class EvidenceBundle {
     }
 
     public static Evidence fromJson(String json, String origin) {
+        // a bundle opened and saved in an editor on Windows may start with a byte-order mark
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(origin + " is empty (a copy cut short, or a run killed before"
+                    + " writing it). Fix: copy the bundle again, or collect again with `labcheck collect --out DIR`.");
+        }
         try {
-            JsonNode tree = MAPPER.readTree(json);
+            JsonNode tree = MAPPER.readTree(text);
+            if (!tree.isObject()) {
+                throw new IllegalArgumentException(origin + " is not an evidence bundle: it holds a JSON "
+                        + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not the object labcheck"
+                        + " writes. Fix: give the evidence.json written by `labcheck collect` or `labcheck check`.");
+            }
             int version = tree.path("schemaVersion").asInt(-1);
             if (version != Evidence.SCHEMA_VERSION) {
                 throw new IllegalArgumentException(origin + ": evidence schema version " + version
                         + " is not supported (this labcheck reads version " + Evidence.SCHEMA_VERSION
                         + "); collect again with this labcheck, or grade with the labcheck that collected it.");
+            }
+            if (FACTS.stream().noneMatch(tree::hasNonNull)) {
+                throw new IllegalArgumentException(origin + " holds no facts (no AWS evidence and no app evidence),"
+                        + " so grading it would give 0 marks for nothing observed. Fix: collect again with"
+                        + " `labcheck collect --out DIR` or `labcheck check`.");
             }
             return MAPPER.treeToValue(tree, Evidence.class);
         } catch (JsonProcessingException e) {

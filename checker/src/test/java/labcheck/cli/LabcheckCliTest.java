@@ -91,6 +91,40 @@ class LabcheckCliTest {
     }
 
     @Test
+    void anEmptyEvidenceFileIsAnInputErrorSayingItIsEmpty() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(dir.resolve(EvidenceBundle.FILE_NAME), "");
+
+        int code = run("grade", dir.toString(), "--rubric", RUBRIC, "--out", tmp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("evidence.json is empty (a copy cut short").doesNotContain("version -1");
+    }
+
+    @Test
+    void anEvidenceFileSavedWithAByteOrderMarkIsGraded() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("bom"));
+        Files.writeString(dir.resolve(EvidenceBundle.FILE_NAME), "\uFEFF"
+                + Files.readString(Path.of(BUNDLES + "correct", EvidenceBundle.FILE_NAME)));
+
+        int code = run("grade", dir.toString(), "--rubric", RUBRIC, "--out", tmp.resolve("out").toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.ALL_MARKS);
+    }
+
+    @Test
+    void aBundleWithNoFactsIsRefusedInsteadOfGradedZero() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("hollow"));
+        Files.writeString(dir.resolve(EvidenceBundle.FILE_NAME), "{\"schemaVersion\": 1, \"subject\": {}}");
+
+        int code = run("grade", dir.toString(), "--rubric", RUBRIC, "--out", tmp.resolve("out").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("holds no facts (no AWS evidence and no app evidence)");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aTemplatesPathThatIsNotADirectoryIsAnInputError() {
         int code = run("grade", BUNDLES + "correct", "--rubric", RUBRIC, "--templates", "no/such/dir");
 
