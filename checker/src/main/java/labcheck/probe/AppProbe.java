@@ -57,7 +57,7 @@ public final class AppProbe {
         try {
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
             var warm = WarmPhase.read(db, redis);
-            Fact<HealthProbe> health = health(app, total.share(0.1));
+            Fact<HealthProbe> health = guard("The health probe", () -> health(app, total.share(0.1)));
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
             List<Integer> candidates = IdChooser.candidates(s, db.reader(), redis.reader(), notes);
@@ -66,16 +66,17 @@ public final class AppProbe {
             tally.windowOpen = before.snapshot() != null;
             long[] redisBefore = tally.windowOpen ? keyspace(redis.reader(), notes) : null;
             Tracer tracer = new Tracer(redis.reader(), db.reader(), tally, notes);
-            Fact<LazyLoadProbe> lazy = products.lazyLoad(candidates, redis.reader() != null, tracer,
-                    total.share(0.2));
+            Fact<LazyLoadProbe> lazy = guard("The lazy-loading probe",
+                    () -> products.lazyLoad(candidates, redis.reader() != null, tracer, total.share(0.2)));
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
-                    : products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()), tracer, total.share(0.15));
+                    : guard("The database probe", () -> products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()),
+                            tracer, total.share(0.15)));
             Fact<TimingProbe> timing = s.blocked("baseline") != null
                     ? Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
                             s.blocked("baseline")))
                     : base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
-                    : products.timing(total.share(0.6));
+                    : guard("The timing comparison", () -> products.timing(total.share(0.6)));
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
             long[] redisAfter = redisBefore == null ? null : keyspace(redis.reader(), notes);
             tally.windowOpen = false;
@@ -83,19 +84,20 @@ public final class AppProbe {
             lazy = products.withTotals(lazy);
 
             Fact<RedisKeysProbe> keys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
-                    : products.redisKeys(redis.reader());
+                    : guard("The Redis key probe", () -> products.redisKeys(redis.reader()));
             WritePhase writes = new WritePhase(app, redis.reader(), products.cachedProducts());
-            var writeThrough = s.writeProbes() ? writes.put(total.share(0.3))
+            var writeThrough = s.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", "run without --no-writes.");
             var delete = !s.writeProbes()
                     ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", "run without --no-writes.")
-                    : canRestore(writeThrough) ? writes.delete(total.share(0.4))
+                    : canRestore(writeThrough) ? guard("The DELETE probe", () -> writes.delete(total.share(0.4)))
                     : Fact.<labcheck.evidence.app.DeleteProbe>unavailable(new Unavailable("NotCollected",
                             "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
-            Fact<LoadTestResult> load = loadTest(app, products.servedIds(), total);
-            var source = s.sourceText() != null ? SourceScanner.scanText(s.sourceText()) : SourceScanner.scan(s.sourceFile());
+            Fact<LoadTestResult> load = guard("The load test", () -> loadTest(app, products.servedIds(), total));
+            var source = guard("The source excerpt", () -> s.sourceText() != null
+                    ? SourceScanner.scanText(s.sourceText()) : SourceScanner.scan(s.sourceFile()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.appUrl()))
                     .baselineUrl(SafeUrl.strip(s.baselineUrl()))
@@ -113,6 +115,20 @@ public final class AppProbe {
             if (redis.reader() != null) {
                 redis.reader().close();
             }
+        }
+    }
+
+    /**
+     * Runs one probe; a failure inside it, an {@link Error} such as {@link OutOfMemoryError} or
+     * {@link StackOverflowError} included, costs that probe only: it is recorded, and the rest go on.
+     */
+    static <T> Fact<T> guard(String probe, java.util.function.Supplier<Fact<T>> run) {
+        try {
+            return run.get();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return Fact.unavailable(new Unavailable("ProbeError", null, probe + " stopped on an unexpected "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + "; the other probes ran. This is a labcheck bug: please report it with the command you ran."));
         }
     }
 

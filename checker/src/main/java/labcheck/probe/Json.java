@@ -109,13 +109,32 @@ final class Json {
 
     private static boolean sameValue(JsonNode x, JsonNode y) {
         if (x.isNumber() || y.isNumber()) {
-            try {
-                return new java.math.BigDecimal(x.asText()).compareTo(new java.math.BigDecimal(y.asText())) == 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
+            java.math.BigDecimal a = boundedDecimal(x.asText());
+            java.math.BigDecimal b = boundedDecimal(y.asText());
+            return a != null && b != null ? a.compareTo(b) == 0 : x.asText().equals(y.asText());
         }
         return x.equals(y);
+    }
+
+    /** Longest number text and largest exponent compared by value; a price is a few digits. */
+    static final int MAX_NUMBER_CHARS = 64;
+    static final int MAX_EXPONENT = 400;
+
+    /**
+     * {@code text} as a decimal, or null when it is not a number of bounded cost: an app answering
+     * a price of "1e300000000" must neither throw nor cost minutes of CPU and a gigabyte to compare.
+     */
+    static java.math.BigDecimal boundedDecimal(String text) {
+        if (text == null || text.length() > MAX_NUMBER_CHARS) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(text.trim());
+            long exponent = (long) d.precision() - d.scale();
+            return Math.abs(exponent) > MAX_EXPONENT || Math.abs((long) d.scale()) > MAX_EXPONENT ? null : d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /** A parsed object or why there is none. */

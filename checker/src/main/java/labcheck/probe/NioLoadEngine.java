@@ -349,7 +349,17 @@ final class NioLoadEngine {
                 String name = l.substring(0, colon).trim().toLowerCase();
                 String value = l.substring(colon + 1).trim().toLowerCase();
                 if (name.equals("content-length")) {
-                    length = Long.parseLong(value);
+                    try {
+                        length = Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        length = -2;
+                    }
+                    if (length < 0) {
+                        // an app's broken header is an error answer for this request, not a dead load thread
+                        failure = "malformed Content-Length header '" + (value.length() > 40
+                                ? value.substring(0, 40) + "..." : value) + "'";
+                        return false;
+                    }
                 } else if (name.equals("transfer-encoding") && value.contains("chunked")) {
                     chunked = true;
                 } else if (name.equals("connection") && value.contains("close")) {

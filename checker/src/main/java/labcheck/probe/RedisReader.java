@@ -52,7 +52,7 @@ final class RedisReader implements AutoCloseable {
             }
             return new Result(new RedisReader(j, endpoint), null);
         } catch (RuntimeException e) {
-            return new Result(null, unreachable(endpoint, e));
+            return new Result(null, unreachable(endpoint, e, s.redisTls()));
         } finally {
             if (pw != null) {
                 java.util.Arrays.fill(pw, '\0');
@@ -61,17 +61,55 @@ final class RedisReader implements AutoCloseable {
     }
 
     static Unavailable unreachable(String endpoint, Exception e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return unreachable(endpoint, e, false);
+    }
+
+    /** Why Redis could not be read, each cause with its own fix: AUTH, cluster mode, TLS, or the network. */
+    static Unavailable unreachable(String endpoint, Exception e, boolean tls) {
+        String msg = causes(e);
         if (msg.contains("NOAUTH") || msg.contains("WRONGPASS") || msg.contains("NOPERM")) {
             return new Unavailable("AccessDenied", "redis:" + endpoint,
                     "Redis at " + endpoint + " refused the probe's credentials (" + firstLine(msg)
-                            + "); pass the AUTH user and password the app uses.");
+                            + "); name the variable holding the AUTH token the app uses with --redis-password-env VAR"
+                            + " (and --redis-user for an ACL user).");
+        }
+        if (msg.contains("MOVED") || msg.contains("CLUSTERDOWN") || msg.contains("ASK ")) {
+            return new Unavailable("InvalidResponse", "redis:" + endpoint,
+                    "Redis at " + endpoint + " answered MOVED: the cache has cluster mode enabled and the key lives on"
+                            + " another shard; the lab's cache has cluster mode disabled. Fix: recreate it with cluster"
+                            + " mode off, or point --redis at the node holding the product keys.");
+        }
+        // a plain Redis reads a TLS hello as a command and waits: the connection opens, the handshake times out
+        if (tls && (msg.contains("SSL") || msg.contains("ssl") || msg.contains("handshake")
+                || msg.contains("Unexpected end of") || msg.contains("Read timed out"))) {
+            return new Unavailable("Unreachable", "redis:" + endpoint,
+                    "Redis at " + endpoint + " accepted the connection but did not speak TLS (" + firstLine(msg)
+                            + "): the cache likely has in-transit encryption off. Fix: give --redis " + endpoint
+                            + " without rediss://.");
+        }
+        if (!tls && (msg.contains("Unexpected end of") || msg.contains("Connection reset"))) {
+            return new Unavailable("Unreachable", "redis:" + endpoint,
+                    "Redis at " + endpoint + " closed the connection at once (" + firstLine(msg) + "): the cache"
+                            + " likely requires TLS (in-transit encryption on). Fix: give --redis rediss://" + endpoint
+                            + ".");
         }
         return new Unavailable("Unreachable", "redis:" + endpoint,
                 "Redis at " + endpoint + " is not reachable from this host (" + firstLine(msg) + "). An ElastiCache "
                         + "node only accepts connections from inside its VPC: run labcheck on the EC2 instance, or "
                         + "from outside add --ssh ec2-user@<ec2-public-ip> --ssh-key KEY.pem and give --redis as the "
                         + "instance sees it (<redis-endpoint>:6379).");
+    }
+
+    /** Every message down the cause chain, so a TLS failure wrapped by Jedis is still recognised. */
+    private static String causes(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null && all.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            if (all.length() > 0) {
+                all.append(" <- ");
+            }
+            all.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        return all.toString();
     }
 
     private static String firstLine(String s) {
@@ -87,8 +125,16 @@ final class RedisReader implements AutoCloseable {
         return jedis.exists(key);
     }
 
+    /** The most of a value read: a product is a few hundred bytes, and a student's key may hold 100 MB. */
+    static final int MAX_VALUE_BYTES = 64 * 1024;
+
+    /** The value, or its first {@link #MAX_VALUE_BYTES} when longer (STRLEN first, then GETRANGE). */
     String get(String key) {
-        return jedis.get(key);
+        long length = jedis.strlen(key);
+        if (length <= MAX_VALUE_BYTES) {
+            return jedis.get(key);
+        }
+        return jedis.getrange(key, 0, MAX_VALUE_BYTES - 1);
     }
 
     long ttl(String key) {

@@ -106,13 +106,11 @@ final class WritePhase {
         return status == 404 || status == 405 || status == 501;
     }
 
+    /** The product's price; zero when absent, not a number, or a number too large to add to cheaply. */
     private static BigDecimal price(JsonNode product) {
         JsonNode p = product == null ? null : product.get("price");
-        try {
-            return p == null || p.isNull() ? BigDecimal.ZERO : new BigDecimal(p.asText());
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
+        BigDecimal d = p == null || p.isNull() ? null : Json.boundedDecimal(p.asText());
+        return d == null ? BigDecimal.ZERO : d;
     }
 
     private static <T> Fact<T> noProduct(String method) {

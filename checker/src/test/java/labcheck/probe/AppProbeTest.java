@@ -67,4 +67,21 @@ class AppProbeTest {
             assertThat(app1.value().source().value().cacheReadLine()).isEqualTo(3);
         }
     }
+
+    @Test
+    void anErrorInsideOneProbeIsRecordedForThatProbeOnly() {
+        Fact<String> overflow = AppProbe.guard("The timing comparison", () -> {
+            throw new StackOverflowError();
+        });
+        Fact<String> memory = AppProbe.guard("The load test", () -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        Fact<String> fine = AppProbe.guard("The health probe", () -> Fact.of("healthy"));
+
+        assertThat(overflow.unavailable().message()).startsWith("The timing comparison stopped on an unexpected"
+                + " StackOverflowError; the other probes ran.");
+        assertThat(memory.unavailable().message()).startsWith("The load test stopped on an unexpected"
+                + " OutOfMemoryError (Java heap space)");
+        assertThat(fine.value()).isEqualTo("healthy");
+    }
 }

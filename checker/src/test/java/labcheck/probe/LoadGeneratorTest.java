@@ -118,4 +118,34 @@ class LoadGeneratorTest {
         assertThatThrownBy(() -> new LoadGenerator(List.of(URI.create("http://127.0.0.1:1/")), 1001))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000");
     }
+
+    @Test
+    void aMalformedContentLengthIsAnErrorAnswerNotADeadThread() throws Exception {
+        // GIVEN an app answering every request with a Content-Length that is not a number
+        int port = labcheck.collect.FreePort.find();
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(port, 16, InetAddress.getLoopbackAddress())) {
+            Thread app = new Thread(() -> {
+                for (int served = 0; served < 10_000 && !listener.isClosed(); served++) {
+                    try (java.net.Socket s = listener.accept()) {
+                        s.getInputStream().read(new byte[4096]);
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n{}"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            app.setDaemon(true);
+            app.start();
+
+            LoadTestResult r = new LoadGenerator(List.of(URI.create("http://127.0.0.1:" + port + "/product/1")), 2)
+                    .warmup(Duration.ofMillis(100)).duration(Duration.ofMillis(500))
+                    .requestTimeout(Duration.ofSeconds(1)).run();
+
+            // THEN the answers are errors with the reason, and the run completes
+            assertThat(r.requests()).isZero();
+            assertThat(r.errors()).isPositive();
+            assertThat(r.errorSamples()).anySatisfy(e -> assertThat(e).contains("malformed Content-Length header"));
+        }
+    }
 }
