@@ -19,6 +19,7 @@ import labcheck.evidence.Subject;
  * @param dbPasswordEnv the environment variable holding the DB password
  * @param ssh           the way in through the student's app instance, or null: the addresses are then this
  *                      host's view; with it, {@code redis} and {@code dbUrl} are as the instance sees them
+ * @param noWrites      never send PUT or DELETE to this student's app (column no_writes: true)
  */
 public record RosterEntry(
         int row,
@@ -35,14 +36,23 @@ public record RosterEntry(
         String dbUser,
         String dbPasswordEnv,
         String clusterId,
-        Ssh ssh) {
+        Ssh ssh,
+        boolean noWrites) {
 
-    /** A row without SSH columns. */
+    /** A row without SSH columns, whose app may receive the bonus probes' PUT and DELETE (restored afterwards). */
     public RosterEntry(int row, String studentId, String name, String region, String profile, String roleArn,
                        String externalId, String appUrl, String baselineUrl, String redis, String dbUrl,
                        String dbUser, String dbPasswordEnv, String clusterId) {
         this(row, studentId, name, region, profile, roleArn, externalId, appUrl, baselineUrl, redis, dbUrl, dbUser,
-                dbPasswordEnv, clusterId, null);
+                dbPasswordEnv, clusterId, null, false);
+    }
+
+    /** A row with its SSH columns, whose app may receive the bonus probes' PUT and DELETE. */
+    public RosterEntry(int row, String studentId, String name, String region, String profile, String roleArn,
+                       String externalId, String appUrl, String baselineUrl, String redis, String dbUrl,
+                       String dbUser, String dbPasswordEnv, String clusterId, Ssh ssh) {
+        this(row, studentId, name, region, profile, roleArn, externalId, appUrl, baselineUrl, redis, dbUrl, dbUser,
+                dbPasswordEnv, clusterId, ssh, false);
     }
 
     /**

@@ -62,7 +62,7 @@ final class RosterValidator {
         }
         entries.add(new RosterEntry(row, id, v.get("name"), v.get("region"), v.get("profile"), v.get("role_arn"),
                 v.get("external_id"), v.get("app_url"), v.get("baseline_url"), v.get("redis"), v.get("db_url"),
-                v.get("db_user"), v.get("db_password_env"), v.get("cluster_id"), ssh(v)));
+                v.get("db_user"), v.get("db_password_env"), v.get("cluster_id"), ssh(v), yes(v.get("no_writes"))));
     }
 
     /** The SSH columns as a way in, or null when there is none ({@link #reason} has checked them). */
@@ -175,6 +175,10 @@ final class RosterValidator {
                     : "db_password_env must name an environment variable such as DB_PASSWORD, and what was given is"
                     + " not set as one (not shown: it may be the password itself); export DB_PASSWORD and name it.";
         }
+        String noWrites = v.get("no_writes");
+        if (noWrites != null && !noWrites.matches("(?i)true|false|yes|no|y|n|1|0|x")) {
+            return "no_writes '" + noWrites + "' is not yes or no (true/false, 1/0 or x also work).";
+        }
         if (v.get("cluster_id") != null && !CLUSTER_ID.matcher(v.get("cluster_id")).matches()) {
             return "cluster_id '" + v.get("cluster_id") + "' is not an ElastiCache cluster id.";
         }
@@ -186,6 +190,11 @@ final class RosterValidator {
             return "nothing to grade: give app_url, or region with profile or role_arn.";
         }
         return null;
+    }
+
+    /** A yes of a spreadsheet cell: true, yes, y, 1 or x. */
+    private static boolean yes(String cell) {
+        return cell != null && cell.matches("(?i)true|yes|y|1|x");
     }
 
     /** "HTTP://host" as a spreadsheet capitalises it: the scheme is case-insensitive (RFC 3986). */

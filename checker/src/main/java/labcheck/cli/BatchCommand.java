@@ -45,7 +45,7 @@ public final class BatchCommand extends GuardedCommand {
 
     @Parameters(arity = "0..1", paramLabel = "ROSTER",
             description = "CSV with a header, or YAML: student_id, name, region, profile | role_arn (+ external_id), "
-                    + "app_url, baseline_url, redis, db_url, db_user, db_password_env, cluster_id.")
+                    + "app_url, baseline_url, redis, db_url, db_user, db_password_env, cluster_id, no_writes.")
     Path roster;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",

@@ -52,6 +52,11 @@ public final class ProbeOptions {
             description = "Most time the app probe may take (default: ${DEFAULT-VALUE}).")
     int budgetSeconds;
 
+    @Option(names = "--no-writes",
+            description = "Never send PUT or DELETE to the app (the bonus write-through and invalidation checks are"
+                    + " then unverifiable); everything else is the same.")
+    boolean noWrites;
+
     @Option(names = "--source", paramLabel = "FILE",
             description = "The app's source, to show the judge the cache-before-database excerpt (with --ssh, a"
                     + " file on the instance, e.g. ~/product-api/app_with_cache.py).")
@@ -92,6 +97,6 @@ public final class ProbeOptions {
         }
         return new ProbeRequest(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser,
                 dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
-                Duration.ofSeconds(budgetSeconds), remoteSource ? null : source);
+                Duration.ofSeconds(budgetSeconds), remoteSource ? null : source, noWrites);
     }
 }

@@ -43,6 +43,10 @@ public final class AppProbe {
         this.s = settings;
     }
 
+    /** Why a write probe did not run, and how to run it. */
+    static final String NO_WRITES = "--no-writes (roster column no_writes) was given, so the probe sent no PUT or"
+            + " DELETE; run without it to verify this (the probe restores what it changes).";
+
     /** Runs every probe within the budget; never throws for app misbehaviour. */
     public Fact<AppEvidence> run() {
         long t0 = System.nanoTime();
@@ -87,9 +91,9 @@ public final class AppProbe {
                     : guard("The Redis key probe", () -> products.redisKeys(redis.reader()));
             WritePhase writes = new WritePhase(app, redis.reader(), products.cachedProducts());
             var writeThrough = s.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
-                    : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", "run without --no-writes.");
+                    : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NO_WRITES);
             var delete = !s.writeProbes()
-                    ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", "run without --no-writes.")
+                    ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", NO_WRITES)
                     : canRestore(writeThrough) ? guard("The DELETE probe", () -> writes.delete(total.share(0.4)))
                     : Fact.<labcheck.evidence.app.DeleteProbe>unavailable(new Unavailable("NotCollected",
                             "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "

@@ -88,7 +88,7 @@ public final class LiveGrading implements Grading.Factory {
             Duration left = deadline.remaining().minusSeconds(wantAws ? 30 : 0);
             probe = new ProbeRequest(appUrl, baselineUrl, student.redis(), null, null,
                     student.dbUrl(), student.dbUser(), student.dbPasswordEnv(), rubric.thresholds().requestsPerApp(),
-                    0, left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left, null).settings(env);
+                    0, left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left, null, student.noWrites()).settings(env);
         }
         Subject subject = new Subject(student.studentId(), student.name(), student.region(), clusterId,
                 appUrl, baselineUrl, wantAws ? "aws" : "none");

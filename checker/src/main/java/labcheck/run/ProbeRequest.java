@@ -31,7 +31,16 @@ public record ProbeRequest(
         int requestsPerApp,
         int concurrency,
         Duration budget,
-        Path sourceFile) {
+        Path sourceFile,
+        boolean noWrites) {
+
+    /** A request whose probe may send the bonus checks' PUT and DELETE (restoring the data afterwards). */
+    public ProbeRequest(String appUrl, String baselineUrl, String redis, String redisUser, String redisPasswordEnv,
+                        String dbUrl, String dbUser, String dbPasswordEnv, int requestsPerApp, int concurrency,
+                        Duration budget, Path sourceFile) {
+        this(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser, dbPasswordEnv, requestsPerApp,
+                concurrency, budget, sourceFile, false);
+    }
 
     /** How environment variables holding secrets are conventionally named: DB_PASSWORD, REDIS_AUTH_2. */
     private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -42,7 +51,8 @@ public record ProbeRequest(
                 .appUrl(httpUrl("the app URL (--app)", appUrl))
                 .requestsPerApp(requestsPerApp)
                 .concurrency(concurrency)
-                .budget(budget);
+                .budget(budget)
+                .writeProbes(!noWrites);
         if (baselineUrl != null && !baselineUrl.isBlank()) {
             b.baselineUrl(httpUrl("the no-cache app URL (--baseline)", baselineUrl));
         }

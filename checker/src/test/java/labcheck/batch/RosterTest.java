@@ -117,7 +117,7 @@ class RosterTest {
         assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
                 "row 2 (s2): unknown key(s) [db_password]; known keys are [student_id, name, region, profile, "
                         + "role_arn, external_id, app_url, baseline_url, redis, db_url, db_user, db_password_env, "
-                        + "cluster_id, ssh_user, ssh_host, ssh_port, ssh_key] (secrets never go in the roster: name an "
+                        + "cluster_id, ssh_user, ssh_host, ssh_port, ssh_key, no_writes] (secrets never go in the roster: name an "
                         + "environment variable in "
                         + "db_password_env).",
                 "row 3: entry 3 is not a mapping of column to value.");
@@ -240,5 +240,17 @@ class RosterTest {
             assertThat(e.appUrl()).isEqualTo("http://a.example:5001");
             assertThat(e.baselineUrl()).isEqualTo("http://a.example:5000");
         });
+    }
+
+    @Test
+    void theNoWritesColumnTakesASpreadsheetsYes() {
+        Roster r = Roster.fromCsv("student_id,app_url,no_writes\ns1,http://a.example:5001,yes\n"
+                + "s2,http://b.example:5001,\ns3,http://c.example:5001,maybe\n", "r.csv", Map.of());
+
+        assertThat(r.entries()).extracting(RosterEntry::studentId, RosterEntry::noWrites)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("s1", true),
+                        org.assertj.core.groups.Tuple.tuple("s2", false));
+        assertThat(r.problems()).singleElement().extracting(RosterProblem::reason).asString()
+                .startsWith("no_writes 'maybe' is not yes or no");
     }
 }

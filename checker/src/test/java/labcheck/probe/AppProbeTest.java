@@ -84,4 +84,25 @@ class AppProbeTest {
                 + " OutOfMemoryError (Java heap space)");
         assertThat(fine.value()).isEqualTo("healthy");
     }
+
+    @Test
+    void withNoWritesTheProbeSendsNoPutOrDeleteAndSaysWhichFlagSkippedThem() throws Exception {
+        Backends b = Backends.get();
+        try (ContractApp app = ContractApp.cacheApp(b)) {
+            ProbeSettings.Builder base = ProbeSettings.builder().appUrl(app.url())
+                    .redis("127.0.0.1", b.redisPort, false, null, null).requestsPerApp(10)
+                    .budget(Duration.ofSeconds(20));
+
+            AppEvidence readOnly = new AppProbe(base.writeProbes(false).build()).run().value();
+
+            assertThat(app.writes()).as("PUT and DELETE requests received").isZero();
+            assertThat(readOnly.writeThrough().unavailable().message()).contains("--no-writes (roster column"
+                    + " no_writes) was given, so the probe sent no PUT or DELETE");
+            assertThat(readOnly.delete().unavailable().message()).contains("--no-writes");
+            assertThat(readOnly.lazyLoad().available()).as("nothing else changes").isTrue();
+
+            new AppProbe(base.writeProbes(true).build()).run();
+            assertThat(app.writes()).as("without the flag the write probes do run").isPositive();
+        }
+    }
 }

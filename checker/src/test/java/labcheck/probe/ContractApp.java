@@ -109,6 +109,13 @@ public final class ContractApp implements AutoCloseable {
         return new ContractApp(cache, Set.of(), b, threads);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many PUT and DELETE requests the app received. */
+    public int writes() {
+        return writes.get();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -133,8 +140,14 @@ public final class ContractApp implements AutoCloseable {
                 int id = Integer.parseInt(path.substring("/product/".length()));
                 switch (method) {
                     case "GET" -> product(ex, id);
-                    case "PUT" -> put(ex, id);
-                    case "DELETE" -> delete(ex, id);
+                    case "PUT" -> {
+                        writes.incrementAndGet();
+                        put(ex, id);
+                    }
+                    case "DELETE" -> {
+                        writes.incrementAndGet();
+                        delete(ex, id);
+                    }
                     default -> send(ex, 405, "application/json", "{\"error\":\"method not allowed\"}");
                 }
             } else {

@@ -102,4 +102,14 @@ class ProbeRequestTest {
                     .hasMessageNotContaining("Pl4nted");
         }
     }
+
+    @Test
+    void noWritesTurnsTheWriteProbesOff() {
+        ProbeRequest on = request("http://127.0.0.1:5001", null, null, null);
+        ProbeRequest off = new ProbeRequest("http://127.0.0.1:5001", null, null, null, null, null, null, null, 100, 0,
+                Duration.ofSeconds(30), null, true);
+
+        assertThat(on.settings(Map.of()).writeProbes()).isTrue();
+        assertThat(off.settings(Map.of()).writeProbes()).isFalse();
+    }
 }
