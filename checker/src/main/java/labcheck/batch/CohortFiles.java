@@ -1,19 +1,10 @@
 package labcheck.batch;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.SecretGuard;
+import labcheck.report.Reports;
 
 /**
  * Writes {@code marks.csv} and {@code summary.html} beside the student directories, each atomically.
@@ -42,22 +33,8 @@ public final class CohortFiles {
         EvidenceBundle.writeAtomically(root.resolve(SUMMARY), html);
     }
 
-    String render(Cohort cohort) throws IOException {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        TemplateLoader shipped = new ClassTemplateLoader(CohortFiles.class, "/templates");
-        cfg.setTemplateLoader(templates != null && Files.isRegularFile(templates.resolve(TEMPLATE))
-                ? new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), shipped})
-                : shipped);
-        Template template = cfg.getTemplate(TEMPLATE);
-        StringWriter out = new StringWriter();
-        try {
-            template.process(SummaryModel.of(cohort), out);
-        } catch (TemplateException e) {
-            throw new IOException("the summary template " + TEMPLATE + " failed: " + e.getMessageWithoutStackTop(), e);
-        }
-        return out.toString();
+    /** The summary, through the scoresheets' locked-down FreeMarker configuration (no Execute, no ?new, escaped). */
+    String render(Cohort cohort) {
+        return Reports.withTemplates(templates).render(TEMPLATE, SummaryModel.of(cohort));
     }
 }

@@ -87,6 +87,15 @@ public final class Reports {
         return checked(templates.render("scoresheet.txt.ftl", model), "the text scoresheet");
     }
 
+    /**
+     * Renders another of the shipped templates, e.g. batch's {@code summary.html.ftl}, through the same
+     * locked-down configuration as the scoresheets: an override may format, never run Java, and a
+     * {@code *.html.ftl} is HTML-escaped. A broken override is a {@link TemplateError} naming file and line.
+     */
+    public String render(String template, Map<String, Object> model) {
+        return templates.render(template, model);
+    }
+
     /** The self-contained HTML scoresheet. */
     public String html(Scoresheet sheet) {
         requireSheet(sheet);
