@@ -168,7 +168,8 @@ public final class AwsCollector implements AutoCloseable {
         Fact<List<MetricAlarm>> alarms() {
             return call("cloudwatch:DescribeAlarms", where, () -> c.cloudWatch
                     .describeAlarmsPaginator(r -> r.alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms().stream()
-                    .limit(MAX_ITEMS).filter(FromOthers::onElastiCache).map(FromOthers::alarm).toList());
+                    // filtered before the cap: an account's first 500 alarms may all be on EC2
+                    .filter(FromOthers::onElastiCache).limit(MAX_ITEMS).map(FromOthers::alarm).toList());
         }
 
         Fact<List<CacheSubnetGroup>> subnetGroups(List<String> names) {

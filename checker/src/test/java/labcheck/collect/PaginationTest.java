@@ -60,4 +60,27 @@ class PaginationTest {
                     .containsExactly("i-0app", "i-0bastion");
         }
     }
+
+    @Test
+    void theCachesAlarmAfterSixHundredOtherAlarmsIsStillFound() {
+        // GIVEN an account with 600 EC2 alarms listed before the cache's hit-ratio alarm
+        Lab good = Labs.good();
+        java.util.List<labcheck.evidence.MetricAlarm> alarms = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            alarms.add(labcheck.evidence.MetricAlarm.builder().alarmName("cpu-" + i).namespace("AWS/EC2")
+                    .metricName("CPUUtilization").statistic("Average").comparisonOperator("GreaterThanThreshold")
+                    .threshold(90.0).evaluationPeriods(1).period(300).stateValue("OK").dimensions(List.of())
+                    .usesMetricMath(false).build());
+        }
+        alarms.addAll(good.alarms());
+        Lab crowded = new Lab(good.clusters(), good.groups(), good.serverless(), good.subnetGroups(), good.subnets(),
+                good.routeTables(), good.securityGroups(), good.instances(), good.dbs(), alarms);
+
+        try (FakeAws aws = FakeAws.start(crowded)) {
+            Evidence e = collect(aws, aws.settings().build());
+
+            // THEN it is filtered before the 500-alarm cap, not cut off by it
+            assertThat(e.alarms().value()).isEqualTo(good.alarms());
+        }
+    }
 }
