@@ -51,6 +51,12 @@ final class DbReader implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             String url = SafeUrl.strip(s.dbUrl());
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            if (e instanceof SQLException sql && (sql.getErrorCode() == 1049 || msg.contains("Unknown database"))) {
+                // the server answered: "unreachable" would send the student to the network for a typo
+                return new Result(null, new Unavailable("NotFound", "mysql:" + url, "The database server at " + url
+                        + " answered but has no such database (" + msg + "). Fix: end --db-url with the database"
+                        + " the app uses (the lab's is ecommerce); SHOW DATABASES lists them."));
+            }
             boolean denied = e instanceof SQLException sql && "28000".equals(sql.getSQLState());
             return new Result(null, new Unavailable(denied ? "AccessDenied" : "Unreachable", "mysql:" + url,
                     "The database at " + url + (denied ? " refused the probe's credentials (" : " could not be reached (")
