@@ -49,6 +49,28 @@ final class HttpProbe {
         return base;
     }
 
+    /**
+     * Why an answer the probe cannot read as the contract's JSON is not the app's fault alone: a redirect
+     * (which the probe does not follow), or a compressed body it never asked for; null when neither.
+     */
+    private String unusual(int status, java.net.http.HttpHeaders headers) {
+        if (status / 100 == 3) {
+            String to = headers.firstValue("Location").map(labcheck.evidence.SafeUrl::strip).orElse("nowhere");
+            String why = to.startsWith("https://") && base.startsWith("http://")
+                    ? "the app moved to HTTPS: give --app " + to.replaceFirst("(https://[^/]+).*", "$1") + "."
+                    : to.startsWith("http://") && base.startsWith("https://")
+                    ? "the app sends HTTPS requests to plain HTTP: give --app with http://, or fix the app's redirect."
+                    : "give --app the URL the app answers on itself (the probe does not follow redirects).";
+            return "HTTP " + status + " redirects to " + to + "; " + why;
+        }
+        String encoding = headers.firstValue("Content-Encoding").orElse("identity").toLowerCase(java.util.Locale.ROOT);
+        if (!encoding.equals("identity")) {
+            return "HTTP " + status + " answered a " + encoding + "-compressed body the probe never asked for (it"
+                    + " sends no Accept-Encoding); serve plain JSON to clients that do not ask for compression.";
+        }
+        return null;
+    }
+
     boolean givenUp() {
         return timeoutsInARow >= GIVE_UP_AFTER;
     }
@@ -82,6 +104,10 @@ final class HttpProbe {
         try {
             var r = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             timeoutsInARow = 0;
+            String odd = unusual(r.statusCode(), r.headers());
+            if (odd != null) {
+                return HttpResult.failed(method + " " + path + ": " + odd, System.nanoTime() - t0, false);
+            }
             return HttpResult.answered(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
                     r.body(), System.nanoTime() - t0);
         } catch (TimeoutException e) {

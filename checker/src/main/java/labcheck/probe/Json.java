@@ -24,6 +24,10 @@ final class Json {
                     + " bytes); the contract's answers are a few hundred bytes");
         }
         String body = r.body().strip();
+        if (body.isEmpty()) {
+            return Parsed.problem("HTTP " + r.status() + " answered an empty body; the contract's answers are JSON"
+                    + " objects such as {\"product\": {...}}");
+        }
         String ct = r.contentType() == null ? "" : r.contentType().toLowerCase();
         if (ct.contains("html") || body.startsWith("<")) {
             return Parsed.problem("HTTP " + r.status() + " answered HTML (" + snippet(body, 60)

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** An app that misbehaves at the HTTP level on every route, one way per instance (test code). */
 final class HostileApp implements AutoCloseable {
 
-    enum Behaviour { HUGE_BODY, SLOW_DRIP, HANG, INVALID_JSON, WRONG_TYPES, SERVER_ERROR }
+    enum Behaviour { HUGE_BODY, SLOW_DRIP, HANG, INVALID_JSON, WRONG_TYPES, SERVER_ERROR, REDIRECT_TO_HTTPS, GZIP, EMPTY }
 
     private final Behaviour behaviour;
     private final HttpServer server;
@@ -61,6 +61,22 @@ final class HostileApp implements AutoCloseable {
                 case WRONG_TYPES -> send(ex, 200, "{\"product\": \"laptop\", \"response_time_ms\": \"fast\", "
                         + "\"cache_status\": 1, \"status\": 5, \"redis_status\": true, \"keyspace_hits\": \"many\"}");
                 case SERVER_ERROR -> send(ex, 500, "{\"error\": \"Traceback (most recent call last)\"}");
+                case REDIRECT_TO_HTTPS -> {
+                    ex.getResponseHeaders().set("Location", "https://shop.example" + ex.getRequestURI().getPath());
+                    ex.sendResponseHeaders(301, -1);
+                }
+                case GZIP -> {
+                    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+                    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                        gz.write("{\"product\": {\"id\": 1}}".getBytes(StandardCharsets.UTF_8));
+                    }
+                    ex.getResponseHeaders().set("Content-Encoding", "gzip");
+                    ex.sendResponseHeaders(200, zipped.size());
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(zipped.toByteArray());
+                    }
+                }
+                case EMPTY -> send(ex, 200, "");
                 default -> throw new IllegalStateException();
             }
         } catch (InterruptedException e) {

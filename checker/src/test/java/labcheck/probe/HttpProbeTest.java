@@ -89,4 +89,21 @@ class HttpProbeTest {
             assertThat(stats.unavailable().message()).contains("HTTP 500");
         }
     }
+
+    @Test
+    void aRedirectAGzipBodyAndAnEmptyBodyAreEachExplained() throws Exception {
+        String[][] cases = {
+            {"REDIRECT_TO_HTTPS", "HTTP 301 redirects to https://shop.example/product/1; the app moved to HTTPS:"
+                    + " give --app https://shop.example."},
+            {"GZIP", "HTTP 200 answered a gzip-compressed body the probe never asked for"},
+            {"EMPTY", "HTTP 200 answered an empty body; the contract's answers are JSON objects"},
+        };
+        for (String[] c : cases) {
+            try (HostileApp app = new HostileApp(HostileApp.Behaviour.valueOf(c[0]))) {
+                HttpResult r = probe(app.url(), 5000).get("/product/1", Deadline.after(Duration.ofSeconds(10)));
+
+                assertThat(Json.object(r).problem()).as(c[0]).contains(c[1]);
+            }
+        }
+    }
 }
