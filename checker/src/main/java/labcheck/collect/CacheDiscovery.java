@@ -57,20 +57,22 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
         }
         Unavailable missing = Stream.of(all, allGroups, allServerless).filter(f -> !f.available())
                 .map(Fact::unavailable).findFirst().orElse(null);
-        if (missing != null) {
+        // a failed list (e.g. serverless) must not hide the one cache the other lists did show
+        List<Object> candidates = new ArrayList<>();
+        clusters.stream().filter(c -> c.replicationGroupId() == null && isRedis(c.engine())).forEach(candidates::add);
+        groups.stream().filter(g -> g.engine() == null || isRedis(g.engine())).forEach(candidates::add);
+        caches.stream().filter(s -> isRedis(s.engine())).forEach(candidates::add);
+        if (missing != null && candidates.size() != 1) {
             Unavailable why = new Unavailable(missing.code(), missing.action(), "The cache " + id
                     + " could not be looked up, so its network could not be described: " + missing.message());
             return new CacheDiscovery(none(all), none(allGroups), none(allServerless), List.of(), null, null, why,
                     List.of("No ElastiCache cache named " + id + " among those labcheck could list in " + region
                             + "; " + missing.message()));
         }
-        List<Object> candidates = new ArrayList<>();
-        clusters.stream().filter(c -> c.replicationGroupId() == null && isRedis(c.engine())).forEach(candidates::add);
-        groups.stream().filter(g -> g.engine() == null || isRedis(g.engine())).forEach(candidates::add);
-        caches.stream().filter(s -> isRedis(s.engine())).forEach(candidates::add);
         if (candidates.size() == 1) {
             String why = "No ElastiCache cache is named " + id + " in " + region + "; using the only Redis/Valkey"
-                    + " cache there, ";
+                    + " cache " + (missing == null ? "there" : "labcheck could list ("
+                    + missing.message().replaceFirst("\\.$", "") + ", so there may be others)") + ", ";
             Object only = candidates.get(0);
             if (only instanceof CacheCluster c) {
                 return ofClusters(List.of(c), none(allGroups), none(allServerless), List.of(why + "cluster "

@@ -90,4 +90,19 @@ class CacheDiscoveryTest {
         assertThat(d.notes()).singleElement().asString().endsWith("using the only Redis/Valkey cache there,"
                 + " replication group my-rg.");
     }
+
+    @Test
+    void aClusterUnderAnotherNameStillAppearsWhenTheServerlessListFails() {
+        Fact<List<ServerlessCache>> denied = Fact.unavailable(Unavailable.accessDenied(
+                "elasticache:DescribeServerlessCaches"));
+
+        CacheDiscovery d = CacheDiscovery.resolve(ID, "us-east-1", Fact.of(List.of(cluster("my-redis", "redis", null))),
+                Fact.of(List.of()), denied);
+
+        assertThat(d.clusters().value()).extracting(CacheCluster::cacheClusterId).containsExactly("my-redis");
+        assertThat(d.serverless().available()).as("the failed call stays reported").isFalse();
+        assertThat(d.notes()).singleElement().asString().contains("using the only Redis/Valkey cache labcheck could"
+                + " list (AccessDenied on elasticache:DescribeServerlessCaches", "so there may be others), cluster"
+                + " my-redis.");
+    }
 }
