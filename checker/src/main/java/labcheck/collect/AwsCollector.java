@@ -73,6 +73,12 @@ public final class AwsCollector implements AutoCloseable {
      */
     public Evidence collect(Evidence base) {
         Fact<CallerIdentity> identity = new Identity(clients, settings, where).verify();
+        if (!identity.available() && "Timeout".equals(identity.unavailable().code())) {
+            // an endpoint that never answers would cost a call timeout per call, minutes in all: ask nothing more
+            return base.withAwsUnavailable(new Unavailable("Timeout", null, identity.unavailable().message()
+                    .replaceFirst("\\.$", "") + "; nothing else was asked of AWS, since every call would wait as"
+                    + " long."));
+        }
         Api api = new Api(clients, where);
 
         var clustersF = async(api::cacheClusters);

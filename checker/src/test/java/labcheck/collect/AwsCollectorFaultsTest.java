@@ -181,6 +181,26 @@ class AwsCollectorFaultsTest {
     }
 
     @Test
+    void anEndpointThatNeverAnswersCostsOneCallTimeoutNotOnePerCall() throws Exception {
+        // GIVEN an endpoint that accepts connections and never answers
+        FakeAws.useFakeCredentials();
+        int port = FreePort.find();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(port, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            AwsSettings settings = AwsSettings.builder().region("us-east-1").endpointUrl("http://127.0.0.1:" + port)
+                    .clusterId(Labs.CLUSTER).callTimeout(Duration.ofSeconds(3)).build();
+
+            Evidence e = collect(null, settings);
+
+            // THEN every fact says so, and nothing after the identity call was asked
+            assertThat(e.identity().unavailable().code()).isEqualTo("Timeout");
+            assertThat(e.cacheClusters().unavailable().message()).contains("sts:GetCallerIdentity did not answer in"
+                    + " time", "nothing else was asked of AWS");
+            assertThat(e.alarms().unavailable().code()).isEqualTo("Timeout");
+        }
+    }
+
+    @Test
     void unreachableEndpointMakesEveryFactUnavailableWithAClearMessage() {
         FakeAws.useFakeCredentials();
         int closed = FreePort.find();
