@@ -1,5 +1,6 @@
 package labcheck.cli;
 
+import java.time.Duration;
 import java.util.Map;
 import labcheck.collect.AwsSettings;
 import picocli.CommandLine.Option;
@@ -31,6 +32,11 @@ public final class AwsOptions {
             description = "The ElastiCache cluster to look for (default: the rubric's, product-cache-cluster).")
     String clusterId;
 
+    @Option(names = "--aws-budget", paramLabel = "DURATION", converter = BatchCommand.DurationConverter.class,
+            description = "No AWS call starts after the collection has run this long (default 3m; e.g. 90s, 5m);"
+                    + " each call has its own timeout too.")
+    Duration awsBudget;
+
     /** True when the user asked for AWS, by a flag or by the usual AWS environment variables. */
     boolean requested(Map<String, String> env) {
         return region != null || profile != null || roleArn != null || endpointUrl != null
@@ -46,7 +52,8 @@ public final class AwsOptions {
     /** The collector's settings, looking for {@link #clusterId(String)}. */
     AwsSettings settings(String appUrl, String rubricDefaultClusterId) {
         return AwsSettings.builder().region(region).profile(profile).roleArn(roleArn).externalId(externalId)
-                .endpointUrl(endpointUrl).clusterId(clusterId(rubricDefaultClusterId)).appUrl(appUrl).build();
+                .endpointUrl(endpointUrl).clusterId(clusterId(rubricDefaultClusterId)).appUrl(appUrl)
+                .collectionBudget(awsBudget).build();
     }
 
     /** Where the AWS facts came from, as every scoresheet shows it. */

@@ -20,7 +20,6 @@ import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Subnet;
 import labcheck.evidence.Unavailable;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 
 /**
@@ -72,6 +71,7 @@ public final class AwsCollector implements AutoCloseable {
      * @throws AwsSetupException when there are no credentials or AWS rejects them
      */
     public Evidence collect(Evidence base) {
+        Calls calls = new Calls(where, settings.collectionBudget());
         Fact<CallerIdentity> identity = new Identity(clients, settings, where).verify();
         if (!identity.available() && "Timeout".equals(identity.unavailable().code())) {
             // an endpoint that never answers would cost a call timeout per call, minutes in all: ask nothing more
@@ -79,7 +79,7 @@ public final class AwsCollector implements AutoCloseable {
                     .replaceFirst("\\.$", "") + "; nothing else was asked of AWS, since every call would wait as"
                     + " long."));
         }
-        Api api = new Api(clients, where);
+        Api api = new Api(clients, calls);
 
         var clustersF = async(api::cacheClusters);
         var groupsF = async(api::replicationGroups);
@@ -128,58 +128,44 @@ public final class AwsCollector implements AutoCloseable {
         clients.close();
     }
 
-    /**
-     * Wraps one AWS call: its value, or why it is unavailable. An answer labcheck fails to read
-     * costs that call only, like a denied one, so the rest can still be graded.
-     */
-    static <T> Fact<T> call(String action, String where, Supplier<T> call) {
-        try {
-            return Fact.of(call.get());
-        } catch (SdkException e) {
-            return Fact.unavailable(Faults.of(action, e, where));
-        } catch (RuntimeException e) {
-            return Fact.unavailable(new Unavailable("InvalidResponse", action, "labcheck could not read the answer"
-                    + " to " + action + " from " + where + " (" + Faults.rootMessage(e) + "); please report this."));
-        }
-    }
 
     /** The independent, region-wide calls (the rest depend on which cache was found). */
-    record Api(AwsClients c, String where) {
+    record Api(AwsClients c, Calls calls) {
 
         static final int MAX_ITEMS = 500;
 
         Fact<List<CacheCluster>> cacheClusters() {
-            return call("elasticache:DescribeCacheClusters", where, () -> c.elastiCache
+            return calls.call("elasticache:DescribeCacheClusters", () -> c.elastiCache
                     .describeCacheClustersPaginator(r -> r.showCacheNodeInfo(true)).cacheClusters().stream()
                     .limit(MAX_ITEMS).map(FromElastiCache::cluster).toList());
         }
 
         Fact<List<ReplicationGroup>> replicationGroups() {
-            return call("elasticache:DescribeReplicationGroups", where, () -> c.elastiCache
+            return calls.call("elasticache:DescribeReplicationGroups", () -> c.elastiCache
                     .describeReplicationGroupsPaginator(r -> { }).replicationGroups().stream()
                     .limit(MAX_ITEMS).map(FromElastiCache::replicationGroup).toList());
         }
 
         Fact<List<ServerlessCache>> serverlessCaches() {
-            return call("elasticache:DescribeServerlessCaches", where, () -> c.elastiCache
+            return calls.call("elasticache:DescribeServerlessCaches", () -> c.elastiCache
                     .describeServerlessCachesPaginator(r -> { }).serverlessCaches().stream()
                     .limit(MAX_ITEMS).map(FromElastiCache::serverless).toList());
         }
 
         Fact<List<RdsInstance>> dbInstances() {
-            return call("rds:DescribeDBInstances", where, () -> c.rds.describeDBInstancesPaginator(r -> { })
+            return calls.call("rds:DescribeDBInstances", () -> c.rds.describeDBInstancesPaginator(r -> { })
                     .dbInstances().stream().limit(MAX_ITEMS).map(FromOthers::db).toList());
         }
 
         Fact<List<MetricAlarm>> alarms() {
-            return call("cloudwatch:DescribeAlarms", where, () -> c.cloudWatch
+            return calls.call("cloudwatch:DescribeAlarms", () -> c.cloudWatch
                     .describeAlarmsPaginator(r -> r.alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms().stream()
                     // filtered before the cap: an account's first 500 alarms may all be on EC2
                     .filter(FromOthers::onElastiCache).limit(MAX_ITEMS).map(FromOthers::alarm).toList());
         }
 
         Fact<List<CacheSubnetGroup>> subnetGroups(List<String> names) {
-            return call("elasticache:DescribeCacheSubnetGroups", where, () -> names.stream()
+            return calls.call("elasticache:DescribeCacheSubnetGroups", () -> names.stream()
                     .flatMap(n -> c.elastiCache.describeCacheSubnetGroupsPaginator(r -> r.cacheSubnetGroupName(n))
                             .cacheSubnetGroups().stream())
                     .map(FromElastiCache::subnetGroup).toList());

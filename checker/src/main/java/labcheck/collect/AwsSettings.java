@@ -21,9 +21,11 @@ import java.time.Duration;
  * @param clusterId   the cluster the rubric names, e.g. {@code product-cache-cluster}
  * @param appUrl      the app's base URL, used to recognise the app host; may be null
  * @param callTimeout the budget for one API call including its retries
+ * @param collectionBudget no call starts once the collection has run this long
  */
 public record AwsSettings(String region, String profile, String roleArn, String externalId, String endpointUrl,
-                          String clusterId, String appUrl, Duration callTimeout) {
+                          String clusterId, String appUrl, Duration callTimeout,
+                          Duration collectionBudget) {
 
     public AwsSettings {
         region = blankToNull(region);
@@ -57,6 +59,13 @@ public record AwsSettings(String region, String profile, String roleArn, String 
         if (callTimeout == null) {
             callTimeout = Duration.ofSeconds(60);
         }
+        if (collectionBudget == null) {
+            collectionBudget = Duration.ofMinutes(3);
+        }
+        if (collectionBudget.isNegative() || collectionBudget.isZero() || collectionBudget.toHours() > 24) {
+            throw new IllegalArgumentException("--aws-budget " + collectionBudget.toSeconds() + " s is not a"
+                    + " budget for collecting AWS; give one between 1 s and 24 h, e.g. --aws-budget 3m.");
+        }
     }
 
     /** A region this SDK knows (its list is as current as the SDK release), not a global pseudo-region. */
@@ -83,6 +92,7 @@ public record AwsSettings(String region, String profile, String roleArn, String 
         private String clusterId;
         private String appUrl;
         private Duration callTimeout;
+        private Duration collectionBudget;
 
         public Builder region(String v) {
             region = v;
@@ -119,13 +129,19 @@ public record AwsSettings(String region, String profile, String roleArn, String 
             return this;
         }
 
+        public Builder collectionBudget(Duration v) {
+            collectionBudget = v;
+            return this;
+        }
+
         public Builder callTimeout(Duration v) {
             callTimeout = v;
             return this;
         }
 
         public AwsSettings build() {
-            return new AwsSettings(region, profile, roleArn, externalId, endpointUrl, clusterId, appUrl, callTimeout);
+            return new AwsSettings(region, profile, roleArn, externalId, endpointUrl, clusterId, appUrl, callTimeout,
+                    collectionBudget);
         }
     }
 }

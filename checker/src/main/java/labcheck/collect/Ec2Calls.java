@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** The EC2 Describe calls, each narrowed by ids or filters and bounded in pages. */
-record Ec2Calls(Ec2Client ec2, String where) {
+record Ec2Calls(Ec2Client ec2, Calls calls) {
 
     /** At most this many instances are read per filter (five pages of 100). */
     static final int MAX_INSTANCES = 500;
@@ -27,18 +27,18 @@ record Ec2Calls(Ec2Client ec2, String where) {
         if (ids.isEmpty()) {
             return Fact.of(List.of());
         }
-        return AwsCollector.call("ec2:DescribeSubnets", where, () -> ec2.describeSubnetsPaginator(r -> r.subnetIds(ids))
+        return calls.call("ec2:DescribeSubnets", () -> ec2.describeSubnetsPaginator(r -> r.subnetIds(ids))
                 .subnets().stream().map(FromEc2::subnet).sorted(Comparator.comparing(Subnet::subnetId)).toList());
     }
 
     Fact<List<RouteTable>> routeTables(List<String> vpcIds) {
-        return AwsCollector.call("ec2:DescribeRouteTables", where, () -> ec2
+        return calls.call("ec2:DescribeRouteTables", () -> ec2
                 .describeRouteTablesPaginator(r -> r.filters(Filter.builder().name("vpc-id").values(vpcIds).build()))
                 .routeTables().stream().limit(MAX_INSTANCES).map(FromEc2::routeTable).toList());
     }
 
     Fact<List<SecurityGroup>> securityGroups(List<String> ids) {
-        return AwsCollector.call("ec2:DescribeSecurityGroups", where, () -> ec2
+        return calls.call("ec2:DescribeSecurityGroups", () -> ec2
                 .describeSecurityGroupsPaginator(r -> r.groupIds(ids)).securityGroups().stream()
                 .map(FromEc2::securityGroup).sorted(Comparator.comparing(SecurityGroup::groupId)).toList());
     }
@@ -49,7 +49,7 @@ record Ec2Calls(Ec2Client ec2, String where) {
                 : List.of(Filter.builder().name("vpc-id").values(vpcIds).build(), LIVE);
         List<Filter> byHost = host == null || host.filter() == null ? null
                 : List.of(Filter.builder().name(host.filter()).values(host.host()).build(), LIVE);
-        return AwsCollector.call("ec2:DescribeInstances", where, () -> {
+        return calls.call("ec2:DescribeInstances", () -> {
             Map<String, Ec2Instance> all = new LinkedHashMap<>();
             for (List<Filter> filters : Stream.of(byVpc, byHost).filter(Objects::nonNull).toList()) {
                 ec2.describeInstancesPaginator(r -> r.filters(filters).maxResults(100)).reservations().stream()

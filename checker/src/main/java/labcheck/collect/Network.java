@@ -40,7 +40,7 @@ final class Network {
 
     Network(AwsCollector.Api api, CacheDiscovery found, String appUrl, ExecutorService pool) {
         this.api = api;
-        this.ec2Calls = new Ec2Calls(api.c().ec2, api.where());
+        this.ec2Calls = new Ec2Calls(api.c().ec2, api.calls());
         this.found = found;
         this.appUrl = appUrl;
         this.pool = pool;

@@ -201,6 +201,37 @@ class AwsCollectorFaultsTest {
     }
 
     @Test
+    void noCallStartsOnceTheCollectionBudgetIsSpentAndEachFactLeftOutSaysWhy() {
+        // GIVEN a cluster listing that stops answering, a 2 s call timeout and a 1 s collection budget
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            aws.hang("DescribeCacheClusters", Duration.ofSeconds(8));
+            AwsSettings settings = aws.settings().callTimeout(Duration.ofSeconds(2))
+                    .collectionBudget(Duration.ofSeconds(1)).build();
+
+            // WHEN the lab is collected
+            long t0 = System.nanoTime();
+            Evidence e = collect(aws, settings);
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+            // THEN the slow call timed out, the calls after the budget were not asked and say how to fix it,
+            // and the whole collection took about the budget plus one call timeout, not one timeout per call
+            assertThat(e.cacheClusters().unavailable().code()).isEqualTo("Timeout");
+            List<String> notAsked = Stream.of(e.subnets(), e.routeTables(), e.securityGroups(),
+                    e.instances(), e.cacheSubnetGroups()).filter(f -> !f.available())
+                    .map(f -> f.unavailable().message()).filter(m -> m.contains("was not asked")).toList();
+            assertThat(notAsked).isNotEmpty().allMatch(m -> m.contains("budget of 1 s") && m.contains("--aws-budget"));
+            assertThat(took).isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aBudgetThatIsNoBudgetIsAUsageErrorNamingTheFlag() {
+        assertThatThrownBy(() -> AwsSettings.builder().region("us-east-1").clusterId(Labs.CLUSTER)
+                .collectionBudget(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--aws-budget");
+    }
+
+    @Test
     void unreachableEndpointMakesEveryFactUnavailableWithAClearMessage() {
         FakeAws.useFakeCredentials();
         int closed = FreePort.find();

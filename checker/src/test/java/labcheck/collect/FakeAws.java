@@ -104,6 +104,12 @@ public final class FakeAws implements AutoCloseable {
                 .willReturn(error(service, status, code, "We encountered an internal error. Please try again.")));
     }
 
+    /** Every call to {@code op} answers only after {@code delay} (a service that has stopped answering in time). */
+    void hang(String op, java.time.Duration delay) {
+        server.stubFor(post(urlEqualTo("/")).atPriority(1).withRequestBody(containing("Action=" + op + "&"))
+                .willReturn(aResponse().withStatus(500).withFixedDelay((int) delay.toMillis())));
+    }
+
     /** STS says the session token has expired, as it does for a stale SSO or lab session. */
     public void expireToken() {
         server.stubFor(post(urlEqualTo("/")).atPriority(1).withRequestBody(containing("Action=GetCallerIdentity&"))

@@ -75,8 +75,9 @@ class DatabaseFaultsTest {
             assertThat(get(lab.baselineUrl() + "/product/" + (60 + i)).status()).isEqualTo(200);
             assertThat(get(lab.cacheUrl() + "/product/" + (60 + i)).status()).isEqualTo(200);
         }
-        // 1: our own connection that reads the counter.
-        assertThat(labapp.LabHttp.dbStatus(lab, "Connections") - before).isLessThanOrEqualTo(3);
+        // An app connecting per request opens 40 here. The pools may still top up idle connections in the
+        // background (an earlier test restarted MySQL), and our counter read is one more: a few, never 40.
+        assertThat(labapp.LabHttp.dbStatus(lab, "Connections") - before).isLessThan(10);
     }
 
     private static void assertNoBorrowedConnections(HikariPoolMXBean pool) {
