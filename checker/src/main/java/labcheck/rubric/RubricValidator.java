@@ -9,6 +9,7 @@ import labcheck.rubric.Rubric.RubricItem;
 import labcheck.rubric.RubricDocument.CheckDocument;
 import labcheck.rubric.RubricDocument.ItemDocument;
 import labcheck.rubric.RubricDocument.ThresholdsDocument;
+import labcheck.text.Nearest;
 
 /** Checks a parsed rubric and gathers every problem, each with its line and fix. */
 final class RubricValidator {
@@ -216,35 +217,7 @@ final class RubricValidator {
     }
 
     private String closest(String id) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : new java.util.TreeSet<>(knownIds)) {
-            int d = distance(id, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        return best != null && bestDistance <= Math.max(3, id.length() / 4) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-        return prev[b.length()];
+        return Nearest.within(id, knownIds, Math.max(3, id.length() / 4)).orElse(null);
     }
 
     static String fmt(double value) {

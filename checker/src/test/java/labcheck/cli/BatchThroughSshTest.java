@@ -3,59 +3,21 @@ package labcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import labapp.EmbeddedLab;
 import labcheck.collect.FreePort;
-import labcheck.reach.Sshd;
 import labcheck.report.CheckResult;
 import labcheck.report.JsonReport;
 import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 import labcheck.run.LiveGrading;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code labcheck batch} with the roster's SSH columns: one connection per student, a failed one graded with the reason. */
-class BatchThroughSshTest {
-
-    private static final String USER = System.getProperty("user.name");
-
-    @TempDir
-    static Path keys;
-
-    private static EmbeddedLab lab;
-    private static Sshd sshd;
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Sshd.unavailable() == null, Sshd.unavailable());
-        lab = EmbeddedLab.start();
-        sshd = Sshd.start(keys, "127.0.0.1", null, "AllowTcpForwarding yes");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-        if (lab != null) {
-            lab.close();
-        }
-    }
+class BatchThroughSshTest extends SshLabFixture {
 
     @Test
     void aStudentReachedOverSshIsGradedThroughItAndOneWhoseSshFailsIsGradedWithTheReason() throws Exception {

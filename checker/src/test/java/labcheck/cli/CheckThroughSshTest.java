@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import labapp.EmbeddedLab;
 import labcheck.collect.FakeAws;
 import labcheck.collect.FreePort;
 import labcheck.collect.Lab;
@@ -27,51 +25,16 @@ import labcheck.reach.Sshd;
 import labcheck.report.CheckResult;
 import labcheck.report.JsonReport;
 import labcheck.report.Scoresheet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * {@code labcheck check --ssh}: the reference app on embedded Redis and MariaDB, reached through
  * Debian's real sshd on loopback, with forwards, the timing on the "instance" and its faults.
  */
-class CheckThroughSshTest {
+class CheckThroughSshTest extends SshLabFixture {
 
     static final List<String> APP_ITEMS = List.of("app-connects", "lazy-loading", "ttl", "improvement", "hit-ratio");
-    private static final String USER = System.getProperty("user.name");
-
-    @TempDir
-    static Path keys;
-
-    private static EmbeddedLab lab;
-    private static Sshd sshd;
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() throws Exception {
-        Assumptions.assumeTrue(Sshd.unavailable() == null, Sshd.unavailable());
-        lab = EmbeddedLab.start();
-        sshd = Sshd.start(keys, "127.0.0.1", null, "AllowTcpForwarding yes");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     int check(Map<String, String> env, String... args) {
         CheckCommand command = new CheckCommand();
         command.env = env;
