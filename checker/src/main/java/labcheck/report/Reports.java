@@ -73,7 +73,8 @@ public final class Reports {
                 written.add(target);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write reports to " + outDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write reports to " + outDir + ": " + e.getMessage()
+                    + ". Fix: make room there or make it writable, or give another --out.", e);
         }
         return List.copyOf(written);
     }
