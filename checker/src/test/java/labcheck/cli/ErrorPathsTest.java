@@ -161,6 +161,27 @@ class ErrorPathsTest {
         }
     }
 
+    @Test
+    void aLinkageErrorInsideACommandIsOneRedactedLineAndExitOne() {
+        CommandLine cli = new CommandLine(new Unlinkable());
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute();
+
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString()).isEqualTo("labcheck: internal error: LinkageError: cannot link"
+                + " redis://[redacted]@cache:6379 (this is a labcheck bug; rerun with LABCHECK_DEBUG=1 for details"
+                + " and please report it)\n");
+    }
+
+    @Command(name = "unlinkable")
+    static final class Unlinkable extends GuardedCommand {
+        @Override
+        protected int run() {
+            throw new LinkageError("cannot link redis://default:hunter2@cache:6379");
+        }
+    }
+
     @Command(name = "overflowing")
     static final class Overflowing extends GuardedCommand {
         @Override
