@@ -82,7 +82,7 @@ final class ScoresheetAssembler {
             return null;
         }
         if (run.outcome() == Outcome.UNVERIFIABLE) {
-            return "Make it verifiable: " + (run.howToVerify() != null ? run.howToVerify() : VERIFY_HINT);
+            return CheckResult.VERIFY_PREFIX + (run.howToVerify() != null ? run.howToVerify() : VERIFY_HINT);
         }
         return info.map(CheckInfo::remediation).orElse(null);
     }
