@@ -35,7 +35,7 @@ public final class ResultStore {
      */
     public static final String MARKER = "COMPLETE";
     static final String BATCH_DIR = "_batch";
-    private static final String PROBLEMS = "roster-problems.json";
+    static final String PROBLEMS = "roster-problems.json";
 
     private final Path root;
     private final String stagingName;

@@ -25,7 +25,7 @@ final class RosterValidator {
 
     /** Files and directories labcheck writes beside the student directories. */
     private static final java.util.Set<String> RESERVED = java.util.Set.of(CohortFiles.MARKS, CohortFiles.SUMMARY,
-            ResultStore.BATCH_DIR, "roster-problems.json");
+            ResultStore.BATCH_DIR, ResultStore.PROBLEMS);
     private static final java.util.Set<String> KNOWN_REGIONS = AwsRegions.ids();
 
     private final Map<String, String> env;

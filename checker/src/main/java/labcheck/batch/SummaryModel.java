@@ -221,9 +221,8 @@ final class SummaryModel {
         /** What would make the check verifiable (its remedy), else its reason. */
         private static String cause(CheckResult c) {
             String r = c.remediation();
-            String prefix = "Make it verifiable: ";
-            if (r != null && r.startsWith(prefix)) {
-                return r.substring(prefix.length());
+            if (r != null && r.startsWith(CheckResult.VERIFY_PREFIX)) {
+                return r.substring(CheckResult.VERIFY_PREFIX.length());
             }
             return r != null && !r.isBlank() ? r : nz(c.message());
         }

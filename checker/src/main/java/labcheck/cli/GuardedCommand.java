@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 /**
  * Base of every subcommand: turns a bad input (a missing bundle, an invalid rubric, an output
  * directory that cannot be created) into exit code 2 with its message, and anything else, errors
- * such as {@link StackOverflowError} included, into exit code 1 with one line, never a stack
- * trace (set {@code LABCHECK_DEBUG=1} to get one).
+ * such as {@link StackOverflowError} or {@link LinkageError} included, into exit code 1 with one
+ * line, never a stack trace (set {@code LABCHECK_DEBUG=1} to get one).
  *
  * <pre>{@code
  * @Command(name = "grade")
@@ -51,7 +51,8 @@ public abstract class GuardedCommand implements Callable<Integer> {
             err().println(prefix() + OutputDir.describe(e) + " Fix: free space or fix the permissions, then rerun.");
             debug(e);
             return ExitCodes.INPUT_ERROR;
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | Error e) {
+            // every Error too: picocli rethrows them, so a LinkageError would end in a stack trace, unredacted
             err().println(prefix() + "internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
                     + " (this is a labcheck bug; rerun with LABCHECK_DEBUG=1 for details and please report it)");

@@ -1,5 +1,6 @@
 package labcheck.cli;
 
+import java.io.PrintWriter;
 import labcheck.engine.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,14 +47,17 @@ public class Labcheck implements Runnable {
 
     /**
      * The root command line; an exception escaping a command (every command is a {@link GuardedCommand},
-     * so this is a last resort) is one line and exit code 1, never a stack trace.
+     * so this is a last resort) is one line and exit code 1, never a stack trace, and redacted as every
+     * command's output is.
      */
     static CommandLine commandLine() {
         return new CommandLine(new Labcheck()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("labcheck: internal error: " + e + " (this is a labcheck bug; please report it)");
+            PrintWriter err = new RedactingWriter(cmd.getErr());
+            err.println("labcheck: internal error: " + e + " (this is a labcheck bug; please report it)");
             if ("1".equals(System.getenv("LABCHECK_DEBUG"))) {
-                e.printStackTrace(cmd.getErr());
+                e.printStackTrace(err);
             }
+            err.flush();
             return ExitCodes.INTERNAL_ERROR;
         });
     }

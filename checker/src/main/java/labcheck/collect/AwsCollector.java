@@ -111,7 +111,7 @@ public final class AwsCollector implements AutoCloseable {
         facts.addAll(List.of(found.clusters(), found.groups(), found.serverless(), net.subnetGroups(), net.subnets(),
                 net.routeTables(), net.securityGroups(), net.instances()));
         for (Fact<?> f : facts) {
-            if (!f.available() && "CredentialsRejected".equals(f.unavailable().code())) {
+            if (!f.available() && AwsSetupException.CREDENTIALS_REJECTED.equals(f.unavailable().code())) {
                 throw new AwsSetupException("AWS accepted the credentials, then rejected them during collection ("
                         + f.unavailable().describe() + "). Nothing was graded on the partial evidence.", true);
             }

@@ -9,6 +9,12 @@ public class AwsSetupException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The {@code Unavailable} code of a fact when AWS rejected the credentials themselves: of one call
+     * ({@code Faults}), and of all the AWS facts when the collection stopped for it ({@code LiveRun}).
+     */
+    public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
+
     private final boolean credentialsRejected;
 
     public AwsSetupException(String message) {

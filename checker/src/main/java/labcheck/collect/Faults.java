@@ -70,8 +70,9 @@ final class Faults {
             return Unavailable.accessDenied(action);
         }
         if (is(BAD_CREDENTIALS, code)) {
-            return new Unavailable("CredentialsRejected", action, "AWS rejected the credentials on " + action
-                    + " (" + code + "), e.g. the session expired during collection: refresh them and collect again.");
+            return new Unavailable(AwsSetupException.CREDENTIALS_REJECTED, action, "AWS rejected the credentials on "
+                    + action + " (" + code + "), e.g. the session expired during collection: refresh them and collect"
+                    + " again.");
         }
         if (e instanceof AwsServiceException ase) {
             if (ase.isThrottlingException()) {

@@ -1,7 +1,5 @@
 package labcheck.engine;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import labcheck.evidence.GradedCache;
 import labcheck.evidence.Subject;
 import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
+import labcheck.report.Marks;
 import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric.RubricCheck;
@@ -32,8 +31,8 @@ final class ScoresheetAssembler {
     Scoresheet assemble(Evidence evidence, Map<String, CheckRun> runs, Instant gradedAt) {
         List<ItemResult> items = items(rubric.items(), "", runs);
         List<ItemResult> bonus = items(rubric.bonus(), "B", runs);
-        double total = round(sum(items) + sum(bonus));
-        double max = round(items.stream().mapToDouble(ItemResult::max).sum());
+        double total = Marks.round(sum(items) + sum(bonus));
+        double max = Marks.round(items.stream().mapToDouble(ItemResult::max).sum());
         return new Scoresheet(Scoresheet.SCHEMA_VERSION, Version.current(), rubric.id(), rubric.version(),
                 rubric.title(), student(evidence), gradedAt.toString(), total, max, items, bonus,
                 notes(evidence, items, bonus));
@@ -48,7 +47,7 @@ final class ScoresheetAssembler {
             for (int j = 0; j < item.checks().size(); j++) {
                 checks.add(check(number + "." + (j + 1), item.checks().get(j), runs));
             }
-            double marks = round(checks.stream().mapToDouble(CheckResult::marks).sum());
+            double marks = Marks.round(checks.stream().mapToDouble(CheckResult::marks).sum());
             results.add(new ItemResult(number, item.id(), item.title(), marks, item.marks(),
                     status(marks, item.marks(), checks), List.copyOf(checks)));
         }
@@ -67,7 +66,7 @@ final class ScoresheetAssembler {
         String title = info.map(CheckInfo::title).orElse(rubricCheck.id());
         String message = run.message() != null ? run.message() : title + ".";
         String remediation = remediation(run, info);
-        double marks = round(rubricCheck.marks() * run.fraction());
+        double marks = Marks.round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
                 remediation, run.details(), run.findings());
     }
@@ -83,7 +82,7 @@ final class ScoresheetAssembler {
             return null;
         }
         if (run.outcome() == Outcome.UNVERIFIABLE) {
-            return "Make it verifiable: " + (run.howToVerify() != null ? run.howToVerify() : VERIFY_HINT);
+            return CheckResult.VERIFY_PREFIX + (run.howToVerify() != null ? run.howToVerify() : VERIFY_HINT);
         }
         return info.map(CheckInfo::remediation).orElse(null);
     }
@@ -147,10 +146,5 @@ final class ScoresheetAssembler {
 
     private static double sum(List<ItemResult> items) {
         return items.stream().mapToDouble(ItemResult::marks).sum();
-    }
-
-    /** Two decimals, half up, as {@code Marks.format} prints them, so every output shows the stored mark. */
-    static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

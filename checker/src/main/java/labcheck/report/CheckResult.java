@@ -27,6 +27,9 @@ public record CheckResult(
         String details,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> findings) {
 
+    /** How the remediation of an unverifiable check begins; what follows says what makes it verifiable. */
+    public static final String VERIFY_PREFIX = "Make it verifiable: ";
+
     public CheckResult {
         findings = findings == null ? List.of() : List.copyOf(findings);
     }

@@ -22,9 +22,18 @@ public final class Marks {
         if (Double.isNaN(number) || Double.isInfinite(number)) {
             return String.valueOf(number);
         }
-        // BigDecimal.valueOf reads the shortest decimal of the double, so 0.125 rounds up as written
-        String text = BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        String text = twoDecimals(number).stripTrailingZeros().toPlainString();
         return "-0".equals(text) ? "0" : text;
+    }
+
+    /** {@code number} at two decimals, half up, as {@link #format} prints it: what the scoresheet stores. */
+    public static double round(double number) {
+        return twoDecimals(number).doubleValue();
+    }
+
+    private static BigDecimal twoDecimals(double number) {
+        // BigDecimal.valueOf reads the shortest decimal of the double, so 0.125 rounds up as written
+        return BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** {@link #format(double)}, or "" for null. */

@@ -11,6 +11,7 @@ import labcheck.batch.RosterEntry;
 import labcheck.batch.StudentResult;
 import labcheck.checks.CheckCatalog;
 import labcheck.collect.AwsSettings;
+import labcheck.collect.AwsSetupException;
 import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
@@ -107,7 +108,7 @@ public final class LiveGrading implements Grading.Factory {
             }
         }
         if (wantAws && !evidence.identity().available()
-                && LiveRun.CREDENTIALS_REJECTED.equals(evidence.identity().unavailable().code())) {
+                && AwsSetupException.CREDENTIALS_REJECTED.equals(evidence.identity().unavailable().code())) {
             // the judge's session, not this student's lab: every later student would fail alike
             throw new CredentialsRejected(student.studentId() + ": " + evidence.identity().unavailable().message());
         }

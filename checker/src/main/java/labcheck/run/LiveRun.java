@@ -42,9 +42,6 @@ public final class LiveRun {
         }
     }
 
-    /** The {@link Unavailable} code of AWS facts when AWS rejected the credentials themselves. */
-    public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
-
     private LiveRun() {
     }
 
@@ -108,8 +105,8 @@ public final class LiveRun {
             return collector.collect(evidence.withSubject(withRegion));
         } catch (AwsSetupException e) {
             progress.accept("AWS skipped: " + e.getMessage());
-            return evidence.withAwsUnavailable(new Unavailable(e.credentialsRejected() ? CREDENTIALS_REJECTED
-                    : "AwsSetup", null, e.getMessage()));
+            String code = e.credentialsRejected() ? AwsSetupException.CREDENTIALS_REJECTED : "AwsSetup";
+            return evidence.withAwsUnavailable(new Unavailable(code, null, e.getMessage()));
         }
     }
 }

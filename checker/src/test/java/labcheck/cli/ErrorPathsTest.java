@@ -139,6 +139,49 @@ class ErrorPathsTest {
                 + " rerun with LABCHECK_DEBUG=1 for details and please report it)\n");
     }
 
+    @Test
+    void anExceptionReachingTheRootHandlerIsPrintedWithItsSecretRedacted() {
+        CommandLine cli = Labcheck.commandLine();
+        cli.addSubcommand("unguarded", new Unguarded());
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("unguarded");
+
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString()).isEqualTo("labcheck: internal error: java.lang.IllegalStateException: cannot"
+                + " reach redis://[redacted]@cache:6379 (this is a labcheck bug; please report it)\n");
+    }
+
+    /** Not a GuardedCommand: what it throws reaches the root command line's last-resort handler. */
+    @Command(name = "unguarded")
+    static final class Unguarded implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("cannot reach redis://default:hunter2@cache:6379");
+        }
+    }
+
+    @Test
+    void aLinkageErrorInsideACommandIsOneRedactedLineAndExitOne() {
+        CommandLine cli = new CommandLine(new Unlinkable());
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute();
+
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString()).isEqualTo("labcheck: internal error: LinkageError: cannot link"
+                + " redis://[redacted]@cache:6379 (this is a labcheck bug; rerun with LABCHECK_DEBUG=1 for details"
+                + " and please report it)\n");
+    }
+
+    @Command(name = "unlinkable")
+    static final class Unlinkable extends GuardedCommand {
+        @Override
+        protected int run() {
+            throw new LinkageError("cannot link redis://default:hunter2@cache:6379");
+        }
+    }
+
     @Command(name = "overflowing")
     static final class Overflowing extends GuardedCommand {
         @Override

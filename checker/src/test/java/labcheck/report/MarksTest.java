@@ -19,6 +19,15 @@ class MarksTest {
     }
 
     @Test
+    void aRoundedMarkIsTheNumberItsFormatShows() {
+        for (double d : new double[] {0.125, 1.005, 2.0 / 3, 4.0, 2.5, -0.001, 1.0 / 3 * 3}) {
+            assertThat(Marks.format(Marks.round(d))).isEqualTo(Marks.format(d));
+        }
+        assertThat(Marks.round(0.125)).isEqualTo(0.13);
+        assertThat(Marks.round(2.0 / 3)).isEqualTo(0.67);
+    }
+
+    @Test
     void templatesPrintNumbersWithTheSameFormatAsEveryOtherOutput() {
         CheckResult eighth = new CheckResult("1.1", "fixture_check_eighth", "An eighth", 0.125, 1, Outcome.PARTIAL,
                 "An eighth of it.", "Do the rest.", null);

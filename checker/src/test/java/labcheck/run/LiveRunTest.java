@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import labcheck.collect.AwsSettings;
+import labcheck.collect.AwsSetupException;
 import labcheck.collect.FakeAws;
 import labcheck.collect.Labs;
 import labcheck.evidence.Evidence;
@@ -28,7 +29,7 @@ class LiveRunTest {
                     saved -> { });
 
             // THEN every AWS fact says the credentials were rejected, with the fix
-            assertThat(e.identity().unavailable().code()).isEqualTo(LiveRun.CREDENTIALS_REJECTED);
+            assertThat(e.identity().unavailable().code()).isEqualTo(AwsSetupException.CREDENTIALS_REJECTED);
             assertThat(e.cacheClusters().unavailable().message()).startsWith("The AWS session token has expired");
         }
     }
