@@ -57,7 +57,7 @@ public record AppEvidence(
                 source, durationMs, notes, null);
     }
 
-    /** A builder with every field unset (null: unknown), for collectors and test fixtures. */
+    /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */
     public static Builder builder() {
         return new Builder();
     }
@@ -83,7 +83,7 @@ public record AppEvidence(
         return b;
     }
 
-    /** Builds a {@link AppEvidence} by field name; a field left unset stays null. */
+    /** Builds a {@link AppEvidence} by field name; a field left unset stays null (a number, 0). */
     public static final class Builder {
         private String appUrl;
         private String baselineUrl;

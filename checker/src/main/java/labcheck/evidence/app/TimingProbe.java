@@ -48,7 +48,7 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
         return baselineClient.mean() <= 0 ? 0 : measuredSavingMs / baselineClient.mean() * 100;
     }
 
-    /** A builder with every field unset (null: unknown), for collectors and test fixtures. */
+    /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,7 +76,7 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
         return b;
     }
 
-    /** Builds a {@link TimingProbe} by field name; a field left unset stays null. */
+    /** Builds a {@link TimingProbe} by field name; a field left unset stays null (a number, 0). */
     public static final class Builder {
         private int requestsPerApp;
         private int warmupPerApp;
