@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Fact;
+import labcheck.evidence.GradedCache;
 import labcheck.evidence.ReplicationGroup;
 import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Unavailable;
@@ -58,10 +59,7 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
         Unavailable missing = Stream.of(all, allGroups, allServerless).filter(f -> !f.available())
                 .map(Fact::unavailable).findFirst().orElse(null);
         // a failed list (e.g. serverless) must not hide the one cache the other lists did show
-        List<Object> candidates = new ArrayList<>();
-        clusters.stream().filter(c -> c.replicationGroupId() == null && isRedis(c.engine())).forEach(candidates::add);
-        groups.stream().filter(g -> g.engine() == null || isRedis(g.engine())).forEach(candidates::add);
-        caches.stream().filter(s -> isRedis(s.engine())).forEach(candidates::add);
+        List<Object> candidates = GradedCache.candidates(clusters, groups, caches);
         if (missing != null && candidates.size() != 1) {
             Unavailable why = new Unavailable(missing.code(), missing.action(), "The cache " + id
                     + " could not be looked up, so its network could not be described: " + missing.message());
@@ -131,10 +129,6 @@ record CacheDiscovery(Fact<List<CacheCluster>> clusters, Fact<List<ReplicationGr
                                                Fact<List<ReplicationGroup>> groups, String note) {
         return new CacheDiscovery(clusters, groups, Fact.of(List.of(s)), List.of(),
                 s.securityGroupIds(), s.subnetIds(), null, List.of(note));
-    }
-
-    private static boolean isRedis(String engine) {
-        return engine != null && (engine.equalsIgnoreCase("redis") || engine.equalsIgnoreCase("valkey"));
     }
 
     private static String members(ReplicationGroup g) {

@@ -38,15 +38,30 @@ public final class GradedCache {
             return Optional.empty();
         }
         List<String> ids = new ArrayList<>();
-        clusters.stream().filter(c -> c.replicationGroupId() == null && isRedis(c.engine()))
-                .forEach(c -> ids.add(c.cacheClusterId()));
-        groups.stream().filter(g -> g.engine() == null || isRedis(g.engine()))
-                .forEach(g -> ids.add(g.replicationGroupId()));
+        for (Object candidate : candidates(clusters, groups, serverless)) {
+            ids.add(candidate instanceof CacheCluster c ? c.cacheClusterId()
+                    : candidate instanceof ReplicationGroup g ? g.replicationGroupId()
+                    : ((ServerlessCache) candidate).serverlessCacheName());
+        }
         // members of a group whose own description is missing still name one cache
         clusters.stream().filter(c -> c.replicationGroupId() != null && isRedis(c.engine()))
                 .map(CacheCluster::replicationGroupId).distinct().filter(g -> !ids.contains(g)).forEach(ids::add);
-        serverless.stream().filter(s -> isRedis(s.engine())).forEach(s -> ids.add(s.serverlessCacheName()));
         return ids.size() == 1 ? Optional.ofNullable(ids.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The caches that may stand in for the lab's when none carries its id, in the collector's order:
+     * standalone Redis/Valkey clusters, replication groups (a group that reports no engine counts),
+     * Redis/Valkey serverless caches. Each is a {@link CacheCluster}, {@link ReplicationGroup} or
+     * {@link ServerlessCache}; the collector uses the only one, and so does every check.
+     */
+    public static List<Object> candidates(List<CacheCluster> clusters, List<ReplicationGroup> groups,
+                                          List<ServerlessCache> serverless) {
+        List<Object> out = new ArrayList<>();
+        clusters.stream().filter(c -> c.replicationGroupId() == null && isRedis(c.engine())).forEach(out::add);
+        groups.stream().filter(g -> g.engine() == null || isRedis(g.engine())).forEach(out::add);
+        serverless.stream().filter(s -> isRedis(s.engine())).forEach(out::add);
+        return out;
     }
 
     private static boolean isRedis(String engine) {
