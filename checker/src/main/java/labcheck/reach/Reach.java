@@ -190,10 +190,6 @@ public final class Reach implements AutoCloseable {
      * way in did (forwards, a host key recorded, the connection dropping) in its notes.
      */
     public Fact<AppEvidence> restate(Fact<AppEvidence> app) {
-        List<String> extra = new ArrayList<>(notes);
-        if (link != null && !link.isOpen()) {
-            extra.add(droppedNote());
-        }
         try {
             String json = EvidenceBundle.mapper().writeValueAsString(app);
             // longest first, so http://127.0.0.1:P is restated as a whole before 127.0.0.1:P
@@ -208,11 +204,10 @@ public final class Reach implements AutoCloseable {
                 return restated;
             }
             AppEvidence a = restated.value();
-            List<String> allNotes = new ArrayList<>(extra);
+            List<String> allNotes = notes();
             allNotes.addAll(a.notes());
-            return Fact.of(new AppEvidence(a.appUrl(), a.baselineUrl(), a.health(), a.lazyLoad(), a.redis(),
-                    a.database(), a.timing(), a.stats(), a.loadTest(), a.writeThrough(), a.delete(), a.source(),
-                    a.durationMs(), allNotes));
+            // toBuilder keeps every part, the cache-warming read included
+            return Fact.of(a.toBuilder().notes(allNotes).build());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the app evidence could not be restated: " + e.getOriginalMessage(), e);
         }
