@@ -92,9 +92,10 @@ final class PairClient {
             return t.refused() ? HttpResult.unreachable(t.failure(), nanos) : HttpResult.failed(t.failure(), nanos,
                     t.timedOut());
         }
+        // capped in bytes, as HttpProbe's own answers are (a char index would overrun a multi-byte body)
         byte[] body = t.body() == null ? new byte[0] : t.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         boolean truncated = body.length > s.maxBodyBytes();
-        return new HttpResult(t.status(), t.contentType(), truncated ? t.body().substring(0, s.maxBodyBytes())
-                : t.body() == null ? "" : t.body(), truncated, nanos, null, false, false);
+        return HttpResult.answered(t.status(), t.contentType(), new CappedBody.Bytes(
+                truncated ? java.util.Arrays.copyOf(body, s.maxBodyBytes()) : body, truncated), nanos);
     }
 }
