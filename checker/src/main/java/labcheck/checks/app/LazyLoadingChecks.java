@@ -159,21 +159,6 @@ public class LazyLoadingChecks {
         };
     }
 
-    /** A lazy-load request found cached that still queried the database, as a clause, or null. */
-    private static String perRequestQuery(AppEvidence app) {
-        if (app.lazyLoad() == null || !app.lazyLoad().available() || Served.windowShowsNoQuery(app)) {
-            return null;
-        }
-        for (ProductObservation o : app.lazyLoad().value().observations()) {
-            RequestTrace t = o.secondTrace();
-            if (t != null && t.served() == RequestTrace.Served.HIT_QUERYING_DB) {
-                return "product " + o.id() + " was in Redis before its second request, yet MySQL ran " + t.selects()
-                        + " SELECT" + (t.selects() == 1 ? "" : "s") + " during it";
-            }
-        }
-        return null;
-    }
-
     private static void sourceDetails(AppEvidence app, StringBuilder details) {
         if (app.source() == null || !app.source().available()) {
             return;
@@ -241,7 +226,7 @@ public class LazyLoadingChecks {
     void hitsSkipDatabase(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         DatabaseProbe db = AppFacts.require(app.database());
-        long allowed = (long) Math.floor(db.hitRequests() * SELECTS_PER_HIT_ALLOWED);
+        long allowed = Served.selectsAllowed(db);
         AppFacts.details(reporter, "Database " + db.url() + ": " + db.productCount() + " products (at least "
                 + thresholds.minProducts() + " expected); during " + db.hitRequests() + " cache hits Com_select rose by "
                 + db.selectsDuringHits() + " and Questions by " + db.questionsDuringHits() + "; the probe's own idle "
@@ -249,7 +234,7 @@ public class LazyLoadingChecks {
                 + allowed + " extra selects. Hits counted by " + (Boolean.TRUE.equals(db.hitsFromRedis())
                 ? "Redis EXISTS product:<id> right before each request." : "the app's own cache_status HIT labels "
                 + "(Redis not readable from here: run with --redis to corroborate them)."));
-        String perRequest = perRequestQuery(app);
+        String perRequest = Served.perRequestQuery(app);
         if (perRequest != null) {
             Assertions.fail("On " + app.appUrl() + ", " + perRequest + "; a request whose product is in Redis must be "
                     + "answered from Redis without querying the database.");
