@@ -51,7 +51,8 @@ final class SourceScanner {
         if (source.text() == null) {
             return Fact.unavailable(new Unavailable("NotCollected", null, source.problem()));
         }
-        if (source.text().length() > MAX_BYTES) {
+        // the bound is in bytes, as for a local file: a multi-byte text has fewer chars than bytes
+        if (source.text().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return tooLarge(source.name());
         }
         return scan(source.name(), source.text());

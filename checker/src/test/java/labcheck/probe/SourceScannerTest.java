@@ -74,4 +74,20 @@ class SourceScannerTest {
         assertThat(excerpt.excerpt()).contains("password='[redacted]', user=\"admin\")")
                 .doesNotContain("Pl4ntedSrc");
     }
+
+    @Test
+    void aTextReadOnTheInstanceIsHeldToTheSameByteBoundAsALocalFile(@TempDir Path dir) throws Exception {
+        // GIVEN the seed's route followed by 600,000 two-byte characters: 1.2 MB, though fewer than 1 Mi chars
+        String big = SEED_ROUTE + "# " + "\u00e9".repeat(600_000) + "\n";
+        Path file = Files.writeString(dir.resolve("app_with_cache.py"), big);
+
+        // WHEN it is scanned as a local file and as text read on the instance
+        var local = SourceScanner.scan(file);
+        var remote = SourceScanner.scanText(SourceText.of("~/app_with_cache.py", big));
+
+        // THEN both are refused as larger than 1 MiB
+        assertThat(local.unavailable().message()).contains("larger than 1 MiB");
+        assertThat(remote.available()).isFalse();
+        assertThat(remote.unavailable().message()).contains("larger than 1 MiB");
+    }
 }
