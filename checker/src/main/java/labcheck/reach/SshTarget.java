@@ -56,7 +56,7 @@ public record SshTarget(String user, String host, int port) {
     /** {@code user@host:port}, as messages show it. */
     @Override
     public String toString() {
-        return user + "@" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return user + "@" + server();
     }
 
     /** {@code host:port}, as messages show the server. */
