@@ -113,10 +113,7 @@ final class ProductPhases {
     /** Whether a request was served while its key was cached: Redis's word first, else the app's label. */
     private static boolean servedFromCache(ProductAnswer a, RequestTrace t) {
         RequestTrace.Served served = t == null ? null : t.served();
-        if (served == null) {
-            return a.hit();
-        }
-        return served == RequestTrace.Served.HIT || served == RequestTrace.Served.HIT_QUERYING_DB;
+        return served == null ? a.hit() : served.fromCache();
     }
 
     /** The lazy-load evidence with the HIT/MISS totals of the whole probe filled in. */

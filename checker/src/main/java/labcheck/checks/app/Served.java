@@ -28,7 +28,7 @@ final class Served {
 
     /** Whether the request was served while its key was in the cache (with or without a needless query). */
     static boolean fromCache(RequestTrace.Served s) {
-        return s == RequestTrace.Served.HIT || s == RequestTrace.Served.HIT_QUERYING_DB;
+        return s != null && s.fromCache();
     }
 
     /** Why the label contradicts the evidence, or null. */

@@ -30,7 +30,12 @@ public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
         /** The key was there, yet the database was queried anyway: not lazy loading. */
         HIT_QUERYING_DB,
         /** The key was not there and the database was not queried: served from neither. */
-        NEITHER
+        NEITHER;
+
+        /** Whether the request was served while its key was in the cache (with or without a needless query). */
+        public boolean fromCache() {
+            return this == HIT || this == HIT_QUERYING_DB;
+        }
     }
 
     /** The outcome the evidence shows, or null when neither Redis nor the database was readable. */
