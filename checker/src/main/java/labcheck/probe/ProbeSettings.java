@@ -309,6 +309,24 @@ public final class ProbeSettings {
             return this;
         }
 
+        /**
+         * The Redis AUTH account without an address yet (the endpoint is found later, in ElastiCache);
+         * {@code password} is copied and kept in memory only.
+         */
+        public Builder redisCredentials(String user, char[] password) {
+            redisUser = user;
+            redisPassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** Redis at this address, keeping the AUTH user and password already set. */
+        public Builder redisAddress(String host, int port, boolean tls) {
+            redisHost = Objects.requireNonNull(host, "redis host");
+            redisPort = port;
+            redisTls = tls;
+            return this;
+        }
+
         /** Moves the database to another JDBC URL (a forward), keeping its user and password. */
         public Builder dbAddress(String jdbcUrl) {
             if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {

@@ -52,7 +52,7 @@ public final class Endpoints {
         if (s.redisHost() == null) {
             Optional<Cache> c = cache(e, clusterId);
             if (c.isPresent()) {
-                b = s.toBuilder().redis(c.get().host(), c.get().port(), c.get().tls(), s.redisUser(), null);
+                b = s.toBuilder().redisAddress(c.get().host(), c.get().port(), c.get().tls());
                 said.add("Redis endpoint found in ElastiCache and used (no --redis given): " + c.get().shown()
                         + ", " + c.get().from() + ".");
             }

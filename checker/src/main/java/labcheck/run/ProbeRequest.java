@@ -60,6 +60,9 @@ public record ProbeRequest(
             RedisTarget t = RedisTarget.parse(redis);
             b.redis(t.host(), t.port(), t.tls(), blankToNull(redisUser),
                     secret(env, redisPasswordEnv, "--redis-password-env"));
+        } else if (redisPasswordEnv != null && !redisPasswordEnv.isBlank() && env.get(redisPasswordEnv) != null) {
+            // no address: the cache endpoint may be found in the AWS evidence, then this AUTH token reads it
+            b.redisCredentials(blankToNull(redisUser), secret(env, redisPasswordEnv, "--redis-password-env"));
         }
         if (dbUrl != null && !dbUrl.isBlank()) {
             String url = dbUrl.trim();

@@ -42,4 +42,22 @@ class ProbeSettingsTest {
         assertThatThrownBy(() -> ProbeSettings.builder().db("mysql://u:pw@h/db", "u", null))
                 .hasMessageContaining("jdbc:").hasMessageNotContaining("pw@");
     }
+
+    @Test
+    void aRedisTokenGivenWithoutAnAddressIsKeptWhenTheFoundEndpointIsFilledIn() {
+        // GIVEN --redis-password-env but no --redis: the endpoint comes from ElastiCache later
+        ProbeSettings given = new labcheck.run.ProbeRequest("http://127.0.0.1:5001", null, null, "default",
+                "LAB_REDIS_TOKEN", null, null, null, 100, 0, Duration.ofSeconds(30), null)
+                .settings(java.util.Map.of("LAB_REDIS_TOKEN", "tok-123"));
+
+        // WHEN the found endpoint is filled in
+        ProbeSettings found = given.toBuilder().redisAddress("cache.abc123.use1.cache.amazonaws.com", 6379, true)
+                .build();
+
+        // THEN the AUTH user and token are still there, with the found address
+        assertThat(found.redisHost()).isEqualTo("cache.abc123.use1.cache.amazonaws.com");
+        assertThat(found.redisTls()).isTrue();
+        assertThat(found.redisUser()).isEqualTo("default");
+        assertThat(found.redisPassword()).containsExactly("tok-123".toCharArray());
+    }
 }
