@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,37 +12,10 @@ import labcheck.evidence.Fact;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.WarmCacheProbe;
 import labcheck.probe.ProbeSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The way in over Debian's real sshd on loopback: the probe's evidence restated as the instance sees it. */
-class ReachTest {
-
-    private static final String USER = System.getProperty("user.name");
-
-    @TempDir
-    static Path keys;
-
-    @TempDir
-    Path dir;
-
-    private static Sshd sshd;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        Assumptions.assumeTrue(Sshd.unavailable() == null, Sshd.unavailable());
-        sshd = Sshd.start(keys, "127.0.0.1", null, "AllowTcpForwarding yes");
-    }
-
-    @AfterAll
-    static void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+class ReachTest extends SshdFixture {
 
     @Test
     void restatedEvidenceKeepsEveryPartAndNamesTheAppAsTheInstanceSeesIt() throws Exception {

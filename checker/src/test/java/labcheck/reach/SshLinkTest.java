@@ -13,37 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import labcheck.collect.FreePort;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The SSH transport against Debian's real sshd on loopback: keys, host keys, forwards, exec, and their faults. */
-class SshLinkTest {
-
-    private static final String USER = System.getProperty("user.name");
-
-    @TempDir
-    static Path keys;
-
-    @TempDir
-    Path dir;
-
-    private static Sshd sshd;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        Assumptions.assumeTrue(Sshd.unavailable() == null, Sshd.unavailable());
-        sshd = Sshd.start(keys, "127.0.0.1", null, "AllowTcpForwarding yes");
-    }
-
-    @AfterAll
-    static void stopSshd() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+class SshLinkTest extends SshdFixture {
 
     private SshSettings settings(Path key, Path knownHosts, boolean acceptNew) {
         return SshSettings.of(sshd.target(USER), key, null, knownHosts, acceptNew, Map.of())
