@@ -47,7 +47,8 @@ final class PackageTable {
     static final Path DOC = Path.of("..", "docs", "architecture.md");
     static final String ROOT = "labcheck";
     private static final String NAME = "docs/architecture.md";
-    private static final Pattern HEADER = Pattern.compile("^\\|\\s*package\\s*\\|\\s*may depend on.*\\|\\s*because\\s*\\|\\s*$");
+    private static final Pattern HEADER = Pattern.compile(
+            "^\\|\\s*package\\s*\\|\\s*may depend on.*\\|\\s*because\\s*\\|\\s*$");
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*(\\.\\*)?");
     private static final Pattern QUOTED = Pattern.compile("`([^`]*)`");
 
