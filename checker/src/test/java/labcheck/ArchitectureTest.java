@@ -1,71 +1,34 @@
 package labcheck;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Collectors;
+import labcheck.checks.cluster.ClusterChecks;
+import labcheck.checks.cluster.ReachingCheckFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pipeline's direction, pinned: collect and probe fill the evidence, checks read it, the
- * engine runs checks and builds the scoresheet, report renders it; cli wires them together.
- * {@code docs/architecture.md} draws the same picture.
+ * The package table of {@code docs/architecture.md} as the one layered rule (see
+ * {@link PackageTable}), plus the two rules a table cannot say: no cycles between top-level
+ * packages, no AssertJ proxies.
  */
 class ArchitectureTest {
 
     /** labcheck's own production classes (test classes may reach across, e.g. to build evidence). */
     private static final JavaClasses LABCHECK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("labcheck");
+            .importPackages(PackageTable.ROOT);
 
-    private static final ArchRule EVIDENCE_DEPENDS_ON_NOTHING_ELSE_IN_LABCHECK = classes()
-            .that().resideInAPackage("labcheck.evidence..")
-            .should().onlyDependOnClassesThat(resideInAPackage("labcheck.evidence..")
-                    .or(resideOutsideOfPackage("labcheck..")))
-            .because("the evidence model is the contract between collecting and grading; a saved bundle must be"
-                    + " readable without the rest of labcheck");
-
-    private static final ArchRule COLLECTORS_DEPEND_ONLY_ON_EVIDENCE = classes()
-            .that().resideInAPackage("labcheck.collect..")
-            .should().onlyDependOnClassesThat(resideInAPackage("labcheck.collect..")
-                    .or(resideInAPackage("labcheck.evidence.."))
-                    .or(resideOutsideOfPackage("labcheck..")))
-            .because("collectors fill evidence and know nothing of checks, rubrics or reports");
-
-    private static final ArchRule PROBES_DEPEND_ONLY_ON_EVIDENCE = classes()
-            .that().resideInAPackage("labcheck.probe..")
-            .should().onlyDependOnClassesThat(resideInAPackage("labcheck.probe..")
-                    .or(resideInAPackage("labcheck.evidence.."))
-                    .or(resideOutsideOfPackage("labcheck..")))
-            .because("probes fill evidence and know nothing of checks, rubrics or reports");
-
-    private static final ArchRule CHECKS_ONLY_READ_EVIDENCE = noClasses()
-            .that().resideInAPackage("labcheck.checks..")
-            .should().dependOnClassesThat().resideInAnyPackage("labcheck.probe..", "labcheck.collect..",
-                    "labcheck.report..", "labcheck.batch..", "labcheck.cli..", "labcheck.run..", "labcheck.demo..")
-            .because("a check asserts on evidence only, so any grade can be recomputed offline from a bundle");
-
-    private static final ArchRule ENGINE_DOES_NOT_KNOW_THE_SHIPPED_CHECKS = noClasses()
-            .that().resideInAPackage("labcheck.engine..")
-            .should().dependOnClassesThat().resideInAPackage("labcheck.checks..")
-            .because("the engine runs whatever checks it is given; CheckCatalog (in checks) picks the shipped ones");
-
-    private static final ArchRule REPORT_DOES_NOT_DEPEND_ON_THE_ENGINE = noClasses()
-            .that().resideInAPackage("labcheck.report..")
-            .should().dependOnClassesThat().resideInAPackage("labcheck.engine..")
-            .because("renderers read the scoresheet model; the engine builds it");
-
-    private static final ArchRule ONLY_THE_CLI_WIRES_COMMANDS = noClasses()
-            .that(not(resideInAPackage("labcheck.cli..")))
-            .should().dependOnClassesThat().resideInAPackage("labcheck.cli..")
-            .because("cli is the top of the pipeline: it wires the parts and nothing wires it");
+    private static final PackageTable TABLE = PackageTable.read(PackageTable.DOC);
 
     private static final ArchRule LABCHECK_USES_NO_ASSERTJ_PROXIES = noClasses()
             .that().resideInAPackage("labcheck..")
@@ -76,47 +39,75 @@ class ArchitectureTest {
                     + " Unverifiable");
 
     // evidence.app is part of the evidence model (Evidence holds AppEvidence, which holds Facts), so the
-    // model counts as one slice; every other top-level package and every check area is its own slice.
+    // model counts as one slice; every other top-level package is its own slice.
     private static final ArchRule NO_CYCLES_BETWEEN_TOP_LEVEL_PACKAGES = slices().matching("labcheck.(*)..")
             .should().beFreeOfCycles();
 
-    private static final ArchRule NO_CYCLES_BETWEEN_CHECK_AREAS = slices().matching("labcheck.checks.(*)..")
-            .should().beFreeOfCycles()
-            .because("helpers shared by check areas live in labcheck.checks.support");
-
     @Test
-    void evidenceDependsOnNothingElseInLabcheck() {
-        EVIDENCE_DEPENDS_ON_NOTHING_ELSE_IN_LABCHECK.check(LABCHECK);
+    void everyPackageIsPlacedAndDependsOnlyOnWhatItsRowAllows() {
+        TABLE.rule().check(LABCHECK);
     }
 
     @Test
-    void collectorsDependOnlyOnEvidence() {
-        COLLECTORS_DEPEND_ONLY_ON_EVIDENCE.check(LABCHECK);
+    void theTableAllowsNoDependencyTheCodeDoesNotHave() {
+        assertThat(TABLE.unusedAllowances(LABCHECK))
+                .withFailMessage(() -> "docs/architecture.md's package table allows " + TABLE.unusedAllowances(LABCHECK)
+                        + ", but no class has such a dependency; remove each from its row, so the table says what"
+                        + " the code does")
+                .isEmpty();
     }
 
     @Test
-    void probesDependOnlyOnEvidence() {
-        PROBES_DEPEND_ONLY_ON_EVIDENCE.check(LABCHECK);
+    void everyRowPlacesAPackageThatHasClasses() {
+        assertThat(TABLE.emptyRows(LABCHECK))
+                .withFailMessage(() -> "docs/architecture.md's package table has rows for " + TABLE.emptyRows(LABCHECK)
+                        + ", but no class of labcheck is in them; remove the rows of packages that are gone, or fix"
+                        + " their names")
+                .isEmpty();
     }
 
     @Test
-    void checksOnlyReadEvidence() {
-        CHECKS_ONLY_READ_EVIDENCE.check(LABCHECK);
+    void aCheckThatImportsTheSshTransportFails() {
+        EvaluationResult result = TABLE.rule().evaluate(new ClassFileImporter()
+                .importClasses(ReachingCheckFixture.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+                .contains("<labcheck.checks.cluster.ReachingCheckFixture.through(labcheck.reach.SshSettings)>")
+                .contains("but docs/architecture.md lets labcheck.checks.cluster (row `checks.*`, line ")
+                .contains("depend only on checks.support, engine, evidence, evidence.app, rubric, text");
     }
 
     @Test
-    void engineDoesNotKnowTheShippedChecks() {
-        ENGINE_DOES_NOT_KNOW_THE_SHIPPED_CHECKS.check(LABCHECK);
+    void aCheckThatReadsOnlyEvidenceAndTheRubricPasses() {
+        EvaluationResult result = TABLE.rule().evaluate(new ClassFileImporter().importClasses(ClusterChecks.class));
+
+        assertThat(result.getFailureReport().getDetails()).isEmpty();
     }
 
     @Test
-    void reportDoesNotDependOnTheEngine() {
-        REPORT_DOES_NOT_DEPEND_ON_THE_ENGINE.check(LABCHECK);
+    void aPackageWithoutARowFailsNamingThePackageAndTheDoc() throws IOException {
+        String withoutDemo = Files.readString(PackageTable.DOC).lines().filter(l -> !l.startsWith("| `demo` |"))
+                .collect(Collectors.joining("\n"));
+
+        EvaluationResult result = PackageTable.parse(withoutDemo).rule().evaluate(LABCHECK);
+
+        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+                .startsWith("Package labcheck.demo (e.g. <labcheck.demo.")
+                .endsWith("is not placed in docs/architecture.md's package table. Fix: add a row for `demo` to that"
+                        + " table, naming the packages it may depend on and why (and give the package a"
+                        + " package-info.java saying what it is for)");
     }
 
     @Test
-    void onlyTheCliWiresCommands() {
-        ONLY_THE_CLI_WIRES_COMMANDS.check(LABCHECK);
+    void checkAreasMayUseTheSupportPackageButNotEachOther() {
+        assertThat(TABLE.allows("labcheck.checks.app", "labcheck.checks.support")).isTrue();
+        assertThat(TABLE.allows("labcheck.checks.app", "labcheck.checks.network")).isFalse();
+        assertThat(TABLE.allows("labcheck.checks.app", "labcheck.reach")).isFalse();
+        assertThat(TABLE.allows("labcheck.report", "labcheck.engine")).isFalse();
+        assertThat(TABLE.allows("labcheck.engine", "labcheck.checks")).isFalse();
+        assertThat(TABLE.allows("labcheck.run", "labcheck.cli")).isFalse();
+        assertThat(TABLE.allows("labcheck.cli", "labcheck.run")).isTrue();
     }
 
     @Test
@@ -127,10 +118,5 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenTopLevelPackages() {
         NO_CYCLES_BETWEEN_TOP_LEVEL_PACKAGES.check(LABCHECK);
-    }
-
-    @Test
-    void noCyclesBetweenCheckAreas() {
-        NO_CYCLES_BETWEEN_CHECK_AREAS.check(LABCHECK);
     }
 }

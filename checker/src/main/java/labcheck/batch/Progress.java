@@ -3,6 +3,7 @@ package labcheck.batch;
 import java.io.PrintWriter;
 import java.util.Locale;
 import labcheck.report.Marks;
+import labcheck.text.Numbers;
 
 /**
  * Reports the batch as it goes: a progress bar redrawn in place on a terminal, one plain log line
@@ -57,8 +58,8 @@ public final class Progress {
         }
         String marks = r.scoresheet() == null ? "-"
                 : Marks.format(r.scoresheet().total()) + "/" + Marks.format(r.scoresheet().max());
-        String line = String.format(Locale.ROOT, "[%d/%d] %s %s %s (%.1f s)%s", done, total, r.studentId(),
-                r.status().label(), marks, r.seconds(), r.message() == null ? "" : ": " + r.message());
+        String line = String.format(Locale.ROOT, "[%d/%d] %s %s %s (%s)%s", done, total, r.studentId(),
+                r.status().label(), marks, Numbers.seconds(r.seconds()), r.message() == null ? "" : ": " + r.message());
         if (bar) {
             if (r.status() == Status.TIMED_OUT || r.status() == Status.ERROR) {
                 out.print("\r\033[2K");

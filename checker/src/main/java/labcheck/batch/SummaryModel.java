@@ -3,7 +3,6 @@ package labcheck.batch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -12,6 +11,7 @@ import labcheck.report.CheckResult;
 import labcheck.report.ItemResult;
 import labcheck.report.Marks;
 import labcheck.report.Outcome;
+import labcheck.text.Numbers;
 
 /**
  * Everything {@code summary.html.ftl} shows, computed here so the template only lays it out:
@@ -87,7 +87,7 @@ final class SummaryModel {
             m.put("title", nz(item.title()));
             m.put("max", Marks.format(item.max()));
             m.put("passed", String.valueOf(passed));
-            m.put("percent", String.format(Locale.ROOT, "%.0f", rate * 100));
+            m.put("percent", Numbers.fixed(rate * 100, 0));
             m.put("width", String.valueOf(Math.round(rate * BAR_WIDTH)));
             m.put("y", String.valueOf(y));
             y += 24;

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import labcheck.checks.CheckCatalog;
 import labcheck.engine.CheckInfo;
+import labcheck.report.Marks;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
 import labcheck.rubric.Rubric;
 import labcheck.rubric.Thresholds;
+import labcheck.text.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +31,7 @@ public class RubricCommand extends GuardedCommand {
     protected int run() {
         Rubric r = CommandSupport.load(rubric);
         out().println(r.title() + "  (rubric " + r.id() + " " + r.version() + ", from " + r.origin() + ")");
-        out().println("Total: " + fmt(r.total()) + " marks; bonus marks are extra.");
+        out().println("Total: " + Marks.format(r.total()) + " marks; bonus marks are extra.");
         out().println();
         section("Items", r.items(), "");
         section("Bonus", r.bonus(), "B");
@@ -56,30 +58,29 @@ public class RubricCommand extends GuardedCommand {
         out().println(heading);
         for (int i = 0; i < items.size(); i++) {
             RubricItem item = items.get(i);
-            out().println("  " + prefix + (i + 1) + ". " + item.title() + "  [" + fmt(item.marks()) + " marks]");
+            out().println("  " + prefix + (i + 1) + ". " + item.title() + "  [" + Marks.format(item.marks())
+                    + " marks]");
             for (int j = 0; j < item.checks().size(); j++) {
                 RubricCheck check = item.checks().get(j);
                 String title = CheckCatalog.index().get(check.id()).map(CheckInfo::title).orElse("");
-                out().println("     " + prefix + (i + 1) + "." + (j + 1) + " " + check.id() + "  " + fmt(check.marks())
-                        + (title.isEmpty() ? "" : "  " + title));
+                out().println("     " + prefix + (i + 1) + "." + (j + 1) + " " + check.id() + "  "
+                        + Marks.format(check.marks()) + (title.isEmpty() ? "" : "  " + title));
             }
         }
         out().println();
     }
 
-    private static Map<String, Object> thresholds(Thresholds t) {
-        var map = new java.util.LinkedHashMap<String, Object>();
+    /** Each threshold as the rubric would write it: 80, not 80.0. */
+    private static Map<String, String> thresholds(Thresholds t) {
+        var map = new java.util.LinkedHashMap<String, String>();
         for (var component : Thresholds.class.getRecordComponents()) {
             try {
-                map.put(component.getName(), component.getAccessor().invoke(t));
+                Object value = component.getAccessor().invoke(t);
+                map.put(component.getName(), value instanceof Double d ? Numbers.plain(d) : String.valueOf(value));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read threshold " + component.getName(), e);
             }
         }
         return map;
-    }
-
-    private static String fmt(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

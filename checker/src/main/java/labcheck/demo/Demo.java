@@ -8,6 +8,7 @@ import labcheck.evidence.Subject;
 import labcheck.probe.ProbeSettings;
 import labcheck.rubric.Thresholds;
 import labcheck.run.LiveRun;
+import labcheck.text.Numbers;
 
 /**
  * The demo's run: the reference app (cache and no-cache) on embedded Redis and MariaDB,
@@ -35,8 +36,8 @@ public final class Demo {
         long t0 = System.nanoTime();
         try (DemoLab lab = DemoLab.start(source)) {
             started.accept(lab);
-            progress.accept(String.format("Reference app up in %.1f s: cache app %s, no-cache app %s.",
-                    (System.nanoTime() - t0) / 1e9, lab.cacheUrl(), lab.baselineUrl()));
+            progress.accept("Reference app up in " + Numbers.seconds((System.nanoTime() - t0) / 1e9) + ": cache app "
+                    + lab.cacheUrl() + ", no-cache app " + lab.baselineUrl() + ".");
             // extension 2, as the reference app's --warm does: the most viewed products cached before serving
             int warmed = lab.warm(Thresholds.seedDefaults().warmTopProducts());
             progress.accept(warmed < 0 ? "This reference-app.jar cannot warm its cache (it is older than labcheck), so"

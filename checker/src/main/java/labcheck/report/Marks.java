@@ -2,11 +2,14 @@ package labcheck.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import labcheck.text.Numbers;
 
 /**
- * The one number format of every output (scoresheets, JSON-free text of JUnit XML and Gradescope,
- * marks.csv, the cohort summary, the templates' {@code ${number}}): at most two decimals, half up,
- * no trailing zeros, never locale-dependent. "4", "2.5", "0.13" (for 0.125).
+ * The number format of marks in every output (scoresheets, JSON-free text of JUnit XML and
+ * Gradescope, marks.csv, the cohort summary, {@code labcheck rubric}, the templates'
+ * {@code ${number}}): at most two decimals, half up, no trailing zeros, never locale-dependent.
+ * "4", "2.5", "0.13" (for 0.125). A number that is not a mark goes through
+ * {@link Numbers}, which this builds on.
  *
  * <pre>{@code
  * Marks.format(0.125);   // "0.13"
@@ -22,18 +25,13 @@ public final class Marks {
         if (Double.isNaN(number) || Double.isInfinite(number)) {
             return String.valueOf(number);
         }
-        String text = twoDecimals(number).stripTrailingZeros().toPlainString();
-        return "-0".equals(text) ? "0" : text;
+        return Numbers.plain(round(number));
     }
 
     /** {@code number} at two decimals, half up, as {@link #format} prints it: what the scoresheet stores. */
     public static double round(double number) {
-        return twoDecimals(number).doubleValue();
-    }
-
-    private static BigDecimal twoDecimals(double number) {
         // BigDecimal.valueOf reads the shortest decimal of the double, so 0.125 rounds up as written
-        return BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** {@link #format(double)}, or "" for null. */

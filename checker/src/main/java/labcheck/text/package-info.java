@@ -1,2 +1,2 @@
-/** Small text helpers shared by packages that must not depend on each other (rubric, cli). */
+/** Small text helpers (the nearest name, how numbers are written) for packages that must not depend on each other. */
 package labcheck.text;

@@ -155,7 +155,17 @@ class LabcheckCliTest {
                 .contains("     1.1 elasticache_cluster_found  0.5  The Redis cluster exists with the lab's id")
                 .contains("  B1. Extension 4: CloudWatch alarm for a cache hit ratio below 80%  [0 marks]")
                 .contains("  allowedNodeTypes: [cache.t2.micro]")
-                .contains("  hitRatioPercent: 80.0");
+                .contains("  hitRatioPercent: 80" + System.lineSeparator());
+    }
+
+    @Test
+    void rubricCommandWritesThresholdsAsTheRubricDoesNotAsJavaDoubles() {
+        run("rubric", "--rubric", RUBRIC);
+
+        // Double.toString wrote 80.0 and 50.0 where the rubric and every message write 80 and 50
+        assertThat(out.toString()).contains("  improvementPercent: 50" + System.lineSeparator())
+                .contains("  lazyLoadingShareWhenHitsQueryDb: 0" + System.lineSeparator())
+                .doesNotContain(".0" + System.lineSeparator());
     }
 
     @Test

@@ -42,7 +42,7 @@ class HtmlScoresheetTest {
         assertThat(Xml.text(doc, row + "//span[contains(@class,'badge')]")).isEqualTo("FAILED");
         assertThat(Xml.text(doc, row + "//p[@class='remediation']"))
                 .isEqualTo("How to fix: Recreate the cluster with --cache-node-type cache.t2.micro.");
-        assertThat(Xml.text(doc, "//tr[@data-check='app_improvement_over_50_percent']//pre[@class='details']"))
+        assertThat(Xml.text(doc, "//tr[@data-check='app_improvement_over_baseline']//pre[@class='details']"))
                 .startsWith("without cache p50 45.2 ms");
     }
 

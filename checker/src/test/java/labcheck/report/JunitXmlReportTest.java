@@ -15,7 +15,7 @@ class JunitXmlReportTest {
 
         assertThat(Xml.nodes(doc, "//testcase").getLength()).isEqualTo(13);
         assertThat(Xml.text(doc, "//testcase[@name='elasticache_cluster_available']/@classname"))
-                .isEqualTo("redis_cluster");
+                .isEqualTo("cluster");
         assertThat(Xml.text(doc, "/testsuites/testsuite[1]/@tests")).isEqualTo("11");
         assertThat(Xml.text(doc, "/testsuites/testsuite[2]/@name")).isEqualTo("redis-caching-lab.bonus");
     }
@@ -42,7 +42,7 @@ class JunitXmlReportTest {
                 .isEqualTo("PARTIAL");
         assertThat(Xml.text(doc, "//testcase[@name='app_health_redis_connected']/skipped/@message"))
                 .startsWith("The app at http://203.0.113.10:5001 could not be reached");
-        assertThat(Xml.text(doc, "//testcase[@name='app_cache_key_format']/error/@message"))
+        assertThat(Xml.text(doc, "//testcase[@name='redis_product_key_populated_on_miss']/error/@message"))
                 .startsWith("labcheck bug: NullPointerException");
         assertThat(Xml.text(doc, "/testsuites/@failures")).isEqualTo("4");
         assertThat(Xml.text(doc, "/testsuites/@errors")).isEqualTo("1");
@@ -66,7 +66,7 @@ class JunitXmlReportTest {
         String xml = JunitXmlReport.toXml(sheet);
 
         assertThat(xml).doesNotContain("\u001B");
-        assertThat(Xml.text(Xml.parse(xml), "//testcase[@name='app_hit_ratio_over_80_percent']/system-out"))
+        assertThat(Xml.text(Xml.parse(xml), "//testcase[@name='app_hit_ratio_in_window']/system-out"))
                 .contains("\\u001B[31mred");
     }
 }

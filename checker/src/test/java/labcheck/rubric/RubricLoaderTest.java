@@ -120,6 +120,17 @@ class RubricLoaderTest {
     }
 
     @Test
+    void fractionalMarksThatDoNotAddUpAreWrittenAsTheRubricWritesThem() {
+        // 0.1 + 0.2 is 0.30000000000000004 as a double, which the message used to show
+        String checks = "marks: 1\n      - id: ec2_redis_port_not_open_to_cidr\n        marks: 1";
+        assertThatThrownBy(() -> parse(VALID.replace("marks: 2\n    checks", "marks: 0.4\n    checks")
+                .replace("total: 2", "total: 0.4")
+                .replace(checks, checks.replaceFirst("marks: 1", "marks: 0.1").replace("marks: 1", "marks: 0.2"))))
+                .hasMessage("my.yaml, line 20: item 'sg' is worth 0.4 marks but its checks add up to 0.3. Fix: make its"
+                        + " checks' marks add up to 0.4, or set its marks to 0.3.");
+    }
+
+    @Test
     void totalThatDoesNotAddUpIsRefused() {
         assertThatThrownBy(() -> parse(VALID.replace("total: 2", "total: 20")))
                 .hasMessage("my.yaml, line 4: total is 20 but the items' marks add up to 2. Fix: make the items add up"

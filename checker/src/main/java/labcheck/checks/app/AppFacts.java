@@ -1,11 +1,11 @@
 package labcheck.checks.app;
 
 import java.util.List;
-import java.util.Locale;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
 import labcheck.evidence.app.AppEvidence;
+import labcheck.text.Numbers;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.TestReporter;
 
@@ -40,14 +40,14 @@ final class AppFacts {
     }
 
     static String ms(double v) {
-        return String.format(Locale.ROOT, "%.3f ms", v);
+        return Numbers.ms(v);
     }
 
     static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", v);
+        return Numbers.percent(v, 1);
     }
 
     static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return Numbers.fixed(v, 3);
     }
 }

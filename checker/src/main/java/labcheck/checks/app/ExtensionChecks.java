@@ -8,6 +8,7 @@ import labcheck.evidence.app.DeleteProbe;
 import labcheck.evidence.app.LoadTestResult;
 import labcheck.evidence.app.WriteProbe;
 import labcheck.rubric.Thresholds;
+import labcheck.text.Numbers;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.TestReporter;
 
@@ -33,8 +34,8 @@ public class ExtensionChecks {
         if (r.requests() == 0 || r.errorPercent() > MAX_ERROR_PERCENT) {
             Assertions.fail("Under " + r.concurrency() + " concurrent requests for " + r.durationMs() + " ms, "
                     + app.appUrl() + " completed " + r.requests() + " and failed " + r.errors() + " ("
-                    + AppFacts.pct(r.errorPercent()) + ": " + r.errorSamples() + "); expected at most "
-                    + AppFacts.pct(MAX_ERROR_PERCENT) + " errors.");
+                    + Numbers.percent(r.errorPercent(), 2) + ": " + r.errorSamples() + "); expected at most "
+                    + Numbers.plain(MAX_ERROR_PERCENT) + "% errors.");
         }
     }
 

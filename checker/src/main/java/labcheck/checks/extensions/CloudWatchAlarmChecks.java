@@ -13,6 +13,7 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.GradedCache;
 import labcheck.evidence.MetricAlarm;
 import labcheck.rubric.Thresholds;
+import labcheck.text.Numbers;
 import org.junit.jupiter.api.TestReporter;
 
 /** Extension challenge 4, "CloudWatch monitoring: set up alarm for cache hit ratio below 80%". */
@@ -87,6 +88,6 @@ public class CloudWatchAlarmChecks {
     }
 
     private static String pct(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return Numbers.plain(value);
     }
 }

@@ -2,6 +2,7 @@ package labcheck.checks.support;
 
 import java.util.Collection;
 import java.util.List;
+import labcheck.text.Numbers;
 
 /** Small helpers for the sentences checks write. */
 public final class Texts {
@@ -26,8 +27,8 @@ public final class Texts {
         return region == null || region.isBlank() ? "in this region" : "in " + region;
     }
 
-    /** The value, or "unknown" when the service did not report it. */
+    /** The value (a number as the service wrote it: 75, not 75.0), or "unknown" when the service did not report it. */
     public static String orUnknown(Object value) {
-        return value == null ? "unknown" : value.toString();
+        return value == null ? "unknown" : value instanceof Double d ? Numbers.plain(d) : value.toString();
     }
 }

@@ -42,6 +42,19 @@ class ExtensionChecksTest {
     }
 
     @Test
+    void loadJustOverTheErrorLimitShowsTheShareThatCrossedIt() {
+        // 21 of 2021 is 1.04%: at one decimal the message said "(1.0%: ...); expected at most 1.0% errors"
+        var f = new AppEvidenceFixture();
+        f.load = Fact.of(new LoadTestResult(100, 10_000, 2000, 21, 200, AppEvidenceFixture.summary(2000, 1, 1, 1, 1, 1),
+                AppEvidenceFixture.summary(2000, 1, 1, 1, 1, 1), true, List.of("HTTP 503")));
+        var r = run(LOAD, f.evidence());
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("completed 2000 and failed 21 (1.04%: [HTTP 503]); expected at most 1%"
+                + " errors.");
+        assertThat(r.details()).contains("21 errors (1.04%)");
+    }
+
+    @Test
     void putIsUnverifiableWhenWriteProbesWereOff() {
         var f = new AppEvidenceFixture();
         f.write = Fact.notCollected("The PUT probe", "run without --no-writes.");

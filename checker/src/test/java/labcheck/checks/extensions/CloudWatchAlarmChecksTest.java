@@ -45,6 +45,18 @@ class CloudWatchAlarmChecksTest {
     }
 
     @Test
+    void aThresholdIsWrittenAsCloudWatchHoldsItBesideTheTarget() {
+        lab.alarms = List.of(LabEvidence.hitRateAlarm("LessThanThreshold", 75.0, "product-cache-cluster"));
+
+        CheckRun run = CheckHarness.run(ID, lab.build());
+
+        // it said "its threshold is 75.0" beside "expected LessThanThreshold 80"
+        assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(run.message()).startsWith("CloudWatch alarm cache-hit-ratio-low watches CacheHitRate but its"
+                + " threshold is 75; expected LessThanThreshold 80 on CacheClusterId product-cache-cluster");
+    }
+
+    @Test
     void noAlarmFails() {
         lab.alarms = List.of();
 
