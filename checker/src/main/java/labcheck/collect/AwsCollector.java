@@ -95,10 +95,12 @@ public final class AwsCollector implements AutoCloseable {
         rejectedMidway(found, net, dbF.join(), alarmsF.join());
         List<String> notes = new ArrayList<>(found.notes());
         notes.addAll(net.notes());
-        Evidence aws = new Evidence(base.schemaVersion(), base.subject(), base.collectedAt(), identity,
-                found.clusters(), found.groups(), found.serverless(), net.subnetGroups(), net.subnets(),
-                net.routeTables(), net.securityGroups(), net.instances(), dbF.join(), alarmsF.join(),
-                base.app(), notes);
+        Evidence aws = base.toBuilder().identity(identity)
+                .cacheClusters(found.clusters()).replicationGroups(found.groups())
+                .serverlessCaches(found.serverless()).cacheSubnetGroups(net.subnetGroups())
+                .subnets(net.subnets()).routeTables(net.routeTables()).securityGroups(net.securityGroups())
+                .instances(net.instances()).dbInstances(dbF.join()).alarms(alarmsF.join())
+                .notes(notes).build();
         return base.withAwsFrom(aws);
     }
 

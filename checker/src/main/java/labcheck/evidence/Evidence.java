@@ -1,6 +1,7 @@
 package labcheck.evidence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import labcheck.evidence.app.AppEvidence;
 
@@ -12,7 +13,14 @@ import labcheck.evidence.app.AppEvidence;
  * <p>No field can hold a secret: records keep identifiers, never credentials, and URLs
  * pass through {@link SafeUrl}. {@link EvidenceBundle} refuses to write anything that
  * still looks like a key or a password.
+ *
+ * <pre>{@code
+ * Evidence e = Evidence.empty(subject, collectedAt).toBuilder()
+ *         .cacheClusters(Fact.of(clusters))
+ *         .build();
+ * }</pre>
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evidence(
         int schemaVersion,
@@ -39,58 +47,65 @@ public record Evidence(
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** Evidence with nothing collected yet; fill it with the {@code with*} methods. */
+    /** A builder with every field unset (null; schemaVersion 0); most callers start from {@link #empty}. */
+    public static EvidenceBuilder builder() {
+        return EvidenceBuilder.builder();
+    }
+
+    /** A builder holding this evidence's fields, to change some and build new evidence. */
+    public EvidenceBuilder toBuilder() {
+        return EvidenceBuilder.builder(this);
+    }
+
+    /** Evidence with nothing collected yet; fill it with {@link #toBuilder()} or the {@code with*} methods. */
     public static Evidence empty(Subject subject, String collectedAt) {
         String aws = "run with --region and credentials (--profile, --role-arn or the default chain)";
         String app = "run with --app URL (and --baseline URL for the no-cache app)";
-        return new Evidence(SCHEMA_VERSION, subject, collectedAt,
-                Fact.notCollected("STS caller identity", aws),
-                Fact.notCollected("ElastiCache clusters", aws),
-                Fact.notCollected("ElastiCache replication groups", aws),
-                Fact.notCollected("ElastiCache serverless caches", aws),
-                Fact.notCollected("ElastiCache subnet groups", aws),
-                Fact.notCollected("EC2 subnets", aws),
-                Fact.notCollected("EC2 route tables", aws),
-                Fact.notCollected("EC2 security groups", aws),
-                Fact.notCollected("EC2 instances", aws),
-                Fact.notCollected("RDS instances", aws),
-                Fact.notCollected("CloudWatch alarms", aws),
-                Fact.notCollected("The app probe", app),
-                List.of());
+        return builder().schemaVersion(SCHEMA_VERSION).subject(subject).collectedAt(collectedAt)
+                .identity(Fact.notCollected("STS caller identity", aws))
+                .cacheClusters(Fact.notCollected("ElastiCache clusters", aws))
+                .replicationGroups(Fact.notCollected("ElastiCache replication groups", aws))
+                .serverlessCaches(Fact.notCollected("ElastiCache serverless caches", aws))
+                .cacheSubnetGroups(Fact.notCollected("ElastiCache subnet groups", aws))
+                .subnets(Fact.notCollected("EC2 subnets", aws))
+                .routeTables(Fact.notCollected("EC2 route tables", aws))
+                .securityGroups(Fact.notCollected("EC2 security groups", aws))
+                .instances(Fact.notCollected("EC2 instances", aws))
+                .dbInstances(Fact.notCollected("RDS instances", aws))
+                .alarms(Fact.notCollected("CloudWatch alarms", aws))
+                .app(Fact.notCollected("The app probe", app))
+                .notes(List.of()).build();
     }
 
     public Evidence withApp(Fact<AppEvidence> value) {
-        return new Evidence(schemaVersion, subject, collectedAt, identity, cacheClusters, replicationGroups,
-                serverlessCaches, cacheSubnetGroups, subnets, routeTables, securityGroups, instances,
-                dbInstances, alarms, value, notes);
+        return toBuilder().app(value).build();
     }
 
-    /** Replaces every AWS-side field with those of {@code aws}, keeping this evidence's app probe. */
+    /**
+     * Replaces every AWS-side field with those of {@code aws}, keeping this evidence's app probe.
+     * It starts from {@code aws} and names what stays, so a new AWS fact needs no change here.
+     */
     public Evidence withAwsFrom(Evidence aws) {
-        return new Evidence(schemaVersion, subject, collectedAt, aws.identity, aws.cacheClusters,
-                aws.replicationGroups, aws.serverlessCaches, aws.cacheSubnetGroups, aws.subnets,
-                aws.routeTables, aws.securityGroups, aws.instances, aws.dbInstances, aws.alarms, app,
-                concat(notes, aws.notes));
+        return aws.toBuilder().schemaVersion(schemaVersion).subject(subject).collectedAt(collectedAt).app(app)
+                .notes(concat(notes, aws.notes)).build();
     }
 
     /** Marks every AWS-side fact unavailable for one reason (no credentials, an expired token). */
     public Evidence withAwsUnavailable(Unavailable why) {
-        return new Evidence(schemaVersion, subject, collectedAt, Fact.unavailable(why), Fact.unavailable(why),
-                Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why),
-                Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why), Fact.unavailable(why),
-                Fact.unavailable(why), app, notes);
+        return toBuilder().identity(Fact.unavailable(why)).cacheClusters(Fact.unavailable(why))
+                .replicationGroups(Fact.unavailable(why)).serverlessCaches(Fact.unavailable(why))
+                .cacheSubnetGroups(Fact.unavailable(why)).subnets(Fact.unavailable(why))
+                .routeTables(Fact.unavailable(why)).securityGroups(Fact.unavailable(why))
+                .instances(Fact.unavailable(why)).dbInstances(Fact.unavailable(why))
+                .alarms(Fact.unavailable(why)).build();
     }
 
     public Evidence withSubject(Subject value) {
-        return new Evidence(schemaVersion, value, collectedAt, identity, cacheClusters, replicationGroups,
-                serverlessCaches, cacheSubnetGroups, subnets, routeTables, securityGroups, instances,
-                dbInstances, alarms, app, notes);
+        return toBuilder().subject(value).build();
     }
 
     public Evidence withNote(String note) {
-        return new Evidence(schemaVersion, subject, collectedAt, identity, cacheClusters, replicationGroups,
-                serverlessCaches, cacheSubnetGroups, subnets, routeTables, securityGroups, instances,
-                dbInstances, alarms, app, concat(notes, List.of(note)));
+        return toBuilder().notes(concat(notes, List.of(note))).build();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -39,9 +39,7 @@ public final class Accounts {
 
     private static void write(Path accounts, String studentId, Evidence e, Fact<CallerIdentity> identity,
                               Fact<List<CacheCluster>> clusters) {
-        Evidence full = new Evidence(e.schemaVersion(), e.subject(), e.collectedAt(), identity, clusters,
-                e.replicationGroups(), e.serverlessCaches(), e.cacheSubnetGroups(), e.subnets(), e.routeTables(),
-                e.securityGroups(), e.instances(), e.dbInstances(), e.alarms(), e.app(), e.notes());
-        EvidenceBundle.write(accounts.resolve(studentId), full);
+        EvidenceBundle.write(accounts.resolve(studentId), e.toBuilder().identity(identity).cacheClusters(clusters)
+                .build());
     }
 }

@@ -71,9 +71,10 @@ public final class FixtureGrader implements StudentGrader {
             HttpResponse<String> product = get(s.appUrl() + "/product/1");
             long measuredMs = (System.nanoTime() - t0) / 1_000_000;
             long reportedMs = JSON.readTree(product.body()).path("response_time_ms").asLong();
-            Evidence out = e.withApp(Fact.of(new AppEvidence(s.appUrl(), s.baselineUrl(), Fact.of(probe),
-                    notProbed(), notProbed(), notProbed(), notProbed(), notProbed(), notProbed(), notProbed(),
-                    notProbed(), notProbed(), measuredMs, List.of())));
+            Evidence out = e.withApp(Fact.of(AppEvidence.builder().appUrl(s.appUrl()).baselineUrl(s.baselineUrl())
+                    .health(Fact.of(probe)).lazyLoad(notProbed()).redis(notProbed()).database(notProbed())
+                    .timing(notProbed()).stats(notProbed()).loadTest(notProbed()).writeThrough(notProbed())
+                    .delete(notProbed()).source(notProbed()).durationMs(measuredMs).notes(List.of()).build()));
             // An app cannot have spent longer on a request than the whole round trip took. The note
             // leaves out the measured figure so regrading the same apps gives the same summary.
             return reportedMs > measuredMs + 50 ? out.withNote("timings disagree: the app reported " + reportedMs

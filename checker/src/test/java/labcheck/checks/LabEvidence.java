@@ -80,13 +80,19 @@ public final class LabEvidence {
     }
 
     public Evidence build() {
-        Evidence empty = Evidence.empty(subject, "2026-11-20T10:00:00Z");
-        return new Evidence(Evidence.SCHEMA_VERSION, subject, "2026-11-20T10:00:00Z", denied("identity", identity),
-                fact("cacheClusters", clusters), fact("replicationGroups", replicationGroups),
-                fact("serverlessCaches", serverless), fact("cacheSubnetGroups", subnetGroups),
-                fact("subnets", subnets), fact("routeTables", routeTables), fact("securityGroups", securityGroups),
-                fact("instances", instances), fact("dbInstances", databases), fact("alarms", alarms), empty.app(),
-                List.of());
+        return Evidence.empty(subject, "2026-11-20T10:00:00Z").toBuilder()
+                .identity(denied("identity", identity))
+                .cacheClusters(fact("cacheClusters", clusters))
+                .replicationGroups(fact("replicationGroups", replicationGroups))
+                .serverlessCaches(fact("serverlessCaches", serverless))
+                .cacheSubnetGroups(fact("cacheSubnetGroups", subnetGroups))
+                .subnets(fact("subnets", subnets))
+                .routeTables(fact("routeTables", routeTables))
+                .securityGroups(fact("securityGroups", securityGroups))
+                .instances(fact("instances", instances))
+                .dbInstances(fact("dbInstances", databases))
+                .alarms(fact("alarms", alarms))
+                .build();
     }
 
     private <T> Fact<T> fact(String name, T value) {

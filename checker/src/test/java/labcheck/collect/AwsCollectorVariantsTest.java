@@ -169,9 +169,8 @@ class AwsCollectorVariantsTest {
 
     @Test
     void aClusterUnderAnotherNameLosesOnlyTheNameCheck() {
-        Lab lab = Labs.good().mapCluster(c -> new CacheCluster("my-redis", c.cacheClusterStatus(), c.engine(),
-                c.engineVersion(), c.cacheNodeType(), c.numCacheNodes(), c.cacheSubnetGroupName(), c.securityGroupIds(),
-                c.cacheNodes(), null, c.preferredAvailabilityZone(), null, null));
+        Lab lab = Labs.good().mapCluster(c -> c.toBuilder().cacheClusterId("my-redis").replicationGroupId(null)
+                .transitEncryptionEnabled(null).authTokenEnabled(null).build());
         Evidence e = collectLab(lab);
 
         Map<String, Outcome> lost = CheckHarness.notPassed(CheckHarness.gradeAll(e));

@@ -1,6 +1,7 @@
 package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import labcheck.evidence.Fact;
 
@@ -26,6 +27,7 @@ import labcheck.evidence.Fact;
  * @param warmCache     the most viewed products' keys, read before the probe's own requests (extension
  *                      2); null in bundles from before it existed
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppEvidence(
         String appUrl,
@@ -48,140 +50,13 @@ public record AppEvidence(
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** Evidence without the cache-warming read. */
-    public AppEvidence(String appUrl, String baselineUrl, Fact<HealthProbe> health, Fact<LazyLoadProbe> lazyLoad,
-                       Fact<RedisKeysProbe> redis, Fact<DatabaseProbe> database, Fact<TimingProbe> timing,
-                       Fact<StatsWindow> stats, Fact<LoadTestResult> loadTest, Fact<WriteProbe> writeThrough,
-                       Fact<DeleteProbe> delete, Fact<SourceExcerpt> source, long durationMs, List<String> notes) {
-        this(appUrl, baselineUrl, health, lazyLoad, redis, database, timing, stats, loadTest, writeThrough, delete,
-                source, durationMs, notes, null);
-    }
-
     /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */
-    public static Builder builder() {
-        return new Builder();
+    public static AppEvidenceBuilder builder() {
+        return AppEvidenceBuilder.builder();
     }
 
     /** A builder holding this AppEvidence's fields, to change some and build a new one. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.appUrl = appUrl;
-        b.baselineUrl = baselineUrl;
-        b.health = health;
-        b.lazyLoad = lazyLoad;
-        b.redis = redis;
-        b.database = database;
-        b.timing = timing;
-        b.stats = stats;
-        b.loadTest = loadTest;
-        b.writeThrough = writeThrough;
-        b.delete = delete;
-        b.source = source;
-        b.durationMs = durationMs;
-        b.notes = notes;
-        b.warmCache = warmCache;
-        return b;
-    }
-
-    /** Builds a {@link AppEvidence} by field name; a field left unset stays null (a number, 0). */
-    public static final class Builder {
-        private String appUrl;
-        private String baselineUrl;
-        private Fact<HealthProbe> health;
-        private Fact<LazyLoadProbe> lazyLoad;
-        private Fact<RedisKeysProbe> redis;
-        private Fact<DatabaseProbe> database;
-        private Fact<TimingProbe> timing;
-        private Fact<StatsWindow> stats;
-        private Fact<LoadTestResult> loadTest;
-        private Fact<WriteProbe> writeThrough;
-        private Fact<DeleteProbe> delete;
-        private Fact<SourceExcerpt> source;
-        private long durationMs;
-        private List<String> notes;
-        private Fact<WarmCacheProbe> warmCache;
-
-        private Builder() {
-        }
-
-        public Builder appUrl(String appUrl) {
-            this.appUrl = appUrl;
-            return this;
-        }
-
-        public Builder baselineUrl(String baselineUrl) {
-            this.baselineUrl = baselineUrl;
-            return this;
-        }
-
-        public Builder health(Fact<HealthProbe> health) {
-            this.health = health;
-            return this;
-        }
-
-        public Builder lazyLoad(Fact<LazyLoadProbe> lazyLoad) {
-            this.lazyLoad = lazyLoad;
-            return this;
-        }
-
-        public Builder redis(Fact<RedisKeysProbe> redis) {
-            this.redis = redis;
-            return this;
-        }
-
-        public Builder database(Fact<DatabaseProbe> database) {
-            this.database = database;
-            return this;
-        }
-
-        public Builder timing(Fact<TimingProbe> timing) {
-            this.timing = timing;
-            return this;
-        }
-
-        public Builder stats(Fact<StatsWindow> stats) {
-            this.stats = stats;
-            return this;
-        }
-
-        public Builder loadTest(Fact<LoadTestResult> loadTest) {
-            this.loadTest = loadTest;
-            return this;
-        }
-
-        public Builder writeThrough(Fact<WriteProbe> writeThrough) {
-            this.writeThrough = writeThrough;
-            return this;
-        }
-
-        public Builder delete(Fact<DeleteProbe> delete) {
-            this.delete = delete;
-            return this;
-        }
-
-        public Builder source(Fact<SourceExcerpt> source) {
-            this.source = source;
-            return this;
-        }
-
-        public Builder durationMs(long durationMs) {
-            this.durationMs = durationMs;
-            return this;
-        }
-
-        public Builder notes(List<String> notes) {
-            this.notes = notes;
-            return this;
-        }
-
-        public Builder warmCache(Fact<WarmCacheProbe> warmCache) {
-            this.warmCache = warmCache;
-            return this;
-        }
-
-        public AppEvidence build() {
-            return new AppEvidence(appUrl, baselineUrl, health, lazyLoad, redis, database, timing, stats,
-                    loadTest, writeThrough, delete, source, durationMs, notes, warmCache);
-        }
+    public AppEvidenceBuilder toBuilder() {
+        return AppEvidenceBuilder.builder(this);
     }
 }

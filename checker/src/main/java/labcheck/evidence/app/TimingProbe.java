@@ -1,6 +1,7 @@
 package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ import java.util.List;
  * @param clientAt           where the client timings were taken when not on labcheck's own host
  *                           (e.g. "on the instance (curl over SSH)"), or why not there; null: this host
  */
+@RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> ids,
                           LatencySummary appReported, LatencySummary baselineReported,
@@ -49,146 +51,12 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
     }
 
     /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */
-    public static Builder builder() {
-        return new Builder();
+    public static TimingProbeBuilder builder() {
+        return TimingProbeBuilder.builder();
     }
 
     /** A builder holding this TimingProbe's fields, to change some and build a new one. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.requestsPerApp = requestsPerApp;
-        b.warmupPerApp = warmupPerApp;
-        b.ids = ids;
-        b.appReported = appReported;
-        b.baselineReported = baselineReported;
-        b.appClient = appClient;
-        b.baselineClient = baselineClient;
-        b.reportedSavingMs = reportedSavingMs;
-        b.pairs = pairs;
-        b.reportedPairedSavingMs = reportedPairedSavingMs;
-        b.measuredSavingMs = measuredSavingMs;
-        b.measuredSavingLowMs = measuredSavingLowMs;
-        b.measuredSavingHighMs = measuredSavingHighMs;
-        b.appFailures = appFailures;
-        b.baselineFailures = baselineFailures;
-        b.problems = problems;
-        b.clientAt = clientAt;
-        return b;
-    }
-
-    /** Builds a {@link TimingProbe} by field name; a field left unset stays null (a number, 0). */
-    public static final class Builder {
-        private int requestsPerApp;
-        private int warmupPerApp;
-        private List<Integer> ids;
-        private LatencySummary appReported;
-        private LatencySummary baselineReported;
-        private LatencySummary appClient;
-        private LatencySummary baselineClient;
-        private double reportedSavingMs;
-        private int pairs;
-        private double reportedPairedSavingMs;
-        private double measuredSavingMs;
-        private double measuredSavingLowMs;
-        private double measuredSavingHighMs;
-        private int appFailures;
-        private int baselineFailures;
-        private List<String> problems;
-        private String clientAt;
-
-        private Builder() {
-        }
-
-        public Builder requestsPerApp(int requestsPerApp) {
-            this.requestsPerApp = requestsPerApp;
-            return this;
-        }
-
-        public Builder warmupPerApp(int warmupPerApp) {
-            this.warmupPerApp = warmupPerApp;
-            return this;
-        }
-
-        public Builder ids(List<Integer> ids) {
-            this.ids = ids;
-            return this;
-        }
-
-        public Builder appReported(LatencySummary appReported) {
-            this.appReported = appReported;
-            return this;
-        }
-
-        public Builder baselineReported(LatencySummary baselineReported) {
-            this.baselineReported = baselineReported;
-            return this;
-        }
-
-        public Builder appClient(LatencySummary appClient) {
-            this.appClient = appClient;
-            return this;
-        }
-
-        public Builder baselineClient(LatencySummary baselineClient) {
-            this.baselineClient = baselineClient;
-            return this;
-        }
-
-        public Builder reportedSavingMs(double reportedSavingMs) {
-            this.reportedSavingMs = reportedSavingMs;
-            return this;
-        }
-
-        public Builder pairs(int pairs) {
-            this.pairs = pairs;
-            return this;
-        }
-
-        public Builder reportedPairedSavingMs(double reportedPairedSavingMs) {
-            this.reportedPairedSavingMs = reportedPairedSavingMs;
-            return this;
-        }
-
-        public Builder measuredSavingMs(double measuredSavingMs) {
-            this.measuredSavingMs = measuredSavingMs;
-            return this;
-        }
-
-        public Builder measuredSavingLowMs(double measuredSavingLowMs) {
-            this.measuredSavingLowMs = measuredSavingLowMs;
-            return this;
-        }
-
-        public Builder measuredSavingHighMs(double measuredSavingHighMs) {
-            this.measuredSavingHighMs = measuredSavingHighMs;
-            return this;
-        }
-
-        public Builder appFailures(int appFailures) {
-            this.appFailures = appFailures;
-            return this;
-        }
-
-        public Builder baselineFailures(int baselineFailures) {
-            this.baselineFailures = baselineFailures;
-            return this;
-        }
-
-        public Builder problems(List<String> problems) {
-            this.problems = problems;
-            return this;
-        }
-
-        public Builder clientAt(String clientAt) {
-            this.clientAt = clientAt;
-            return this;
-        }
-
-        public TimingProbe build() {
-            return new TimingProbe(requestsPerApp, warmupPerApp, ids, appReported, baselineReported,
-                    appClient, baselineClient, reportedSavingMs, pairs, reportedPairedSavingMs,
-                    measuredSavingMs, measuredSavingLowMs, measuredSavingHighMs, appFailures,
-                    baselineFailures, problems, clientAt);
-        }
+    public TimingProbeBuilder toBuilder() {
+        return TimingProbeBuilder.builder(this);
     }
 }

@@ -242,11 +242,12 @@ class ClusterChecksTest {
     @Test
     void aReplicationGroupWhoseMembersReportNoVersionIsUnverifiableNotFailed() {
         CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
-        lab.clusters = List.of(new CacheCluster("product-cache-cluster-001", "available", "redis", null,
-                "cache.t2.micro", 1, c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(),
-                "product-cache-cluster", null, null, null));
-        lab.replicationGroups = List.of(new ReplicationGroup("product-cache-cluster", "available",
-                List.of("product-cache-cluster-001"), "cache.t2.micro", null, null, false, "redis"));
+        lab.clusters = List.of(c.toBuilder().cacheClusterId("product-cache-cluster-001").engineVersion(null)
+                .replicationGroupId("product-cache-cluster").preferredAvailabilityZone(null)
+                .transitEncryptionEnabled(null).authTokenEnabled(null).build());
+        lab.replicationGroups = List.of(ReplicationGroup.builder().replicationGroupId("product-cache-cluster")
+                .status("available").memberClusters(List.of("product-cache-cluster-001"))
+                .cacheNodeType("cache.t2.micro").clusterEnabled(false).engine("redis").build());
 
         CheckRun run = CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build());
 
@@ -259,8 +260,8 @@ class ClusterChecksTest {
     @Test
     void aKnownWrongEngineStillFailsWhenTheVersionIsUnknown() {
         CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
-        lab.clusters = List.of(new CacheCluster(c.cacheClusterId(), "available", "memcached", null, "cache.t2.micro",
-                1, c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+        lab.clusters = List.of(c.toBuilder().engine("memcached").engineVersion(null).preferredAvailabilityZone(null)
+                .transitEncryptionEnabled(null).authTokenEnabled(null).build());
 
         assertThat(CheckHarness.run("elasticache_cluster_engine_version_single_node", lab.build()).outcome())
                 .isEqualTo(Outcome.FAILED);
@@ -269,8 +270,8 @@ class ClusterChecksTest {
     @Test
     void anUnknownStatusOrNodeTypeIsUnverifiable() {
         CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
-        lab.clusters = List.of(new CacheCluster(c.cacheClusterId(), null, "redis", "7.0.7", null, 1,
-                c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+        lab.clusters = List.of(c.toBuilder().cacheClusterStatus(null).cacheNodeType(null)
+                .preferredAvailabilityZone(null).transitEncryptionEnabled(null).authTokenEnabled(null).build());
 
         assertThat(CheckHarness.run("elasticache_cluster_available", lab.build()).outcome())
                 .isEqualTo(Outcome.UNVERIFIABLE);
@@ -281,8 +282,8 @@ class ClusterChecksTest {
     @Test
     void aClusterUnderAnotherNameIsGradedAndOnlyTheNameCheckFails() {
         CacheCluster c = LabEvidence.cluster("available", "cache.t2.micro");
-        lab.clusters = List.of(new CacheCluster("my-redis", "available", "redis", "7.0.7", "cache.t2.micro", 1,
-                c.cacheSubnetGroupName(), c.securityGroupIds(), c.cacheNodes(), null, null, null, null));
+        lab.clusters = List.of(c.toBuilder().cacheClusterId("my-redis").preferredAvailabilityZone(null)
+                .transitEncryptionEnabled(null).authTokenEnabled(null).build());
         lab.alarms = List.of(LabEvidence.hitRateAlarm("LessThanThreshold", 80.0, "my-redis"));
 
         Map<String, CheckRun> runs = CheckHarness.gradeAll(lab.build());
