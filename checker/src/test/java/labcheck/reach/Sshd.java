@@ -25,6 +25,8 @@ public final class Sshd implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
     static final Path KEYGEN = Path.of("/usr/bin/ssh-keygen");
+    static final Path UNSHARE = Path.of("/usr/bin/unshare");
+    private static final Path USER_HOME = Path.of(System.getProperty("user.home"));
 
     private final Path dir;
     private final String address;
@@ -83,7 +85,17 @@ public final class Sshd implements AutoCloseable {
         if (netns != null) {
             cmd.addAll(List.of("ip", "netns", "exec", netns));
         }
-        cmd.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", cfg.toString()));
+        String sshdLine = SSHD + " -D -e -f " + cfg;
+        Path home = cleanHome(dir, port);
+        if (home != null) {
+            // the sessions log in as the user running the tests, whose own dotfiles (a ~/.bashrc that runs
+            // `pyenv init`, which waits up to 60 s for a lock a killed session left) are not an instance's:
+            // sshd gets a mount namespace of its own in which that home is an empty folder
+            cmd.addAll(List.of(UNSHARE.toString(), "--mount", "--propagation", "private", "/bin/sh", "-c",
+                    "mount --bind '" + home + "' '" + USER_HOME + "' && exec " + sshdLine));
+        } else {
+            cmd.addAll(List.of(SSHD.toString(), "-D", "-e", "-f", cfg.toString()));
+        }
         Path log = dir.resolve("sshd-" + port + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Sshd sshd = new Sshd(dir, address, port, p);
@@ -91,6 +103,18 @@ public final class Sshd implements AutoCloseable {
             sshd.awaitListening(log);
         }
         return sshd;
+    }
+
+    /**
+     * An empty folder to stand as the login user's home inside sshd's own mount namespace, or null
+     * where that cannot be had (not root, no unshare): then the sessions see the real home.
+     */
+    private static Path cleanHome(Path dir, int port) throws IOException {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(UNSHARE)
+                || !Files.isDirectory(USER_HOME) || USER_HOME.toString().contains("'")) {
+            return null;
+        }
+        return Files.createDirectories(dir.resolve("home-" + port));
     }
 
     /** Waits up to 10 s until the port accepts (from this namespace). */
