@@ -7,7 +7,6 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
 import labcheck.evidence.app.AppEvidence;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.TestReporter;
 
 /**
  * Shared reading of app evidence. An app that answered wrongly (HTML, invalid JSON, a hang
@@ -31,12 +30,6 @@ final class AppFacts {
             Assertions.fail(fact.unavailable().message());
         }
         return Unverifiable.require(fact);
-    }
-
-    static void details(TestReporter reporter, String text) {
-        if (reporter != null && text != null && !text.isBlank()) {
-            reporter.publishEntry("details", text);
-        }
     }
 
     static String ms(double v) {

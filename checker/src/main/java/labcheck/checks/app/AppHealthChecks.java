@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import labcheck.engine.Check;
 import labcheck.engine.Finding;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.HealthProbe;
@@ -26,7 +27,7 @@ public class AppHealthChecks {
     void healthRedisConnected(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         HealthProbe h = AppFacts.require(app.health());
-        AppFacts.details(reporter, "GET " + app.appUrl() + "/health -> HTTP " + h.httpStatus() + ", status="
+        Report.details(reporter, "GET " + app.appUrl() + "/health -> HTTP " + h.httpStatus() + ", status="
                 + h.status() + ", redis_status=" + h.redisStatus());
         if (h.problem() != null) {
             Assertions.fail("GET /health on " + app.appUrl() + " does not follow the contract: " + h.problem()
@@ -76,7 +77,7 @@ public class AppHealthChecks {
                 + ", MISS answers: " + l.totalMisses() + "; ids answering HIT on their second request: " + hitIds
                 + ". " + Served.basis(l));
         if (l.totalHits() == 0) {
-            AppFacts.details(reporter, details.toString());
+            Report.details(reporter, details.toString());
             Assertions.fail("None of the probe's requests to " + app.appUrl() + "/product/{id} answered cache_status "
                     + "HIT (" + l.totalMisses() + " MISS" + firstProblem(l) + "); a second request for the same id "
                     + "must be served from Redis.");
@@ -87,7 +88,7 @@ public class AppHealthChecks {
             boolean anyExists = keys.stream().anyMatch(RedisKeysProbe.KeyState::exists);
             details.append("\nproduct:<id> in Redis for HIT ids: ").append(keys.stream()
                     .map(k -> k.key() + (k.exists() ? " exists" : " absent")).toList());
-            AppFacts.details(reporter, details.toString());
+            Report.details(reporter, details.toString());
             if (!anyExists) {
                 Assertions.fail("The app answered HIT for product ids " + hitIds + ", but Redis at "
                         + app.redis().value().endpoint() + " holds none of their product:<id> keys; a HIT must "
@@ -97,7 +98,7 @@ public class AppHealthChecks {
             details.append("\nRedis not read from here, so the HIT was not corroborated in Redis: ")
                     .append(app.redis() == null || app.redis().available() ? "no HIT id to look up"
                             : app.redis().unavailable().message());
-            AppFacts.details(reporter, details.toString());
+            Report.details(reporter, details.toString());
         }
     }
 
@@ -118,7 +119,7 @@ public class AppHealthChecks {
                 lies.add("product " + o.id() + ": " + lie);
             }
         }
-        AppFacts.details(reporter, "ids served from the cache on their second request: " + hits
+        Report.details(reporter, "ids served from the cache on their second request: " + hits
                 + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". " + Served.basis(l)
                 + " cache_status HIT answers over the whole probe (claims): " + l.totalHits() + ".");
         if (!lies.isEmpty()) {

@@ -3,6 +3,7 @@ package labcheck.checks.app;
 import java.util.List;
 import labcheck.engine.Check;
 import labcheck.engine.PartialCredit;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
@@ -32,7 +33,7 @@ public class CacheWarmingChecks {
         }
         int present = w.presentAmongTop(n);
         List<Integer> missing = w.missingAmongTop(n, 10);
-        AppFacts.details(reporter, "Before the probe's first request, Redis " + w.endpoint() + " held " + present
+        Report.details(reporter, "Before the probe's first request, Redis " + w.endpoint() + " held " + present
                 + " of the " + n + " most viewed products (thresholds.warmTopProducts " + thresholds.warmTopProducts()
                 + ")" + (missing.isEmpty() ? "" : "; not cached, among others: product:" + missing) + ". A cache"
                 + " that served all of them shortly before counts too: the keys are what is observable.");

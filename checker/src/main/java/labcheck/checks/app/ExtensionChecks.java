@@ -2,6 +2,7 @@ package labcheck.checks.app;
 
 import labcheck.engine.Check;
 import labcheck.engine.PartialCredit;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DeleteProbe;
@@ -24,7 +25,7 @@ public class ExtensionChecks {
     void loadTest(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         LoadTestResult r = AppFacts.require(app.loadTest());
-        AppFacts.details(reporter, String.format(java.util.Locale.ROOT,
+        Report.details(reporter, String.format(java.util.Locale.ROOT,
                 "concurrency %d for %d ms: %d requests, %d errors (%.2f%%), %.1f req/s; latency (corrected for "
                         + "coordinated omission) p50 %.3f p95 %.3f p99 %.3f max %.3f ms; raw p50 %.3f p99 %.3f ms%s",
                 r.concurrency(), r.durationMs(), r.requests(), r.errors(), r.errorPercent(), r.throughputRps(),
@@ -45,7 +46,7 @@ public class ExtensionChecks {
     void writeThrough(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         WriteProbe w = AppFacts.require(app.writeThrough());
-        AppFacts.details(reporter, "PUT /product/" + w.id() + " -> HTTP " + w.putStatus() + "; read back "
+        Report.details(reporter, "PUT /product/" + w.id() + " -> HTTP " + w.putStatus() + "; read back "
                 + w.readBackStatus() + (w.readBackUpdated() ? " with the new price" : " without the new price")
                 + "; product:" + w.id() + " in Redis " + (w.redisUpdated() == null ? "not readable from here"
                 : w.redisUpdated() ? "updated" : "not updated") + "; original restored: " + w.restored());
@@ -73,7 +74,7 @@ public class ExtensionChecks {
     void deleteInvalidates(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         DeleteProbe d = AppFacts.require(app.delete());
-        AppFacts.details(reporter, "DELETE /product/" + d.id() + " -> HTTP " + d.deleteStatus() + "; GET after -> HTTP "
+        Report.details(reporter, "DELETE /product/" + d.id() + " -> HTTP " + d.deleteStatus() + "; GET after -> HTTP "
                 + d.readBackStatus() + (d.readBackStale() ? " (stale product served)" : "") + "; product:" + d.id()
                 + (d.keyGone() == null ? " not readable from here" : d.keyGone() ? " gone from Redis" : " still in Redis")
                 + "; product restored afterwards with PUT: " + d.restored());

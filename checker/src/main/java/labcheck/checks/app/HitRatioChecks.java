@@ -2,6 +2,7 @@ package labcheck.checks.app;
 
 import labcheck.engine.Check;
 import labcheck.engine.Finding;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.StatsWindow;
@@ -25,7 +26,7 @@ public class HitRatioChecks {
                 + w.probeHits() + " and " + w.probeMisses() + " from labcheck's own EXISTS; the app's own lookups: "
                 + w.redisAppHits() + " hits, " + w.redisAppMisses() + " misses"
                 + (appLookups > 0 ? " (" + AppFacts.pct(w.redisRatioPercent()) + ")" : "");
-        AppFacts.details(reporter, figures + "\n" + redis + ". Graded on Redis's counters; /stats and cache_status "
+        Report.details(reporter, figures + "\n" + redis + ". Graded on Redis's counters; /stats and cache_status "
                 + "are claims compared with them.");
         long delta = w.deltaHits() + w.deltaMisses();
         if (delta <= 0 && w.redisDelta() > 0) {
@@ -80,7 +81,7 @@ public class HitRatioChecks {
             byRedis(app, w, thresholds, figures, reporter);
             return;
         }
-        AppFacts.details(reporter, figures + ". Redis was not read from here (run with --redis), so /stats and the "
+        Report.details(reporter, figures + ". Redis was not read from here (run with --redis), so /stats and the "
                 + "cache_status labels are the only evidence: both are the app's claims.");
         if (observed == 0) {
             Assertions.fail("No request to " + app.appUrl() + "/product/{id} answered cache_status HIT or MISS during "

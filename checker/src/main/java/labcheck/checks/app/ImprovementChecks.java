@@ -2,6 +2,7 @@ package labcheck.checks.app;
 
 import labcheck.engine.Check;
 import labcheck.engine.Finding;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
@@ -42,7 +43,7 @@ public class ImprovementChecks {
     void improvement(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         TimingProbe t = AppFacts.require(app.timing());
-        AppFacts.details(reporter, details(t));
+        Report.details(reporter, details(t));
         if (t.appReported().count() < MIN_SAMPLES || t.baselineReported().count() < MIN_SAMPLES) {
             Assertions.fail("The timing comparison got " + t.appReported().count() + " valid answers from the cache "
                     + "app and " + t.baselineReported().count() + " from the no-cache app (of " + t.requestsPerApp()

@@ -5,6 +5,7 @@ import java.util.List;
 import labcheck.engine.Check;
 import labcheck.engine.Finding;
 import labcheck.engine.PartialCredit;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DatabaseProbe;
@@ -62,7 +63,7 @@ public class LazyLoadingChecks {
                     .append(" then ").append(line(o.second(), o.secondTrace()));
         }
         sourceDetails(app, details);
-        AppFacts.details(reporter, details.toString());
+        Report.details(reporter, details.toString());
         String expected = " Expected the first request to query MySQL and cache the product (MISS), and the second "
                 + "to be served from Redis without querying MySQL (HIT) with the same product.";
         if (good == l.observations().size() && db == null) {
@@ -204,7 +205,7 @@ public class LazyLoadingChecks {
             }
         }
         details.append("\n").append(Served.basis(l));
-        AppFacts.details(reporter, details.toString());
+        Report.details(reporter, details.toString());
         if (!wrong.isEmpty()) {
             Assertions.fail("After a MISS on " + app.appUrl() + ", Redis at " + keys.endpoint() + " should hold "
                     + "product:<id> with the product served, but " + String.join("; ", wrong) + ".");
@@ -227,7 +228,7 @@ public class LazyLoadingChecks {
         AppEvidence app = AppFacts.app(evidence);
         DatabaseProbe db = AppFacts.require(app.database());
         long allowed = Served.selectsAllowed(db);
-        AppFacts.details(reporter, "Database " + db.url() + ": " + db.productCount() + " products (at least "
+        Report.details(reporter, "Database " + db.url() + ": " + db.productCount() + " products (at least "
                 + thresholds.minProducts() + " expected); during " + db.hitRequests() + " cache hits Com_select rose by "
                 + db.selectsDuringHits() + " and Questions by " + db.questionsDuringHits() + "; the probe's own idle "
                 + "window moved them by " + db.selectsControl() + " and " + db.questionsControl() + "; allowed "

@@ -3,6 +3,7 @@ package labcheck.checks.app;
 import java.util.ArrayList;
 import java.util.List;
 import labcheck.engine.Check;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.RedisKeysProbe;
@@ -22,7 +23,7 @@ public class TtlChecks {
         AppEvidence app = AppFacts.app(evidence);
         RedisKeysProbe redis = AppFacts.require(app.redis());
         List<RedisKeysProbe.KeyState> present = redis.keys().stream().filter(RedisKeysProbe.KeyState::exists).toList();
-        AppFacts.details(reporter, "TTL on " + redis.endpoint() + ": " + redis.keys().stream()
+        Report.details(reporter, "TTL on " + redis.endpoint() + ": " + redis.keys().stream()
                 .map(k -> k.key() + "=" + k.ttlSeconds()).toList() + " (bound " + thresholds.ttlMaxSeconds() + " s)");
         if (present.isEmpty()) {
             Assertions.fail("None of the probed keys " + redis.keys().stream().map(RedisKeysProbe.KeyState::key).toList()
