@@ -1,5 +1,7 @@
 package labcheck.rubric;
 
+import static labcheck.text.Numbers.plain;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +41,8 @@ final class RubricValidator {
         if (doc.total() != null) {
             double sum = items.stream().mapToDouble(RubricItem::marks).sum();
             if (Math.abs(sum - doc.total()) > EPSILON) {
-                add("/total", "total is " + fmt(doc.total()) + " but the items' marks add up to " + fmt(sum),
-                        "make the items add up to " + fmt(doc.total()) + ", or set total: " + fmt(sum));
+                add("/total", "total is " + plain(doc.total()) + " but the items' marks add up to " + plain(sum),
+                        "make the items add up to " + plain(doc.total()) + ", or set total: " + plain(sum));
             }
         }
         if (!problems.isEmpty()) {
@@ -77,9 +79,9 @@ final class RubricValidator {
                 nonNegative(doc.marks(), at + "/marks", name + " marks");
                 double sum = checks.stream().mapToDouble(RubricCheck::marks).sum();
                 if (!checks.isEmpty() && Math.abs(sum - doc.marks()) > EPSILON) {
-                    add(at + "/marks", name + " is worth " + fmt(doc.marks()) + " marks but its checks add up to "
-                            + fmt(sum), "make its checks' marks add up to " + fmt(doc.marks())
-                            + ", or set its marks to " + fmt(sum));
+                    add(at + "/marks", name + " is worth " + plain(doc.marks()) + " marks but its checks add up to "
+                            + plain(sum), "make its checks' marks add up to " + plain(doc.marks())
+                            + ", or set its marks to " + plain(sum));
                 }
             }
             items.add(new RubricItem(doc.id(), doc.title(), doc.marks() == null ? 0 : doc.marks(), checks));
@@ -158,9 +160,9 @@ final class RubricValidator {
             return seed;
         }
         if (!(value >= 0 && value <= 1)) {
-            add(at + "/" + field, "thresholds." + field + " is " + fmt(value) + ", not a share from 0 to 1",
+            add(at + "/" + field, "thresholds." + field + " is " + plain(value) + ", not a share from 0 to 1",
                     "write it as a fraction of the item, e.g. 0.25 to keep at most a quarter; the seed lab's is "
-                            + fmt(seed));
+                            + plain(seed));
         }
         return value;
     }
@@ -179,13 +181,13 @@ final class RubricValidator {
 
     private double percent(Double value, String at, String field, double seed) {
         if (value == null) {
-            require(null, at, field, field + ": " + fmt(seed));
+            require(null, at, field, field + ": " + plain(seed));
             return seed;
         }
         // below 1 is almost surely a fraction (0.8) written where a percentage (80) belongs
         if (!(value >= 1 && value <= 100)) {
-            add(at + "/" + field, "thresholds." + field + " is " + fmt(value) + ", not a percentage from 1 to 100",
-                    "write it as a percentage, e.g. " + fmt(seed) + " for " + fmt(seed) + "%");
+            add(at + "/" + field, "thresholds." + field + " is " + plain(value) + ", not a percentage from 1 to 100",
+                    "write it as a percentage, e.g. " + plain(seed) + " for " + plain(seed) + "%");
         }
         return value;
     }
@@ -201,7 +203,7 @@ final class RubricValidator {
 
     private void nonNegative(double value, String at, String what) {
         if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            add(at, what + " is " + fmt(value) + ", not a number of marks", "use 0 or more");
+            add(at, what + " is " + plain(value) + ", not a number of marks", "use 0 or more");
         }
     }
 
@@ -218,9 +220,5 @@ final class RubricValidator {
 
     private String closest(String id) {
         return Nearest.within(id, knownIds, Math.max(3, id.length() / 4)).orElse(null);
-    }
-
-    static String fmt(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

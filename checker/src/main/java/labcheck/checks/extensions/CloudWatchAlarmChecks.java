@@ -13,6 +13,7 @@ import labcheck.evidence.Evidence;
 import labcheck.evidence.GradedCache;
 import labcheck.evidence.MetricAlarm;
 import labcheck.rubric.Thresholds;
+import labcheck.text.Numbers;
 import org.junit.jupiter.api.TestReporter;
 
 /** Extension challenge 4, "CloudWatch monitoring: set up alarm for cache hit ratio below 80%". */
@@ -39,16 +40,17 @@ public class CloudWatchAlarmChecks {
         }
         conditions.verify();
         Report.passed(reporter, "CloudWatch alarm " + good.orElseThrow().alarmName() + " fires when " + METRIC + " of "
-                + thresholds.clusterId() + " drops below " + pct(thresholds.hitRatioPercent()) + "%.");
+                + thresholds.clusterId() + " drops below " + Numbers.plain(thresholds.hitRatioPercent()) + "%.");
     }
 
     /** Why none of the alarms fires on a low hit ratio: a wrong one, one labcheck cannot read, or none. */
     private static void noAlarmFires(Conditions conditions, List<MetricAlarm> alarms, List<MetricAlarm> onHitRate,
                                      Thresholds thresholds) {
+        String target = Numbers.plain(thresholds.hitRatioPercent());
         String fix = " Fix: `aws cloudwatch put-metric-alarm --alarm-name " + thresholds.clusterId() + "-hit-ratio-low"
                 + " --namespace AWS/ElastiCache --metric-name " + METRIC + " --dimensions Name=CacheClusterId,Value="
                 + thresholds.clusterId() + " --statistic Average --period 300 --evaluation-periods 1 --threshold "
-                + pct(thresholds.hitRatioPercent()) + " --comparison-operator LessThanThreshold`.";
+                + target + " --comparison-operator LessThanThreshold`.";
         Optional<MetricAlarm> math = alarms.stream()
                 .filter(a -> Boolean.TRUE.equals(a.usesMetricMath()))
                 .filter(a -> a.alarmName() != null && a.alarmName().toLowerCase(Locale.ROOT).contains("hit"))
@@ -57,17 +59,17 @@ public class CloudWatchAlarmChecks {
             MetricAlarm first = onHitRate.get(0);
             conditions.fail("CloudWatch alarm " + first.alarmName() + " watches " + METRIC + " but "
                     + String.join(", ", problems(first, thresholds)) + "; expected LessThanThreshold "
-                    + pct(thresholds.hitRatioPercent()) + " on CacheClusterId " + thresholds.clusterId()
+                    + target + " on CacheClusterId " + thresholds.clusterId()
                     + " (or a member, " + thresholds.clusterId() + "-001), so it fires when the hit ratio drops." + fix);
         } else if (math.isPresent()) {
             conditions.partly(0.5, "CloudWatch alarm " + math.get().alarmName() + " uses metric math, which"
                     + " labcheck cannot read, so only half the credit is given; expected an alarm on " + METRIC
-                    + " below " + pct(thresholds.hitRatioPercent()) + "%." + fix);
+                    + " below " + target + "%." + fix);
         } else {
             conditions.fail("No CloudWatch alarm watches " + METRIC + " of " + thresholds.clusterId()
                     + "; found alarms " + Texts.join(alarms.stream().map(MetricAlarm::alarmName).sorted().toList())
                     + ". Expected an alarm on AWS/ElastiCache " + METRIC + " below "
-                    + pct(thresholds.hitRatioPercent()) + "% (extension challenge 4)." + fix);
+                    + target + "% (extension challenge 4)." + fix);
         }
     }
 
@@ -90,9 +92,5 @@ public class CloudWatchAlarmChecks {
             problems.add("it is not on CacheClusterId " + thresholds.clusterId());
         }
         return problems;
-    }
-
-    private static String pct(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }
