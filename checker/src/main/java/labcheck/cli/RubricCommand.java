@@ -2,14 +2,13 @@ package labcheck.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import labcheck.checks.CheckCatalog;
-import labcheck.engine.CheckInfo;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
 import labcheck.rubric.Rubric;
 import labcheck.rubric.Thresholds;
+import labcheck.text.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,12 +28,12 @@ public class RubricCommand extends GuardedCommand {
     protected int run() {
         Rubric r = CommandSupport.load(rubric);
         out().println(r.title() + "  (rubric " + r.id() + " " + r.version() + ", from " + r.origin() + ")");
-        out().println("Total: " + fmt(r.total()) + " marks; bonus marks are extra.");
+        out().println("Total: " + Numbers.plain(r.total()) + " marks; bonus marks are extra.");
         out().println();
-        section("Items", r.items(), "");
-        section("Bonus", r.bonus(), "B");
+        section("Items", r.items(), "", r.thresholds());
+        section("Bonus", r.bonus(), "B", r.thresholds());
         out().println("Thresholds");
-        thresholds(r.thresholds()).forEach((k, v) -> out().println("  " + k + ": " + v));
+        r.thresholds().values().forEach((k, v) -> out().println("  " + k + ": " + v));
         out().println();
         out().println("Where each check is written (checker/src/main/java/...)");
         new TreeSet<>(r.checkIds()).forEach(id -> CheckCatalog.index().get(id).ifPresent(info ->
@@ -49,37 +48,22 @@ public class RubricCommand extends GuardedCommand {
         return ExitCodes.ALL_MARKS;
     }
 
-    private void section(String heading, List<RubricItem> items, String prefix) {
+    private void section(String heading, List<RubricItem> items, String prefix, Thresholds thresholds) {
         if (items.isEmpty()) {
             return;
         }
         out().println(heading);
         for (int i = 0; i < items.size(); i++) {
             RubricItem item = items.get(i);
-            out().println("  " + prefix + (i + 1) + ". " + item.title() + "  [" + fmt(item.marks()) + " marks]");
+            out().println("  " + prefix + (i + 1) + ". " + item.title() + "  [" + Numbers.plain(item.marks())
+                    + " marks]");
             for (int j = 0; j < item.checks().size(); j++) {
                 RubricCheck check = item.checks().get(j);
-                String title = CheckCatalog.index().get(check.id()).map(CheckInfo::title).orElse("");
-                out().println("     " + prefix + (i + 1) + "." + (j + 1) + " " + check.id() + "  " + fmt(check.marks())
-                        + (title.isEmpty() ? "" : "  " + title));
+                String title = CheckCatalog.index().get(check.id()).map(info -> info.title(thresholds)).orElse("");
+                out().println("     " + prefix + (i + 1) + "." + (j + 1) + " " + check.id() + "  "
+                        + Numbers.plain(check.marks()) + (title.isEmpty() ? "" : "  " + title));
             }
         }
         out().println();
-    }
-
-    private static Map<String, Object> thresholds(Thresholds t) {
-        var map = new java.util.LinkedHashMap<String, Object>();
-        for (var component : Thresholds.class.getRecordComponents()) {
-            try {
-                map.put(component.getName(), component.getAccessor().invoke(t));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read threshold " + component.getName(), e);
-            }
-        }
-        return map;
-    }
-
-    private static String fmt(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -23,7 +23,7 @@ public class AppHealthChecks {
             title = "GET /health reports Redis connected",
             remediation = "Make /health PING Redis on every call and answer {\"status\": \"healthy\", \"redis_status\": "
                     + "\"connected\"} only when the PING succeeds. If it says disconnected: check the Redis endpoint "
-                    + "in the app, and that redis-sg allows TCP 6379 from the EC2 instance's security group.")
+                    + "in the app, and that redis-sg allows TCP ${redisPort} from the EC2 instance's security group.")
     void healthRedisConnected(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         HealthProbe h = AppFacts.require(app.health());

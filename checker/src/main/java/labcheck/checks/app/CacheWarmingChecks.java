@@ -18,8 +18,9 @@ public class CacheWarmingChecks {
     @Check(id = "app_cache_warmed_top_products",
             title = "The most viewed products are in the cache before the first request (cache warming)",
             remediation = "At start-up, before serving, cache the most viewed products: SELECT * FROM products ORDER BY"
-                    + " views DESC, id LIMIT 100, then SETEX product:<id> 3600 <json> for each (one pipeline), e.g."
-                    + " reference-app warm --top 100 or the app's --warm 100.")
+                    + " views DESC, id LIMIT ${warmTopProducts}, then SETEX product:<id> ${ttlMaxSeconds} <json> for"
+                    + " each (one pipeline), e.g. reference-app warm --top ${warmTopProducts} or the app's --warm"
+                    + " ${warmTopProducts}.")
     void warmed(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         if (app.warmCache() == null) {

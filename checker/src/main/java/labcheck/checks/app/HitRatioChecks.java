@@ -62,7 +62,8 @@ public class HitRatioChecks {
     }
 
     @Check(id = "app_hit_ratio_in_window",
-            title = "The hit ratio in the probe's window reaches the threshold, and /stats agrees with what was observed",
+            title = "The hit ratio in the probe's window reaches ${hitRatioPercent}%, and /stats agrees with what was"
+                    + " observed",
             remediation = "Make /stats read Redis's INFO stats (keyspace_hits, keyspace_misses) on every call, and "
                     + "serve repeated ids from the cache; a lifetime ratio alone proves nothing.")
     void hitRatio(Evidence evidence, Thresholds thresholds, TestReporter reporter) {

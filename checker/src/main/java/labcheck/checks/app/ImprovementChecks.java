@@ -36,7 +36,7 @@ public class ImprovementChecks {
     static final int MIN_SAMPLES = 5;
 
     @Check(id = "app_improvement_over_baseline",
-            title = "The cache app is faster than the no-cache app, as measured",
+            title = "The cache app is at least ${improvementPercent}% faster than the no-cache app, as measured",
             remediation = "Serve hits from Redis without touching MySQL, and report response_time_ms honestly "
                     + "(measured around the whole request handling). Run both apps (5000 no-cache, 5001 cache) and "
                     + "let labcheck compare them with --app and --baseline, ideally from the EC2 instance.")

@@ -177,7 +177,7 @@ public class LazyLoadingChecks {
     @Check(id = "redis_product_key_populated_on_miss",
             title = "After a MISS, Redis holds product:<id> with that product",
             remediation = "On a cache miss store the product under the key product:<id> as JSON, e.g. "
-                    + "redis_client.setex(f'product:{product_id}', 3600, json.dumps(product)).")
+                    + "redis_client.setex(f'product:{product_id}', ${ttlMaxSeconds}, json.dumps(product)).")
     void keyPopulatedOnMiss(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         RedisKeysProbe keys = AppFacts.require(app.redis());

@@ -16,9 +16,9 @@ public class TtlChecks {
 
     @Check(id = "redis_product_key_ttl_set",
             title = "Cached product keys expire (TTL set)",
-            remediation = "Store with an expiry: redis_client.setex(cache_key, 3600, json.dumps(product)) instead of "
-                    + "set(), or call expire(cache_key, 3600) right after. Check with: redis-cli -h <endpoint> TTL "
-                    + "product:1 (expect 1..3600, not -1).")
+            remediation = "Store with an expiry: redis_client.setex(cache_key, ${ttlMaxSeconds}, json.dumps(product))"
+                    + " instead of set(), or call expire(cache_key, ${ttlMaxSeconds}) right after. Check with:"
+                    + " redis-cli -h <endpoint> TTL product:1 (expect 1..${ttlMaxSeconds}, not -1).")
     void ttlSet(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         RedisKeysProbe redis = AppFacts.require(app.redis());

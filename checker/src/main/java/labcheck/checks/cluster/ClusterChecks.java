@@ -22,11 +22,11 @@ public class ClusterChecks {
 
     @Check(id = "elasticache_cluster_found",
             title = "The Redis cluster exists with the lab's id",
-            remediation = "Create it: aws elasticache create-cache-cluster --cache-cluster-id product-cache-cluster"
-                    + " --engine redis --engine-version 7.0 --cache-node-type cache.t2.micro --num-cache-nodes 1"
-                    + " --cache-subnet-group-name redis-subnet-group --security-group-ids <redis-sg-id>"
-                    + " --region us-east-1. Console: ElastiCache > Redis OSS caches > Create, cluster name"
-                    + " product-cache-cluster, node type cache.t2.micro, 0 replicas.")
+            remediation = "Create it: aws elasticache create-cache-cluster --cache-cluster-id ${clusterId}"
+                    + " --engine redis --engine-version ${engineMajorVersion}.0 --cache-node-type ${allowedNodeTypes}"
+                    + " --num-cache-nodes ${nodeCount} --cache-subnet-group-name redis-subnet-group"
+                    + " --security-group-ids <redis-sg-id> --region us-east-1. Console: ElastiCache > Redis OSS caches"
+                    + " > Create, cluster name ${clusterId}, node type ${allowedNodeTypes}, 0 replicas.")
     void clusterFound(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         Optional<CacheTarget> cache = CacheTargets.find(evidence, thresholds);
         assertThat(cache).withFailMessage(() -> CacheTargets.notFound(evidence, thresholds)).isPresent();
@@ -49,9 +49,9 @@ public class ClusterChecks {
     @Check(id = "elasticache_cluster_available",
             title = "The Redis cluster is available",
             remediation = "Wait until the status is 'available' (5-7 minutes after creating):"
-                    + " aws elasticache wait cache-cluster-available --cache-cluster-id product-cache-cluster"
+                    + " aws elasticache wait cache-cluster-available --cache-cluster-id ${clusterId}"
                     + " (for a console-made cluster: aws elasticache wait replication-group-available"
-                    + " --replication-group-id product-cache-cluster), then run labcheck again.")
+                    + " --replication-group-id ${clusterId}), then run labcheck again.")
     void clusterAvailable(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "status");
         if (cache.status() == null || cache.status().isBlank()) {
@@ -66,11 +66,11 @@ public class ClusterChecks {
     }
 
     @Check(id = "elasticache_cluster_node_type_allowed",
-            title = "The Redis cluster uses an allowed node type (cache.t2.micro)",
+            title = "The Redis cluster uses an allowed node type (${allowedNodeTypes})",
             remediation = "Use the Free Tier node type: aws elasticache modify-cache-cluster --cache-cluster-id"
-                    + " product-cache-cluster --cache-node-type cache.t2.micro --apply-immediately (console-made:"
-                    + " aws elasticache modify-replication-group --replication-group-id product-cache-cluster"
-                    + " --cache-node-type cache.t2.micro --apply-immediately), or recreate the cluster with it.")
+                    + " ${clusterId} --cache-node-type ${allowedNodeTypes} --apply-immediately (console-made:"
+                    + " aws elasticache modify-replication-group --replication-group-id ${clusterId}"
+                    + " --cache-node-type ${allowedNodeTypes} --apply-immediately), or recreate the cluster with it.")
     void nodeTypeAllowed(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "node type");
         if (cache.kind() != CacheTarget.Kind.SERVERLESS && (cache.nodeType() == null || cache.nodeType().isBlank())) {
@@ -85,8 +85,8 @@ public class ClusterChecks {
             conditions.fail(cache.describe() + " is serverless, and a serverless cache has no node type; expected a"
                     + " node-based cluster of type " + allowed + ", which the Free Tier covers (serverless is billed by"
                     + " use). Fix: create the cluster with `aws elasticache create-cache-cluster --cache-cluster-id "
-                    + thresholds.clusterId() + " --engine redis --cache-node-type " + thresholds.allowedNodeTypes().get(0)
-                    + " --num-cache-nodes 1` and delete the serverless cache (`aws elasticache delete-serverless-cache"
+                    + thresholds.clusterId() + " --engine redis --cache-node-type "
+                    + thresholds.allowedNodeTypes().get(0) + " --num-cache-nodes " + thresholds.nodeCount() + "` and delete the serverless cache (`aws elasticache delete-serverless-cache"
                     + " --serverless-cache-name " + cache.id() + "`).");
         } else {
             conditions.expect(isAllowed(cache.nodeType(), thresholds.allowedNodeTypes()), () -> cache.describe()
@@ -99,12 +99,12 @@ public class ClusterChecks {
     }
 
     @Check(id = "elasticache_cluster_engine_version_single_node",
-            title = "The cluster runs Redis 7 on a single node",
-            remediation = "Recreate the cluster with --engine redis --engine-version 7.0 --num-cache-nodes 1, or"
-                    + " upgrade: aws elasticache modify-cache-cluster --cache-cluster-id product-cache-cluster"
-                    + " --engine-version 7.0 --apply-immediately; remove replicas with aws elasticache"
-                    + " decrease-replica-count --replication-group-id product-cache-cluster --new-replica-count 0"
-                    + " --apply-immediately.")
+            title = "The cluster runs Redis ${engineMajorVersion} on a single node",
+            remediation = "Recreate the cluster with --engine redis --engine-version ${engineMajorVersion}.0"
+                    + " --num-cache-nodes ${nodeCount}, or upgrade: aws elasticache modify-cache-cluster"
+                    + " --cache-cluster-id ${clusterId} --engine-version ${engineMajorVersion}.0 --apply-immediately;"
+                    + " remove replicas with aws elasticache decrease-replica-count --replication-group-id"
+                    + " ${clusterId} --new-replica-count 0 --apply-immediately.")
     void engineVersionSingleNode(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         CacheTarget cache = CacheTargets.require(evidence, thresholds, "engine");
         Conditions conditions = new Conditions();

@@ -23,10 +23,10 @@ public class CloudWatchAlarmChecks {
 
     @Check(id = "cloudwatch_hit_ratio_alarm",
             title = "A CloudWatch alarm fires when the cache hit ratio drops below the target",
-            remediation = "aws cloudwatch put-metric-alarm --alarm-name product-cache-hit-ratio-low --namespace"
-                    + " AWS/ElastiCache --metric-name CacheHitRate --dimensions"
-                    + " Name=CacheClusterId,Value=product-cache-cluster --statistic Average --period 300"
-                    + " --evaluation-periods 1 --threshold 80 --comparison-operator LessThanThreshold")
+            remediation = "aws cloudwatch put-metric-alarm --alarm-name ${clusterId}-hit-ratio-low --namespace"
+                    + " AWS/ElastiCache --metric-name CacheHitRate --dimensions Name=CacheClusterId,Value=${clusterId}"
+                    + " --statistic Average --period 300 --evaluation-periods 1 --threshold ${hitRatioPercent}"
+                    + " --comparison-operator LessThanThreshold")
     void hitRatioAlarm(Evidence evidence, Thresholds rubric, TestReporter reporter) {
         // the alarm watches the cache that is graded, whatever its name (elasticache_cluster_found reports the name)
         Thresholds thresholds = rubric.withClusterId(GradedCache.inPlaceOf(evidence, rubric.clusterId()).orElse(null));

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.TestReporter;
 public class RedisPortChecks {
 
     @Check(id = "ec2_redis_port_open_only_to_app_sg",
-            title = "Port 6379 is open to the app instance's security group and to no other group",
-            remediation = "Add the inbound rule the seed asks for, port 6379 from the EC2 security group:"
-                    + " aws ec2 authorize-security-group-ingress --group-id <redis-sg-id> --protocol tcp --port 6379"
-                    + " --source-group <ec2-sg-id>. Console: EC2 > Security Groups > redis-sg > Edit inbound rules >"
-                    + " Custom TCP 6379, source: the EC2 instance's security group.")
+            title = "Port ${redisPort} is open to the app instance's security group and to no other group",
+            remediation = "Add the inbound rule the seed asks for, port ${redisPort} from the EC2 security group:"
+                    + " aws ec2 authorize-security-group-ingress --group-id <redis-sg-id> --protocol tcp --port"
+                    + " ${redisPort} --source-group <ec2-sg-id>. Console: EC2 > Security Groups > redis-sg > Edit"
+                    + " inbound rules > Custom TCP ${redisPort}, source: the EC2 instance's security group.")
     void openOnlyToAppGroup(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         RedisPortAccess access = RedisPortAccess.of(evidence, thresholds);
         Report.details(reporter, access.details());
@@ -64,11 +64,11 @@ public class RedisPortChecks {
     }
 
     @Check(id = "ec2_redis_port_not_open_to_cidr",
-            title = "Port 6379 is open to no address range (no CIDR, no prefix list)",
-            remediation = "Remove every address-range rule on port 6379 and allow only the EC2 security group:"
-                    + " aws ec2 revoke-security-group-ingress --group-id <redis-sg-id> --protocol tcp --port 6379"
-                    + " --cidr 0.0.0.0/0 (use the rule's exact protocol, ports and range). Console: EC2 > Security"
-                    + " Groups > redis-sg > Edit inbound rules > delete rules whose source is an IP range.")
+            title = "Port ${redisPort} is open to no address range (no CIDR, no prefix list)",
+            remediation = "Remove every address-range rule on port ${redisPort} and allow only the EC2 security"
+                    + " group: aws ec2 revoke-security-group-ingress --group-id <redis-sg-id> --protocol tcp --port"
+                    + " ${redisPort} --cidr 0.0.0.0/0 (use the rule's exact protocol, ports and range). Console: EC2 >"
+                    + " Security Groups > redis-sg > Edit inbound rules > delete rules whose source is an IP range.")
     void notOpenToCidr(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         RedisPortAccess access = RedisPortAccess.of(evidence, thresholds);
         Report.details(reporter, access.details());

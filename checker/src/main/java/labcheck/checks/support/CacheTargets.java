@@ -98,7 +98,7 @@ public final class CacheTargets {
                 + missing + ". The lab's Redis cluster must carry exactly this id. Fix: create it with"
                 + " `aws elasticache create-cache-cluster --cache-cluster-id " + thresholds.clusterId()
                 + " --engine redis --cache-node-type " + thresholds.allowedNodeTypes().get(0)
-                + " --num-cache-nodes 1 --cache-subnet-group-name redis-subnet-group"
+                + " --num-cache-nodes " + thresholds.nodeCount() + " --cache-subnet-group-name redis-subnet-group"
                 + " --security-group-ids <redis-sg-id>`, or, if you gave it another name, ask your instructor"
                 + " to set thresholds.clusterId in the rubric.";
     }
