@@ -46,13 +46,13 @@ public final class Conditions {
 
     /**
      * Records a shortfall that still earns {@code fraction} of the check's marks when nothing else
-     * failed; at 0 or below it is a plain failure, at 1 or above no shortfall at all.
+     * failed; at 1 or above it is no shortfall at all, at 0 or below (or not a number) a plain failure.
      */
     public Conditions partly(double fraction, String shortfall) {
         if (fraction >= 1) {
             return this;
         }
-        if (fraction <= 0) {
+        if (!(fraction > 0)) {
             return fail(shortfall);
         }
         if (partial != null) {
