@@ -57,8 +57,8 @@ public final class CheckIndex {
                     throw new IllegalStateException("check id '" + check.id() + "' on " + info.location()
                             + " names " + String.join(", ", info.unknownPlaceholders()) + " in its title or"
                             + " remediation, and the rubric has no such threshold; use one of "
-                            + Thresholds.names().stream().map(name -> "${" + name + "}").collect(Collectors.joining(", "))
-                            + ".");
+                            + Thresholds.names().stream().map(name -> "${" + name + "}")
+                                    .collect(Collectors.joining(", ")) + ".");
                 }
                 CheckInfo previous = byId.put(check.id(), info);
                 if (previous != null) {

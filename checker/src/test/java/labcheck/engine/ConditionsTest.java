@@ -25,7 +25,8 @@ class ConditionsTest {
         Throwable thrown = catchThrowable(() -> new Conditions().expect(true, () -> "held")
                 .expect(false, () -> "Port 6379 is open to 0.0.0.0/0.").verify());
 
-        assertThat(thrown).isExactlyInstanceOf(AssertionFailedError.class).hasMessage("Port 6379 is open to 0.0.0.0/0.");
+        assertThat(thrown).isExactlyInstanceOf(AssertionFailedError.class)
+                .hasMessage("Port 6379 is open to 0.0.0.0/0.");
     }
 
     @Test

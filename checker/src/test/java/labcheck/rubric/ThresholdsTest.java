@@ -26,7 +26,8 @@ class ThresholdsTest {
 
         assertThat(seed.asText()).containsEntry("clusterId", "product-cache-cluster")
                 .containsEntry("hitRatioPercent", "80").containsEntry("ttlMaxSeconds", "3600")
-                .containsEntry("allowedNodeTypes", "cache.t2.micro").containsEntry("lazyLoadingShareWhenHitsQueryDb", "0");
+                .containsEntry("allowedNodeTypes", "cache.t2.micro")
+                .containsEntry("lazyLoadingShareWhenHitsQueryDb", "0");
         assertThat(two.asText()).containsEntry("allowedNodeTypes", "cache.t2.micro or cache.t3.micro")
                 .containsEntry("hitRatioPercent", "82.5").containsEntry("lazyLoadingShareWhenHitsQueryDb", "0.25");
     }

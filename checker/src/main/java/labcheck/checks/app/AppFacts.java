@@ -46,7 +46,8 @@ final class AppFacts {
                 + " \"hit_ratio_percent\"}"
                 : "{\"product\", \"response_time_ms\", \"cache_used\", \"cache_status\"}"
                 + (action.startsWith("GET ") ? "" : " for GET /product/<id>");
-        return "make " + what + " answer HTTP 200 with Content-Type application/json and the lab's fields " + json + ".";
+        return "make " + what + " answer HTTP 200 with Content-Type application/json and the lab's fields " + json
+                + ".";
     }
 
     static String ms(double v) {

@@ -24,7 +24,8 @@ public class AppHealthChecks {
 
     /** How a second request for the same product becomes a HIT, for every failure of a hit. */
     private static final String SERVE_HITS = " Fix: read product:<id> from Redis before querying MySQL and answer"
-            + " cache_status HIT when it is there; on a MISS store the product with SETEX so the next request is a HIT.";
+            + " cache_status HIT when it is there; on a MISS store the product with SETEX so the next request is a"
+            + " HIT.";
 
     @Check(id = "app_health_redis_connected",
             title = "GET /health reports Redis connected",
@@ -139,9 +140,10 @@ public class AppHealthChecks {
                 + " before them, or MySQL was queried)" : " with a truthful label: " + String.join("; ", lies))
                 + "; a second request for the same id must be served from Redis" + (lies.isEmpty() ? ""
                 : ", and cache_status must say what happened") + "." + SERVE_HITS).verify();
-        Report.passed(reporter, "The app at " + app.appUrl() + " served " + (hits.size() == 1 ? "product " : "products ")
-                + Texts.join(hits.stream().map(String::valueOf).toList()) + " from the cache on the second request, by"
-                + " labcheck's own reads (product:<id> in Redis before it).");
+        Report.passed(reporter, "The app at " + app.appUrl() + " served "
+                + (hits.size() == 1 ? "product " : "products ")
+                + Texts.join(hits.stream().map(String::valueOf).toList())
+                + " from the cache on the second request, by labcheck's own reads (product:<id> in Redis before it).");
     }
 
     /** The observations whose second request was served from the cache, by the evidence. */

@@ -65,7 +65,8 @@ public class ExtensionChecks {
                         + ". Fix: right after the UPDATE, " + setex + " instead of deleting or keeping the old key.")
                 .verify();
         Report.passed(reporter, put + " answered HTTP " + w.putStatus() + ", the next GET served the new price"
-                + (w.redisUpdated() == null ? " as a cache HIT" : " and product:" + w.id() + " in Redis held it") + ".");
+                + (w.redisUpdated() == null ? " as a cache HIT" : " and product:" + w.id() + " in Redis held it")
+                + ".");
     }
 
     @Check(id = "app_delete_invalidates_cache",

@@ -114,8 +114,9 @@ public class HitRatioChecks {
                 + " moved by " + delta + " lookups while the probe made " + observed + "; /stats must report Redis"
                 + " INFO stats live." + LIVE_STATS);
         conditions.expect(Math.abs(w.windowRatioPercent() - w.observedRatioPercent()) <= RATIO_AGREEMENT_POINTS,
-                () -> "/stats on " + app.appUrl() + " gives a window hit ratio of " + AppFacts.pct(w.windowRatioPercent())
-                + ", but the app's own cache_status answers give " + AppFacts.pct(w.observedRatioPercent()) + " ("
+                () -> "/stats on " + app.appUrl() + " gives a window hit ratio of "
+                + AppFacts.pct(w.windowRatioPercent()) + ", but the app's own cache_status answers give "
+                + AppFacts.pct(w.observedRatioPercent()) + " ("
                 + w.observedHits() + " HIT, " + w.observedMisses() + " MISS); they must agree within "
                 + RATIO_AGREEMENT_POINTS + " points: cache_status or /stats does not reflect what Redis did. Fix:"
                 + " answer HIT exactly when the product came from Redis, and read /stats from Redis INFO stats.");

@@ -26,9 +26,9 @@ public class LazyLoadingChecks {
     static final double SELECTS_PER_HIT_ALLOWED = 0.1;
 
     /** The pattern in one sentence, for every failure of this item. */
-    private static final String PATTERN = " Fix: in GET /product/<id>, read product:<id> from Redis first and return it"
-            + " when it is there (cache_status HIT); only on a miss query MySQL, SETEX the product as JSON and return it"
-            + " (cache_status MISS).";
+    private static final String PATTERN = " Fix: in GET /product/<id>, read product:<id> from Redis first and return"
+            + " it when it is there (cache_status HIT); only on a miss query MySQL, SETEX the product as JSON and"
+            + " return it (cache_status MISS).";
 
     @Check(id = "app_lazy_loading_miss_then_hit",
             title = "An uncached product goes MISS then HIT with the same data",

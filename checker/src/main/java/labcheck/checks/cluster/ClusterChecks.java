@@ -86,8 +86,9 @@ public class ClusterChecks {
                     + " node-based cluster of type " + allowed + ", which the Free Tier covers (serverless is billed by"
                     + " use). Fix: create the cluster with `aws elasticache create-cache-cluster --cache-cluster-id "
                     + thresholds.clusterId() + " --engine redis --cache-node-type "
-                    + thresholds.allowedNodeTypes().get(0) + " --num-cache-nodes " + thresholds.nodeCount() + "` and delete the serverless cache (`aws elasticache delete-serverless-cache"
-                    + " --serverless-cache-name " + cache.id() + "`).");
+                    + thresholds.allowedNodeTypes().get(0) + " --num-cache-nodes " + thresholds.nodeCount() + "` and"
+                    + " delete the serverless cache (`aws elasticache delete-serverless-cache --serverless-cache-name "
+                    + cache.id() + "`).");
         } else {
             conditions.expect(isAllowed(cache.nodeType(), thresholds.allowedNodeTypes()), () -> cache.describe()
                     + " uses node type " + Texts.orUnknown(cache.nodeType()) + "; expected " + allowed + ", the Free"

@@ -59,8 +59,8 @@ public class CloudWatchAlarmChecks {
             MetricAlarm first = onHitRate.get(0);
             conditions.fail("CloudWatch alarm " + first.alarmName() + " watches " + METRIC + " but "
                     + String.join(", ", problems(first, thresholds)) + "; expected LessThanThreshold "
-                    + target + " on CacheClusterId " + thresholds.clusterId()
-                    + " (or a member, " + thresholds.clusterId() + "-001), so it fires when the hit ratio drops." + fix);
+                    + target + " on CacheClusterId " + thresholds.clusterId() + " (or a member, "
+                    + thresholds.clusterId() + "-001), so it fires when the hit ratio drops." + fix);
         } else if (math.isPresent()) {
             conditions.partly(0.5, "CloudWatch alarm " + math.get().alarmName() + " uses metric math, which"
                     + " labcheck cannot read, so only half the credit is given; expected an alarm on " + METRIC

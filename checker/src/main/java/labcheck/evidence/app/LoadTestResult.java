@@ -30,10 +30,10 @@ public record LoadTestResult(int concurrency, long durationMs, long requests, lo
     /** The run in figures for the judge: load, errors, throughput and latency, corrected and raw. */
     public String describe() {
         return String.format(Locale.ROOT, "concurrency %d for %d ms: %d requests, %d errors (%.2f%%), %.1f req/s;"
-                        + " latency (corrected for coordinated omission) p50 %.3f p95 %.3f p99 %.3f max %.3f ms; raw p50 %.3f"
-                        + " p99 %.3f ms%s", concurrency, durationMs, requests, errors, errorPercent(), throughputRps,
-                latency.p50(), latency.p95(), latency.p99(), latency.max(), rawLatency.p50(), rawLatency.p99(),
-                errorSamples.isEmpty() ? "" : "; errors: " + errorSamples);
+                        + " latency (corrected for coordinated omission) p50 %.3f p95 %.3f p99 %.3f max %.3f ms; raw"
+                        + " p50 %.3f p99 %.3f ms%s", concurrency, durationMs, requests, errors, errorPercent(),
+                throughputRps, latency.p50(), latency.p95(), latency.p99(), latency.max(), rawLatency.p50(),
+                rawLatency.p99(), errorSamples.isEmpty() ? "" : "; errors: " + errorSamples);
     }
 
     public double errorPercent() {

@@ -56,7 +56,8 @@ class AppChecksOnContractAppsTest {
         // one dialect: each failed condition is a line of its own that ends with how to fix it
         results.forEach((id, run) -> {
             if (run.outcome() == Outcome.FAILED || run.outcome() == Outcome.PARTIAL) {
-                assertThat(run.message().lines()).as(id).allMatch(line -> line.contains(" Fix: ") && line.endsWith("."));
+                assertThat(run.message().lines()).as(id)
+                        .allMatch(line -> line.contains(" Fix: ") && line.endsWith("."));
             }
         });
         return results;
