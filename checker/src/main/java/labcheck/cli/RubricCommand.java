@@ -2,10 +2,8 @@ package labcheck.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import labcheck.checks.CheckCatalog;
-import labcheck.engine.CheckInfo;
 import labcheck.report.Marks;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
@@ -33,10 +31,12 @@ public class RubricCommand extends GuardedCommand {
         out().println(r.title() + "  (rubric " + r.id() + " " + r.version() + ", from " + r.origin() + ")");
         out().println("Total: " + Marks.format(r.total()) + " marks; bonus marks are extra.");
         out().println();
-        section("Items", r.items(), "");
-        section("Bonus", r.bonus(), "B");
+        section("Items", r.items(), "", r.thresholds());
+        section("Bonus", r.bonus(), "B", r.thresholds());
         out().println("Thresholds");
-        thresholds(r.thresholds()).forEach((k, v) -> out().println("  " + k + ": " + v));
+        // each threshold as the rubric would write it: 80, not 80.0
+        r.thresholds().values().forEach((k, v) -> out().println("  " + k + ": "
+                + (v instanceof Double d ? Numbers.plain(d) : String.valueOf(v))));
         out().println();
         out().println("Where each check is written (checker/src/main/java/...)");
         new TreeSet<>(r.checkIds()).forEach(id -> CheckCatalog.index().get(id).ifPresent(info ->
@@ -51,7 +51,7 @@ public class RubricCommand extends GuardedCommand {
         return ExitCodes.ALL_MARKS;
     }
 
-    private void section(String heading, List<RubricItem> items, String prefix) {
+    private void section(String heading, List<RubricItem> items, String prefix, Thresholds thresholds) {
         if (items.isEmpty()) {
             return;
         }
@@ -62,25 +62,11 @@ public class RubricCommand extends GuardedCommand {
                     + " marks]");
             for (int j = 0; j < item.checks().size(); j++) {
                 RubricCheck check = item.checks().get(j);
-                String title = CheckCatalog.index().get(check.id()).map(CheckInfo::title).orElse("");
+                String title = CheckCatalog.index().get(check.id()).map(info -> info.title(thresholds)).orElse("");
                 out().println("     " + prefix + (i + 1) + "." + (j + 1) + " " + check.id() + "  "
                         + Marks.format(check.marks()) + (title.isEmpty() ? "" : "  " + title));
             }
         }
         out().println();
-    }
-
-    /** Each threshold as the rubric would write it: 80, not 80.0. */
-    private static Map<String, String> thresholds(Thresholds t) {
-        var map = new java.util.LinkedHashMap<String, String>();
-        for (var component : Thresholds.class.getRecordComponents()) {
-            try {
-                Object value = component.getAccessor().invoke(t);
-                map.put(component.getName(), value instanceof Double d ? Numbers.plain(d) : String.valueOf(value));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read threshold " + component.getName(), e);
-            }
-        }
-        return map;
     }
 }

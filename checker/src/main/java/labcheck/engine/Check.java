@@ -15,13 +15,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @Check(id = "elasticache_cluster_available",
  *        title = "The Redis cluster is available",
- *        remediation = "Wait for the status 'available' (5-7 minutes), then run labcheck again.")
- * void clusterAvailable(Evidence evidence, Thresholds thresholds) { ... }
+ *        remediation = "Wait for the status 'available' (5-7 minutes): aws elasticache wait"
+ *                + " cache-cluster-available --cache-cluster-id ${clusterId}, then run labcheck again.")
+ * void clusterAvailable(Evidence evidence, Thresholds thresholds, TestReporter reporter) { ... }
  * }</pre>
  *
- * A check passes by returning, fails with an {@link AssertionError} (AssertJ), earns part of
- * its marks with {@link PartialCredit}, and is unverifiable with {@link Unverifiable}.
- * Anything else it throws is an error in the check, reported and isolated.
+ * <p>Title and remediation name the rubric's thresholds as {@code ${name}} (the names under
+ * {@code thresholds:} in the rubric file); the scoresheet shows the graded run's values, and
+ * {@link CheckIndex} refuses a name that is no threshold.
+ *
+ * <p>A check passes by returning (after {@link Report#passed} says what it found), fails with an
+ * {@link AssertionError} (its conditions collected in {@link Conditions}, so every failure is
+ * reported at once, each ending with a "Fix:"), earns part of its marks with {@link PartialCredit},
+ * and is unverifiable with {@link Unverifiable}. Anything else it throws is an error in the check,
+ * reported and isolated.
  *
  * <p>The annotation carries {@link EvidenceResolver}, so a check receives the graded
  * {@code Evidence} and {@code Thresholds} wherever its class lives, without registering anything.
@@ -36,9 +43,9 @@ public @interface Check {
     /** Stable id, {@code <service>_<resource>_<expected>}; rubrics refer to it. */
     String id();
 
-    /** One line saying what passes, e.g. "The Redis cluster is available". */
+    /** One line saying what passes, e.g. "Port ${redisPort} is open to no address range". */
     String title();
 
-    /** How to fix a failure: the CLI command and the console steps. */
+    /** How to fix a failure: the CLI command and the console steps, e.g. "... --cache-cluster-id ${clusterId}". */
     String remediation();
 }

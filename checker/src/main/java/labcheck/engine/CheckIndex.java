@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import labcheck.rubric.Thresholds;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The checks found in a list of classes (or discovered in a package), by id. Refuses two checks with one id and an id
- * that does not read {@code <service>_<resource>_<expected>} (lower case, underscores).
+ * The checks found in a list of classes (or discovered in a package), by id. Refuses two checks with one id, an id
+ * that does not read {@code <service>_<resource>_<expected>} (lower case, underscores), and a title or remediation
+ * naming a placeholder that is no threshold of the rubric ({@code ${clusterID}} for {@code ${clusterId}}).
  *
  * <pre>{@code
  * CheckIndex index = CheckIndex.of(List.of(ClusterChecks.class));
@@ -49,8 +52,15 @@ public final class CheckIndex {
                     throw new IllegalStateException("check id '" + check.id() + "' on " + type.getName() + "#"
                             + method.getName() + " must read <service>_<resource>_<expected> in lower case.");
                 }
-                CheckInfo previous = byId.put(check.id(),
-                        new CheckInfo(check.id(), check.title(), check.remediation(), method));
+                CheckInfo info = new CheckInfo(check.id(), check.title(), check.remediation(), method);
+                if (!info.unknownPlaceholders().isEmpty()) {
+                    throw new IllegalStateException("check id '" + check.id() + "' on " + info.location()
+                            + " names " + String.join(", ", info.unknownPlaceholders()) + " in its title or"
+                            + " remediation, and the rubric has no such threshold; use one of "
+                            + Thresholds.names().stream().map(name -> "${" + name + "}")
+                                    .collect(Collectors.joining(", ")) + ".");
+                }
+                CheckInfo previous = byId.put(check.id(), info);
                 if (previous != null) {
                     throw new IllegalStateException("check id '" + check.id() + "' is declared twice: on "
                             + previous.location() + " and on " + type.getSimpleName() + "#" + method.getName() + ".");

@@ -1,6 +1,5 @@
 package labcheck.engine;
 
-import java.util.Objects;
 import org.junit.jupiter.api.TestReporter;
 
 /**
@@ -19,8 +18,6 @@ public enum Finding {
     SELF_REPORTED_TIMINGS_CONTRADICTED("self_reported_timings_contradicted", "timings disagree"),
     /** The app's cache_status says HIT or MISS where Redis and the database showed the other. */
     CACHE_STATUS_CONTRADICTED("cache_status_contradicted", "cache_status contradicts Redis/MySQL");
-
-    static final String REPORT_KEY = "finding";
 
     private final String id;
     private final String flag;
@@ -42,6 +39,6 @@ public enum Finding {
 
     /** Records this finding on the running check. */
     public void raise(TestReporter reporter) {
-        Objects.requireNonNull(reporter, "reporter").publishEntry(REPORT_KEY, id);
+        Report.publish(reporter, Report.FINDING, id);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import labcheck.evidence.Evidence;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
-import labcheck.rubric.Thresholds;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -68,12 +67,16 @@ public final class Grader {
 
     /** Runs every check the rubric names on {@code evidence}; never throws because a check broke. */
     public Scoresheet grade(Evidence evidence) {
-        Objects.requireNonNull(evidence, "evidence");
-        Map<String, CheckRun> runs = run(evidence);
-        return new ScoresheetAssembler(rubric, index).assemble(evidence, runs, Instant.now(clock));
+        GradingContext context = GradingContext.of(rubric, evidence);
+        Map<String, CheckRun> runs = run(context);
+        return new ScoresheetAssembler(rubric, index).assemble(context, runs, Instant.now(clock));
     }
 
     Map<String, CheckRun> run(Evidence evidence) {
+        return run(GradingContext.of(rubric, evidence));
+    }
+
+    private Map<String, CheckRun> run(GradingContext context) {
         LauncherConfig config = LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false)
                 .enableTestExecutionListenerAutoRegistration(false)
@@ -84,17 +87,11 @@ public final class Grader {
                 .build();
         try (LauncherSession session = LauncherFactory.openSession(config)) {
             session.getStore().put(Namespace.create(EvidenceResolver.NAMESPACE.getParts()), EvidenceResolver.KEY,
-                    new GradingContext(evidence, thresholdsFor(evidence)));
+                    context);
             ScoringListener listener = new ScoringListener();
             session.getLauncher().execute(request(rubric.checkIds()), listener);
             return listener.runs();
         }
-    }
-
-    /** The rubric's thresholds, with the student's own cluster id when the evidence names one. */
-    private Thresholds thresholdsFor(Evidence evidence) {
-        String clusterId = evidence.subject() == null ? null : evidence.subject().clusterId();
-        return rubric.thresholds().withClusterId(clusterId);
     }
 
     /** Only Jupiter runs checks, whatever other engines the classpath holds (vintage, suites, ...). */

@@ -16,6 +16,7 @@ import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
 import labcheck.rubric.Rubric;
+import labcheck.rubric.Thresholds;
 
 /** Puts check runs into rubric order with their marks; pure, so regrading is byte-identical. */
 final class ScoresheetAssembler {
@@ -28,9 +29,10 @@ final class ScoresheetAssembler {
         this.index = index;
     }
 
-    Scoresheet assemble(Evidence evidence, Map<String, CheckRun> runs, Instant gradedAt) {
-        List<ItemResult> items = items(rubric.items(), "", runs);
-        List<ItemResult> bonus = items(rubric.bonus(), "B", runs);
+    Scoresheet assemble(GradingContext context, Map<String, CheckRun> runs, Instant gradedAt) {
+        Evidence evidence = context.evidence();
+        List<ItemResult> items = items(rubric.items(), "", runs, context.thresholds());
+        List<ItemResult> bonus = items(rubric.bonus(), "B", runs, context.thresholds());
         double total = Marks.round(sum(items) + sum(bonus));
         double max = Marks.round(items.stream().mapToDouble(ItemResult::max).sum());
         return new Scoresheet(Scoresheet.SCHEMA_VERSION, Version.current(), rubric.id(), rubric.version(),
@@ -38,14 +40,15 @@ final class ScoresheetAssembler {
                 notes(evidence, items, bonus));
     }
 
-    private List<ItemResult> items(List<RubricItem> rubricItems, String prefix, Map<String, CheckRun> runs) {
+    private List<ItemResult> items(List<RubricItem> rubricItems, String prefix, Map<String, CheckRun> runs,
+                                   Thresholds thresholds) {
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < rubricItems.size(); i++) {
             RubricItem item = rubricItems.get(i);
             String number = prefix + (i + 1);
             List<CheckResult> checks = new ArrayList<>();
             for (int j = 0; j < item.checks().size(); j++) {
-                checks.add(check(number + "." + (j + 1), item.checks().get(j), runs));
+                checks.add(check(number + "." + (j + 1), item.checks().get(j), runs, thresholds));
             }
             double marks = Marks.round(checks.stream().mapToDouble(CheckResult::marks).sum());
             results.add(new ItemResult(number, item.id(), item.title(), marks, item.marks(),
@@ -54,7 +57,8 @@ final class ScoresheetAssembler {
         return List.copyOf(results);
     }
 
-    private CheckResult check(String number, RubricCheck rubricCheck, Map<String, CheckRun> runs) {
+    private CheckResult check(String number, RubricCheck rubricCheck, Map<String, CheckRun> runs,
+                              Thresholds thresholds) {
         Optional<CheckInfo> info = index.get(rubricCheck.id());
         CheckRun run = runs.get(rubricCheck.id());
         if (run == null) {
@@ -63,9 +67,9 @@ final class ScoresheetAssembler {
                     : "check " + rubricCheck.id() + " did not run";
             run = new CheckRun(rubricCheck.id(), Outcome.ERROR, 0, "labcheck error: " + why + ".", null);
         }
-        String title = info.map(CheckInfo::title).orElse(rubricCheck.id());
+        String title = info.map(i -> i.title(thresholds)).orElse(rubricCheck.id());
         String message = run.message() != null ? run.message() : title + ".";
-        String remediation = remediation(run, info);
+        String remediation = remediation(run, info, thresholds);
         double marks = Marks.round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
                 remediation, run.details(), run.findings());
@@ -76,15 +80,15 @@ final class ScoresheetAssembler {
             + "labcheck could not read; make it readable (a flag, an IAM permission, or where labcheck runs) and run "
             + "labcheck again.";
 
-    /** The lab fix for what failed; for what could not be verified, how to make it verifiable. */
-    private static String remediation(CheckRun run, Optional<CheckInfo> info) {
+    /** The lab fix for what failed, in the rubric's values; for what could not be verified, how to make it so. */
+    private static String remediation(CheckRun run, Optional<CheckInfo> info, Thresholds thresholds) {
         if (run.outcome() == Outcome.PASSED) {
             return null;
         }
         if (run.outcome() == Outcome.UNVERIFIABLE) {
             return CheckResult.VERIFY_PREFIX + (run.howToVerify() != null ? run.howToVerify() : VERIFY_HINT);
         }
-        return info.map(CheckInfo::remediation).orElse(null);
+        return info.map(i -> i.remediation(thresholds)).orElse(null);
     }
 
     /** PASSED with all marks, PARTIAL with some, else the worst outcome among the checks. */

@@ -19,13 +19,10 @@ import org.opentest4j.TestAbortedException;
  * Turns the outcome of each leaf test (a check) into a {@link CheckRun}. Containers are
  * ignored: JUnit reports a class SUCCESSFUL even when a check in it failed.
  *
- * <p>A check may publish report entries through {@code TestReporter}: {@code details} (an
- * evidence excerpt for the judge) and {@code message} (what a passing check found).
+ * <p>A check publishes its pass message and evidence excerpts through {@link Report}, and raises
+ * {@link Finding}s; they arrive here as report entries under {@link Report}'s keys.
  */
 final class ScoringListener implements TestExecutionListener {
-
-    static final String DETAILS = "details";
-    static final String MESSAGE = "message";
 
     private static final Pattern SOURCE_LINE = Pattern.compile("(?m)^\\s*at [\\w.$<>]+\\([\\w.$]+(:\\d+)?\\)\\s*$");
 
@@ -41,11 +38,11 @@ final class ScoringListener implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         entry.getKeyValuePairs().forEach((key, value) -> {
-            if (DETAILS.equals(key)) {
+            if (Report.DETAILS.equals(key)) {
                 details.computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>()).add(value);
-            } else if (MESSAGE.equals(key)) {
+            } else if (Report.MESSAGE.equals(key)) {
                 messages.put(test.getUniqueId(), value);
-            } else if (Finding.REPORT_KEY.equals(key)) {
+            } else if (Report.FINDING.equals(key)) {
                 List<String> raised = findings.computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>());
                 if (!raised.contains(value)) {
                     raised.add(value);

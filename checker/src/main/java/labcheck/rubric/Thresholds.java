@@ -1,6 +1,13 @@
 package labcheck.rubric;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import labcheck.text.Numbers;
 
 /**
  * Every number and name a check compares against, read from the rubric file so an
@@ -39,6 +46,50 @@ public record Thresholds(
     public Thresholds {
         allowedNodeTypes = List.copyOf(allowedNodeTypes);
         allowedEngines = List.copyOf(allowedEngines);
+    }
+
+    /** The thresholds' names, as the rubric file's {@code thresholds:} section spells them, in record order. */
+    public static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        for (RecordComponent component : Thresholds.class.getRecordComponents()) {
+            names.add(component.getName());
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** Every threshold by its rubric name, as this record holds it (a list stays a list). */
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : Thresholds.class.getRecordComponents()) {
+            try {
+                values.put(component.getName(), component.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read threshold " + component.getName(), e);
+            }
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Every threshold by its rubric name, written as a sentence shows it: a whole number without
+     * ".0", a list as "a or b". What a check's title and remediation name as {@code ${clusterId}}.
+     *
+     * <pre>{@code
+     * Thresholds.seedDefaults().asText().get("hitRatioPercent");    // "80"
+     * Thresholds.seedDefaults().asText().get("allowedNodeTypes");   // "cache.t2.micro"
+     * }</pre>
+     */
+    public Map<String, String> asText() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        values().forEach((name, value) -> texts.put(name, text(value)));
+        return Collections.unmodifiableMap(texts);
+    }
+
+    private static String text(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(" or ", list.stream().map(Thresholds::text).toList());
+        }
+        return value instanceof Double d ? Numbers.plain(d) : String.valueOf(value);
     }
 
     /** These thresholds for a student whose cluster has another id (a roster's {@code cluster_id}). */

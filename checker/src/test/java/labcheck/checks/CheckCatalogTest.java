@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import labcheck.engine.CheckInfo;
+import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.Test;
 
 class CheckCatalogTest {
@@ -34,6 +35,22 @@ class CheckCatalogTest {
             assertThat(Stream.of(type.getDeclaredConstructors()).anyMatch(c -> c.getParameterCount() == 0))
                     .as(type.getName()).isTrue();
         }
+    }
+
+    @Test
+    void everyCheckTextTakesTheRubricsValuesAndHardCodesNoneOfTheSeeds() {
+        Thresholds seed = Thresholds.seedDefaults();
+        Thresholds other = new Thresholds("course-cache", List.of("cache.t3.micro"), List.of("redis"), 8, 1, 6380, 600,
+                60, 85, 100, 1000, 0, 50);
+        for (String id : CheckCatalog.ids()) {
+            CheckInfo info = CheckCatalog.index().get(id).orElseThrow();
+            assertThat(info.title(seed) + info.remediation(seed)).as(id).doesNotContain("${");
+            assertThat(info.title(other) + " " + info.remediation(other)).as(id)
+                    .doesNotContain("product-cache-cluster", "3600", "6379", "cache.t2.micro", "Redis 7");
+        }
+        assertThat(CheckCatalog.index().get("elasticache_cluster_found").orElseThrow().remediation(other))
+                .contains("--cache-cluster-id course-cache --engine redis --engine-version 8.0"
+                        + " --cache-node-type cache.t3.micro");
     }
 
     @Test

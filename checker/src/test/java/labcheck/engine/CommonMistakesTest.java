@@ -34,7 +34,16 @@ class CommonMistakesTest {
     private final LabEvidence lab = LabEvidence.correct();
 
     private Scoresheet grade() {
-        return new Grader(RUBRIC, CheckCatalog.index(), CheckHarness.FIXED).grade(lab.build());
+        Scoresheet sheet = new Grader(RUBRIC, CheckCatalog.index(), CheckHarness.FIXED).grade(lab.build());
+        // one dialect: every failed condition of every mistake is a line that says how to fix it
+        for (ItemResult item : sheet.items()) {
+            for (CheckResult check : item.checks()) {
+                if (check.outcome() == Outcome.FAILED || check.outcome() == Outcome.PARTIAL) {
+                    assertThat(check.message().lines()).as(check.id()).allMatch(line -> line.contains(" Fix"));
+                }
+            }
+        }
+        return sheet;
     }
 
     private static Map<String, String> lostMarks(Scoresheet sheet) {

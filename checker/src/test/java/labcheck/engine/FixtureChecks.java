@@ -15,10 +15,10 @@ public class FixtureChecks {
 
     @Check(id = "fixture_check_passes", title = "Always passes", remediation = "Nothing to do.")
     void passes(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
-        reporter.publishEntry("message", "Student " + evidence.subject().studentId() + " passed, cluster "
+        Report.passed(reporter, "Student " + evidence.subject().studentId() + " passed, cluster "
                 + thresholds.clusterId() + ".");
-        reporter.publishEntry("details", "first line");
-        reporter.publishEntry("details", "second line");
+        Report.details(reporter, "first line");
+        Report.details(reporter, "second line");
     }
 
     @Check(id = "fixture_check_fails", title = "Always fails", remediation = "Fix the fixture.")

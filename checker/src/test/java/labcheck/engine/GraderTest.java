@@ -174,6 +174,19 @@ class GraderTest {
     }
 
     @Test
+    void aShortfallAloneEarnsItsShareButBesideAFailureTheCheckFailsWithBoth() {
+        CheckResult partly = gradeOne("fixture_check_partly");
+        CheckResult both = gradeOne("fixture_check_partly_and_fails");
+
+        assertThat(partly.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(partly.marks()).isEqualTo(0.4);
+        assertThat(partly.message()).isEqualTo("Four tenths of it.");
+        assertThat(both.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(both.marks()).isZero();
+        assertThat(both.message()).isEqualTo("Half of it is there.\nThe rest failed.");
+    }
+
+    @Test
     void aConditionThatThrowsInsideAssertAllIsAnErrorNotAFailure() {
         CheckResult broken = gradeOne("fixture_check_breaks_in_assert_all");
 

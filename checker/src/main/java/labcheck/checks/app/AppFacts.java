@@ -4,10 +4,10 @@ import java.util.List;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
+import labcheck.evidence.Unavailable;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.text.Numbers;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.TestReporter;
 
 /**
  * Shared reading of app evidence. An app that answered wrongly (HTML, invalid JSON, a hang
@@ -28,15 +28,26 @@ final class AppFacts {
 
     static <T> T require(Fact<T> fact) {
         if (fact != null && !fact.available() && APP_FAULTS.contains(fact.unavailable().code())) {
-            Assertions.fail(fact.unavailable().message());
+            Assertions.fail(fact.unavailable().message() + " Fix: " + fix(fact.unavailable()));
         }
         return Unverifiable.require(fact);
     }
 
-    static void details(TestReporter reporter, String text) {
-        if (reporter != null && text != null && !text.isBlank()) {
-            reporter.publishEntry("details", text);
+    /** How to make the app answer what the probe asked, in the lab's HTTP contract. */
+    private static String fix(Unavailable cause) {
+        String action = cause.action() == null ? "" : cause.action();
+        String what = action.startsWith("GET ") ? action + " of the app" : "the app";
+        if ("Timeout".equals(cause.code())) {
+            return "make " + what + " answer within the probe's time budget (pooled Redis and MySQL connections,"
+                    + " no blocking work per request).";
         }
+        String json = action.startsWith("GET /health") ? "{\"status\", \"redis_status\"}"
+                : action.startsWith("GET /stats") ? "{\"keyspace_hits\", \"keyspace_misses\", \"total_requests\","
+                + " \"hit_ratio_percent\"}"
+                : "{\"product\", \"response_time_ms\", \"cache_used\", \"cache_status\"}"
+                + (action.startsWith("GET ") ? "" : " for GET /product/<id>");
+        return "make " + what + " answer HTTP 200 with Content-Type application/json and the lab's fields " + json
+                + ".";
     }
 
     static String ms(double v) {

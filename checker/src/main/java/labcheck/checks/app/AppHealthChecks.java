@@ -1,9 +1,14 @@
 package labcheck.checks.app;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.util.ArrayList;
 import java.util.List;
+import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.HealthProbe;
@@ -12,51 +17,54 @@ import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.RequestTrace;
 import labcheck.rubric.Thresholds;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.TestReporter;
 
 /** Rubric item 3: the application connects to Redis. */
 public class AppHealthChecks {
 
+    /** How a second request for the same product becomes a HIT, for every failure of a hit. */
+    private static final String SERVE_HITS = " Fix: read product:<id> from Redis before querying MySQL and answer"
+            + " cache_status HIT when it is there; on a MISS store the product with SETEX so the next request is a"
+            + " HIT.";
+
     @Check(id = "app_health_redis_connected",
             title = "GET /health reports Redis connected",
             remediation = "Make /health PING Redis on every call and answer {\"status\": \"healthy\", \"redis_status\": "
                     + "\"connected\"} only when the PING succeeds. If it says disconnected: check the Redis endpoint "
-                    + "in the app, and that redis-sg allows TCP 6379 from the EC2 instance's security group.")
+                    + "in the app, and that redis-sg allows TCP ${redisPort} from the EC2 instance's security group.")
     void healthRedisConnected(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         HealthProbe h = AppFacts.require(app.health());
-        AppFacts.details(reporter, "GET " + app.appUrl() + "/health -> HTTP " + h.httpStatus() + ", status="
-                + h.status() + ", redis_status=" + h.redisStatus());
+        Report.details(reporter, "GET " + app.appUrl() + "/health -> " + h.describe());
         if (h.problem() != null) {
-            Assertions.fail("GET /health on " + app.appUrl() + " does not follow the contract: " + h.problem()
-                    + "; expected {\"status\": \"healthy\", \"redis_status\": \"connected\"}.");
+            fail("GET /health on " + app.appUrl() + " does not follow the contract: " + h.problem() + "; expected"
+                    + " {\"status\": \"healthy\", \"redis_status\": \"connected\"}. Fix: answer /health with that JSON"
+                    + " (Content-Type application/json), redis_status from a PING to Redis.");
         }
-        if (h.httpStatus() != 200 || !"connected".equalsIgnoreCase(h.redisStatus())) {
-            Assertions.fail("GET /health on " + app.appUrl() + " answered HTTP " + h.httpStatus() + " with redis_status="
-                    + h.redisStatus() + "; expected HTTP 200 with redis_status=connected, so the app cannot reach "
-                    + "Redis: check the endpoint in the app and the redis-sg inbound rule for port 6379.");
+        boolean connected = h.httpStatus() == 200 && "connected".equalsIgnoreCase(h.redisStatus());
+        Conditions conditions = new Conditions();
+        conditions.expect(connected, () -> "GET /health on " + app.appUrl() + " answered HTTP " + h.httpStatus()
+                + " with redis_status=" + h.redisStatus() + "; expected HTTP 200 with redis_status=connected, so the"
+                + " app cannot reach Redis. Fix: check the Redis endpoint in the app and that redis-sg allows TCP "
+                + thresholds.redisPort() + " from the EC2 instance's security group.");
+        LazyLoadProbe l = app.lazyLoad() != null && app.lazyLoad().available() ? app.lazyLoad().value() : null;
+        long served = l == null ? 0 : l.evidenced() ? fromCache(l).size() : l.totalHits();
+        if (connected && l != null) {
+            String none = l.evidenced()
+                    ? "none of the probe's " + l.observations().size() + " repeated product requests was served from"
+                    + " the cache (0 HIT by labcheck's own reads of Redis and the database around each request)"
+                    : "none of the probe's product requests was served from the cache (0 HIT, " + l.totalMisses()
+                    + " MISS)";
+            conditions.expect(served > 0 || !l.evidenced() && l.totalMisses() == 0, () -> "GET /health on "
+                    + app.appUrl() + " says redis_status=connected, but " + none + ", so the app is not really using"
+                    + " Redis. Fix: make /health PING Redis each time instead of reporting a stored flag, and serve"
+                    + " repeated requests from the cache.");
         }
-        if (app.lazyLoad() != null && app.lazyLoad().available() && Served.evidenced(app.lazyLoad().value())) {
-            LazyLoadProbe l = app.lazyLoad().value();
-            long fromCache = l.observations().stream()
-                    .filter(o -> Served.fromCache(Served.of(o.second(), o.secondTrace()))).count();
-            if (fromCache == 0) {
-                Assertions.fail("GET /health on " + app.appUrl() + " says redis_status=connected, but none of the "
-                        + "probe's " + l.observations().size() + " repeated product requests was served from the cache "
-                        + "(0 HIT by labcheck's own reads of Redis and the database around each request), so the app "
-                        + "is not really using Redis; /health must PING Redis each time instead of reporting a stored "
-                        + "flag.");
-            }
-        } else if (app.lazyLoad() != null && app.lazyLoad().available()) {
-            LazyLoadProbe l = app.lazyLoad().value();
-            if (l.totalHits() == 0 && l.totalMisses() > 0) {
-                Assertions.fail("GET /health on " + app.appUrl() + " says redis_status=connected, but none of the "
-                        + "probe's product requests was served from the cache (0 HIT, " + l.totalMisses()
-                        + " MISS), so the app is not really using Redis; /health must PING Redis each time "
-                        + "instead of reporting a stored flag.");
-            }
-        }
+        conditions.verify();
+        Report.passed(reporter, "GET /health on " + app.appUrl() + " answered HTTP 200 with redis_status=connected"
+                + (l == null ? "." : l.evidenced() ? ", and the app served " + served + " of " + l.observations().size()
+                + " repeated product requests from the cache." : ", and the app answered cache_status HIT " + served
+                + " times during the probe."));
     }
 
     @Check(id = "app_cache_hit_observed",
@@ -66,7 +74,7 @@ public class AppHealthChecks {
     void cacheHitObserved(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         LazyLoadProbe l = AppFacts.require(app.lazyLoad());
-        if (Served.evidenced(l)) {
+        if (l.evidenced()) {
             hitByEvidence(app, l, reporter);
             return;
         }
@@ -74,31 +82,34 @@ public class AppHealthChecks {
                 .map(ProductObservation::id).toList();
         StringBuilder details = new StringBuilder("HIT answers over the whole probe: " + l.totalHits()
                 + ", MISS answers: " + l.totalMisses() + "; ids answering HIT on their second request: " + hitIds
-                + ". " + Served.basis(l));
+                + ". " + l.basis());
         if (l.totalHits() == 0) {
-            AppFacts.details(reporter, details.toString());
-            Assertions.fail("None of the probe's requests to " + app.appUrl() + "/product/{id} answered cache_status "
-                    + "HIT (" + l.totalMisses() + " MISS" + firstProblem(l) + "); a second request for the same id "
-                    + "must be served from Redis.");
+            Report.details(reporter, details.toString());
+            fail("None of the probe's requests to " + app.appUrl() + "/product/{id} answered cache_status HIT ("
+                    + l.totalMisses() + " MISS" + (l.firstProblem() == null ? "" : "; the app's answers: "
+                    + l.firstProblem()) + "); a second request for the same id must be served from Redis."
+                    + SERVE_HITS);
         }
-        if (app.redis() != null && app.redis().available() && !hitIds.isEmpty()) {
-            List<RedisKeysProbe.KeyState> keys = app.redis().value().keys().stream()
-                    .filter(k -> hitIds.contains(k.id())).toList();
-            boolean anyExists = keys.stream().anyMatch(RedisKeysProbe.KeyState::exists);
+        boolean corroborate = app.redis() != null && app.redis().available() && !hitIds.isEmpty();
+        List<RedisKeysProbe.KeyState> keys = !corroborate ? List.of() : app.redis().value().keys().stream()
+                .filter(k -> hitIds.contains(k.id())).toList();
+        if (corroborate) {
             details.append("\nproduct:<id> in Redis for HIT ids: ").append(keys.stream()
                     .map(k -> k.key() + (k.exists() ? " exists" : " absent")).toList());
-            AppFacts.details(reporter, details.toString());
-            if (!anyExists) {
-                Assertions.fail("The app answered HIT for product ids " + hitIds + ", but Redis at "
-                        + app.redis().value().endpoint() + " holds none of their product:<id> keys; a HIT must "
-                        + "come from Redis, keyed product:<id>.");
-            }
         } else {
             details.append("\nRedis not read from here, so the HIT was not corroborated in Redis: ")
                     .append(app.redis() == null || app.redis().available() ? "no HIT id to look up"
                             : app.redis().unavailable().message());
-            AppFacts.details(reporter, details.toString());
         }
+        Report.details(reporter, details.toString());
+        new Conditions().expect(!corroborate || keys.stream().anyMatch(RedisKeysProbe.KeyState::exists),
+                () -> "The app answered HIT for product ids " + hitIds + ", but Redis at "
+                + app.redis().value().endpoint() + " holds none of their product:<id> keys; a HIT must come from"
+                + " Redis, keyed product:<id>." + SERVE_HITS).verify();
+        Report.passed(reporter, "The app at " + app.appUrl() + " answered cache_status HIT " + l.totalHits()
+                + " times" + (corroborate ? ", and Redis at " + app.redis().value().endpoint() + " holds the"
+                + " product:<id> keys of the ids it answered HIT for." : "; Redis was not read from here, so the HITs"
+                + " are the app's claim."));
     }
 
     /** A request served while its key was in Redis, whose label (if any) does not deny it. */
@@ -118,24 +129,26 @@ public class AppHealthChecks {
                 lies.add("product " + o.id() + ": " + lie);
             }
         }
-        AppFacts.details(reporter, "ids served from the cache on their second request: " + hits
-                + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". " + Served.basis(l)
+        Report.details(reporter, "ids served from the cache on their second request: " + hits
+                + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". " + l.basis()
                 + " cache_status HIT answers over the whole probe (claims): " + l.totalHits() + ".");
         if (!lies.isEmpty()) {
             Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);
         }
-        if (hits.isEmpty()) {
-            Assertions.fail("None of the probe's repeated requests to " + app.appUrl() + "/product/{id} was served "
-                    + "from the cache" + (lies.isEmpty() ? " (product:<id> was not in Redis before them, or MySQL was "
-                    + "queried)" : " with a truthful label: " + String.join("; ", lies)) + "; a second request for "
-                    + "the same id must be served from Redis" + (lies.isEmpty() ? "" : ", and cache_status must say "
-                    + "what happened") + ".");
-        }
+        new Conditions().expect(!hits.isEmpty(), () -> "None of the probe's repeated requests to " + app.appUrl()
+                + "/product/{id} was served from the cache" + (lies.isEmpty() ? " (product:<id> was not in Redis"
+                + " before them, or MySQL was queried)" : " with a truthful label: " + String.join("; ", lies))
+                + "; a second request for the same id must be served from Redis" + (lies.isEmpty() ? ""
+                : ", and cache_status must say what happened") + "." + SERVE_HITS).verify();
+        Report.passed(reporter, "The app at " + app.appUrl() + " served "
+                + (hits.size() == 1 ? "product " : "products ")
+                + Texts.join(hits.stream().map(String::valueOf).toList())
+                + " from the cache on the second request, by labcheck's own reads (product:<id> in Redis before it).");
     }
 
-    static String firstProblem(LazyLoadProbe l) {
-        return l.observations().stream()
-                .map(o -> o.first().problem() != null ? o.first().problem() : o.second().problem())
-                .filter(p -> p != null).findFirst().map(p -> "; the app's answers: " + p).orElse("");
+    /** The observations whose second request was served from the cache, by the evidence. */
+    private static List<ProductObservation> fromCache(LazyLoadProbe l) {
+        return l.observations().stream().filter(o -> Served.fromCache(Served.of(o.second(), o.secondTrace())))
+                .toList();
     }
 }

@@ -1,21 +1,22 @@
 package labcheck.checks.app;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.util.ArrayList;
 import java.util.List;
+import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
-import labcheck.engine.PartialCredit;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
-import labcheck.evidence.app.ProductAnswer;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.RequestTrace;
-import labcheck.evidence.app.SourceExcerpt;
 import labcheck.rubric.Thresholds;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.TestReporter;
 
 /** Rubric item 4: the lazy-loading (cache-aside) pattern. */
@@ -23,6 +24,11 @@ public class LazyLoadingChecks {
 
     /** Hits may cause at most this share of a select each (background traffic), before it counts as querying. */
     static final double SELECTS_PER_HIT_ALLOWED = 0.1;
+
+    /** The pattern in one sentence, for every failure of this item. */
+    private static final String PATTERN = " Fix: in GET /product/<id>, read product:<id> from Redis first and return"
+            + " it when it is there (cache_status HIT); only on a miss query MySQL, SETEX the product as JSON and"
+            + " return it (cache_status MISS).";
 
     @Check(id = "app_lazy_loading_miss_then_hit",
             title = "An uncached product goes MISS then HIT with the same data",
@@ -32,6 +38,10 @@ public class LazyLoadingChecks {
     void missThenHit(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         LazyLoadProbe l = AppFacts.require(app.lazyLoad());
+        if (l.observations().isEmpty()) {
+            fail("The evidence holds no request for an uncached product of " + app.appUrl() + ", so MISS then HIT"
+                    + " cannot be judged. Fix: run labcheck again with the app serving GET /product/<id>.");
+        }
         List<String> wrong = new ArrayList<>();
         int good = 0;
         int goodButQuerying = 0;
@@ -56,31 +66,29 @@ public class LazyLoadingChecks {
         }
         StringBuilder details = new StringBuilder("ids " + (l.idsVerifiedUncached() ? "confirmed absent from Redis"
                 : "chosen at random, not confirmed absent (Redis not readable from here)") + "; " + good + " of "
-                + l.observations().size() + " went MISS then HIT with equal product data. " + Served.basis(l));
-        for (ProductObservation o : l.observations()) {
-            details.append("\n  product ").append(o.id()).append(": ").append(line(o.first(), o.firstTrace()))
-                    .append(" then ").append(line(o.second(), o.secondTrace()));
+                + l.observations().size() + " went MISS then HIT with equal product data. " + l.basis());
+        l.observations().forEach(o -> details.append("\n  ").append(o.describe()));
+        if (app.source() != null && app.source().available()) {
+            details.append("\n\n").append(app.source().value().describe());
         }
-        sourceDetails(app, details);
-        AppFacts.details(reporter, details.toString());
-        String expected = " Expected the first request to query MySQL and cache the product (MISS), and the second "
-                + "to be served from Redis without querying MySQL (HIT) with the same product.";
-        if (good == l.observations().size() && db == null) {
-            return;
-        }
-        String msg = "Lazy loading on " + app.appUrl() + ": " + good + " of " + l.observations().size()
-                + " uncached ids went MISS then HIT with equal data" + (wrong.isEmpty() ? "" : "; "
-                + String.join("; ", wrong)) + "." + expected;
-        double fraction = (double) good / l.observations().size();
+        Report.details(reporter, details.toString());
+        int n = l.observations().size();
+        Conditions conditions = new Conditions();
         if (db != null) {
-            msg = hitsQueryDbMessage(app, db, thresholds);
             // the rubric's share, of what would have earned marks had the hits not queried MySQL
-            fraction = thresholds.lazyLoadingShareWhenHitsQueryDb() * goodButQuerying / l.observations().size();
+            conditions.partly(thresholds.lazyLoadingShareWhenHitsQueryDb() * goodButQuerying / n,
+                    hitsQueryDbMessage(app, db, thresholds));
+        } else {
+            conditions.partly((double) good / n, "Lazy loading on " + app.appUrl() + ": " + good + " of " + n
+                    + " uncached ids went MISS then HIT with equal data" + (wrong.isEmpty() ? "" : "; "
+                    + String.join("; ", wrong)) + ". Expected the first request to query MySQL and cache the product"
+                    + " (MISS), and the second to be served from Redis without querying MySQL (HIT) with the same"
+                    + " product." + PATTERN);
         }
-        if (fraction <= 0) {
-            Assertions.fail(msg);
-        }
-        throw new PartialCredit(fraction, msg);
+        conditions.verify();
+        Report.passed(reporter, "On " + app.appUrl() + ", all " + n + " uncached products went MISS then HIT with"
+                + " the same data" + (l.evidenced() ? ", as labcheck's own reads of Redis and MySQL show." : ", as the"
+                + " app's cache_status labels say (Redis and MySQL were not read from here)."));
     }
 
     /** The failure text for hits that still query the database: lazy loading is not implemented. */
@@ -89,22 +97,7 @@ public class LazyLoadingChecks {
         return "Lazy loading is not implemented on " + app.appUrl() + ": " + db + ". The pattern is \"read the "
                 + "cache first, query the database only on a miss\"; an app that queries MySQL on every request and "
                 + "fills the cache afterwards keeps " + (share <= 0 ? "none" : "at most " + AppFacts.pct(share * 100))
-                + " of the lazy-loading item (rubric thresholds.lazyLoadingShareWhenHitsQueryDb).";
-    }
-
-    private static String line(ProductAnswer a, RequestTrace t) {
-        StringBuilder b = new StringBuilder();
-        RequestTrace.Served s = t == null ? null : t.served();
-        b.append(s == null ? "no evidence" : s.name());
-        if (t != null && t.keyBefore() != null) {
-            b.append(" (key ").append(t.keyBefore() ? "present" : "absent").append(" before");
-            b.append(t.keyAfter() == null ? "" : t.keyAfter() ? ", present after" : ", absent after");
-            b.append(t.selects() == null ? "" : ", " + t.selects() + " SELECT").append(")");
-        } else if (t != null && t.selects() != null) {
-            b.append(" (").append(t.selects()).append(" SELECT)");
-        }
-        b.append(", label ").append(a.cacheStatus() == null ? "absent" : a.cacheStatus());
-        return b.toString();
+                + " of the lazy-loading item (rubric thresholds.lazyLoadingShareWhenHitsQueryDb)." + PATTERN;
     }
 
     /** Why an observation is not MISS then HIT; with {@code allowQuerying} a hit that also queried MySQL counts. */
@@ -122,7 +115,7 @@ public class LazyLoadingChecks {
             return "the first answer broke the contract (" + o.first().problem() + ")";
         }
         if (first != RequestTrace.Served.MISS) {
-            return evidenced ? "the first request was " + describe(first, o.firstTrace()) + ", not a MISS"
+            return evidenced ? "the first request was " + o.firstTrace().describeOutcome() + ", not a MISS"
                     : "the first request answered cache_status " + o.first().cacheStatus() + ", not MISS";
         }
         String lie = Served.lie(o.first(), o.firstTrace());
@@ -130,7 +123,8 @@ public class LazyLoadingChecks {
             return "the first request was a MISS, but " + lie + " (cache_status is a claim, and it is wrong)";
         }
         if (second != RequestTrace.Served.HIT) {
-            return evidenced ? "the second request was " + describe(second, o.secondTrace()) + ", not a HIT"
+            boolean secondEvidenced = o.secondTrace() != null && o.secondTrace().served() != null;
+            return secondEvidenced ? "the second request was " + o.secondTrace().describeOutcome() + ", not a HIT"
                     : "the second request answered cache_status " + o.second().cacheStatus() + ", not HIT"
                     + (o.second().problem() == null ? "" : " (" + o.second().problem() + ")");
         }
@@ -145,38 +139,10 @@ public class LazyLoadingChecks {
         return null;
     }
 
-    private static String describe(RequestTrace.Served s, RequestTrace t) {
-        if (s == null) {
-            return "not judged (no usable answer)";
-        }
-        return switch (s) {
-            case HIT -> "served from Redis (product:<id> present before, no SELECT)";
-            case MISS -> "a database read (" + (t.keyBefore() == null ? "" : "product:<id> absent before, ")
-                    + (t.selects() == null ? "" : t.selects() + " SELECT") + ")";
-            case HIT_QUERYING_DB -> "served with product:<id> in Redis yet still queried MySQL (" + t.selects()
-                    + " SELECT)";
-            case NEITHER -> "served with product:<id> absent from Redis and no SELECT in MySQL (from neither)";
-        };
-    }
-
-    private static void sourceDetails(AppEvidence app, StringBuilder details) {
-        if (app.source() == null || !app.source().available()) {
-            return;
-        }
-        SourceExcerpt s = app.source().value();
-        details.append("\n\nSource ").append(s.file()).append(" from line ").append(s.firstLine()).append(": ")
-                .append(s.cacheReadLine() == 0 ? "no cache read found"
-                        : "cache read at line " + s.cacheReadLine())
-                .append(", ").append(s.dbQueryLine() == 0 ? "no DB query found" : "DB query at line " + s.dbQueryLine())
-                .append(s.cacheReadBeforeDbQuery() ? " (cache read before the DB query)."
-                        : " (the cache is NOT read before the DB query).")
-                .append('\n').append(s.excerpt());
-    }
-
     @Check(id = "redis_product_key_populated_on_miss",
             title = "After a MISS, Redis holds product:<id> with that product",
             remediation = "On a cache miss store the product under the key product:<id> as JSON, e.g. "
-                    + "redis_client.setex(f'product:{product_id}', 3600, json.dumps(product)).")
+                    + "redis_client.setex(f'product:{product_id}', ${ttlMaxSeconds}, json.dumps(product)).")
     void keyPopulatedOnMiss(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         RedisKeysProbe keys = AppFacts.require(app.redis());
@@ -185,12 +151,13 @@ public class LazyLoadingChecks {
                 .filter(o -> Served.of(o.first(), o.firstTrace()) == RequestTrace.Served.MISS)
                 .map(ProductObservation::id).toList();
         if (missed.isEmpty()) {
-            Assertions.fail("No request to " + app.appUrl() + "/product/{id} was a cache miss ("
-                    + (Served.evidenced(l) ? "none found product:<id> absent and queried MySQL" : "none answered "
-                    + "cache_status MISS") + AppHealthChecks.firstProblem(l) + "), so there was no miss after which "
-                    + "to look for product:<id> in Redis.");
+            fail("No request to " + app.appUrl() + "/product/{id} was a cache miss (" + (l.evidenced()
+                    ? "none found product:<id> absent and queried MySQL" : "none answered cache_status MISS")
+                    + (l.firstProblem() == null ? "" : "; the app's answers: " + l.firstProblem()) + "), so there was"
+                    + " no miss after which to look for product:<id> in Redis." + PATTERN);
         }
         List<String> wrong = new ArrayList<>();
+        List<String> held = new ArrayList<>();
         StringBuilder details = new StringBuilder("Redis " + keys.endpoint() + " after the MISS:");
         for (RedisKeysProbe.KeyState k : keys.keys()) {
             if (!missed.contains(k.id())) {
@@ -201,22 +168,24 @@ public class LazyLoadingChecks {
                 wrong.add(k.key() + " does not exist");
             } else if (!k.matchesProduct()) {
                 wrong.add(k.key() + " holds " + k.value() + ", not the product the app served");
+            } else {
+                held.add(k.key());
             }
         }
-        details.append("\n").append(Served.basis(l));
-        AppFacts.details(reporter, details.toString());
-        if (!wrong.isEmpty()) {
-            Assertions.fail("After a MISS on " + app.appUrl() + ", Redis at " + keys.endpoint() + " should hold "
-                    + "product:<id> with the product served, but " + String.join("; ", wrong) + ".");
-        }
+        details.append("\n").append(l.basis());
+        Report.details(reporter, details.toString());
+        Conditions conditions = new Conditions();
+        conditions.expect(wrong.isEmpty(), () -> "After a MISS on " + app.appUrl() + ", Redis at " + keys.endpoint()
+                + " should hold product:<id> with the product served, but " + String.join("; ", wrong) + ". Fix: on"
+                + " a miss, store the product as JSON under product:<id>: redis_client.setex(f'product:{product_id}', "
+                + thresholds.ttlMaxSeconds() + ", json.dumps(product)).");
         String db = Served.hitsQueryDatabase(app);
         if (db != null) {
-            String msg = hitsQueryDbMessage(app, db, thresholds);
-            if (thresholds.lazyLoadingShareWhenHitsQueryDb() <= 0) {
-                Assertions.fail(msg);
-            }
-            throw new PartialCredit(thresholds.lazyLoadingShareWhenHitsQueryDb(), msg);
+            conditions.partly(thresholds.lazyLoadingShareWhenHitsQueryDb(), hitsQueryDbMessage(app, db, thresholds));
         }
+        conditions.verify();
+        Report.passed(reporter, "After the MISS on " + app.appUrl() + ", Redis at " + keys.endpoint() + " held "
+                + Texts.join(held) + " with the product served.");
     }
 
     @Check(id = "app_cache_hits_skip_database",
@@ -227,30 +196,30 @@ public class LazyLoadingChecks {
         AppEvidence app = AppFacts.app(evidence);
         DatabaseProbe db = AppFacts.require(app.database());
         long allowed = Served.selectsAllowed(db);
-        AppFacts.details(reporter, "Database " + db.url() + ": " + db.productCount() + " products (at least "
-                + thresholds.minProducts() + " expected); during " + db.hitRequests() + " cache hits Com_select rose by "
-                + db.selectsDuringHits() + " and Questions by " + db.questionsDuringHits() + "; the probe's own idle "
-                + "window moved them by " + db.selectsControl() + " and " + db.questionsControl() + "; allowed "
-                + allowed + " extra selects. Hits counted by " + (Boolean.TRUE.equals(db.hitsFromRedis())
-                ? "Redis EXISTS product:<id> right before each request." : "the app's own cache_status HIT labels "
-                + "(Redis not readable from here: run with --redis to corroborate them)."));
+        Report.details(reporter, db.describe() + " At least " + thresholds.minProducts() + " products expected; "
+                + allowed + " extra selects allowed for the server's own statements.");
+        String fix = " Fix: return as soon as Redis has the product, and query MySQL only on a miss.";
         String perRequest = Served.perRequestQuery(app);
-        if (perRequest != null) {
-            Assertions.fail("On " + app.appUrl() + ", " + perRequest + "; a request whose product is in Redis must be "
-                    + "answered from Redis without querying the database.");
-        }
+        Conditions conditions = new Conditions();
+        conditions.expect(perRequest == null, () -> "On " + app.appUrl() + ", " + perRequest + "; a request whose"
+                + " product is in Redis must be answered from Redis without querying the database." + fix);
         if (db.hitRequests() == 0) {
-            Assertions.fail("No request to " + app.appUrl() + "/product/{id} was served from the cache during the "
+            conditions.fail("No request to " + app.appUrl() + "/product/{id} was served from the cache during the "
                     + "database window (" + (Boolean.TRUE.equals(db.hitsFromRedis()) ? "no product:<id> in Redis "
                     + "before them" : "no cache_status HIT") + "), so there were no cache hits whose database use "
-                    + "could be measured; fix caching first.");
-        }
-        if (db.excessSelects() > allowed) {
+                    + "could be measured. Fix: make the cache serve repeated requests first (see"
+                    + " app_lazy_loading_miss_then_hit), then run labcheck again.");
+        } else {
             // the window's hits are known by Redis or by label, as said in the details
-            Assertions.fail("During " + db.hitRequests() + " cache hits on " + app.appUrl() + ", MySQL ran "
-                    + db.excessSelects() + " SELECT statements (Com_select delta " + db.selectsDuringHits()
-                    + " minus " + db.selectsControl() + " from the probe itself); expected at most " + allowed
-                    + ", because a HIT must be answered from Redis without querying the database.");
+            conditions.expect(db.excessSelects() <= allowed, () -> "During " + db.hitRequests() + " cache hits on "
+                    + app.appUrl() + ", MySQL ran " + db.excessSelects() + " SELECT statements (Com_select delta "
+                    + db.selectsDuringHits() + " minus " + db.selectsControl() + " from the probe itself); expected at"
+                    + " most " + allowed + ", because a HIT must be answered from Redis without querying the"
+                    + " database." + fix);
         }
+        conditions.verify();
+        Report.passed(reporter, "During " + db.hitRequests() + " cache hits on " + app.appUrl() + ", MySQL ran "
+                + db.excessSelects() + " SELECT statements beyond the probe's own (at most " + allowed + " allowed):"
+                + " hits are answered from Redis.");
     }
 }

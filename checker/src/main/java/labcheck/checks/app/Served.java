@@ -2,7 +2,6 @@ package labcheck.checks.app;
 
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DatabaseProbe;
-import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductAnswer;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RequestTrace;
@@ -34,33 +33,6 @@ final class Served {
     /** Why the label contradicts the evidence, or null. */
     static String lie(ProductAnswer a, RequestTrace t) {
         return t == null ? null : t.contradiction(a.cacheStatus());
-    }
-
-    /** Whether any observation carries evidence beyond the labels. */
-    static boolean evidenced(LazyLoadProbe l) {
-        return l.observations().stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().served() != null);
-    }
-
-    /** One sentence on what the outcomes were decided on. */
-    static String basis(LazyLoadProbe l) {
-        boolean key = l.observations().stream().anyMatch(o -> o.firstTrace() != null
-                && o.firstTrace().keyBefore() != null);
-        boolean db = l.observations().stream().anyMatch(o -> o.firstTrace() != null
-                && o.firstTrace().selects() != null);
-        if (key && db) {
-            return "MISS/HIT decided on labcheck's own reads (Redis EXISTS product:<id> before and after each "
-                    + "request, MySQL Com_select during it); the app's cache_status is a claim, compared.";
-        }
-        if (key) {
-            return "MISS/HIT decided on Redis EXISTS product:<id> before and after each request; the database "
-                    + "counters were not read (run with --db-url), so a hit that also queries MySQL is not seen here.";
-        }
-        if (db) {
-            return "MISS/HIT decided on MySQL Com_select during each request; Redis was not read (run with "
-                    + "--redis), so the key's presence is not corroborated.";
-        }
-        return "MISS/HIT decided on the app's own cache_status labels alone: Redis and the database were not "
-                + "readable from here (run on the EC2 instance with --redis and --db-url to corroborate them).";
     }
 
     /**

@@ -1,13 +1,17 @@
 package labcheck.checks.app;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.util.ArrayList;
 import java.util.List;
+import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
+import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.rubric.Thresholds;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.TestReporter;
 
 /** Rubric item 5: a TTL on cached data. */
@@ -15,33 +19,36 @@ public class TtlChecks {
 
     @Check(id = "redis_product_key_ttl_set",
             title = "Cached product keys expire (TTL set)",
-            remediation = "Store with an expiry: redis_client.setex(cache_key, 3600, json.dumps(product)) instead of "
-                    + "set(), or call expire(cache_key, 3600) right after. Check with: redis-cli -h <endpoint> TTL "
-                    + "product:1 (expect 1..3600, not -1).")
+            remediation = "Store with an expiry: redis_client.setex(cache_key, ${ttlMaxSeconds}, json.dumps(product))"
+                    + " instead of set(), or call expire(cache_key, ${ttlMaxSeconds}) right after. Check with:"
+                    + " redis-cli -h <endpoint> TTL product:1 (expect 1..${ttlMaxSeconds}, not -1).")
     void ttlSet(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
         AppEvidence app = AppFacts.app(evidence);
         RedisKeysProbe redis = AppFacts.require(app.redis());
+        int bound = thresholds.ttlMaxSeconds();
         List<RedisKeysProbe.KeyState> present = redis.keys().stream().filter(RedisKeysProbe.KeyState::exists).toList();
-        AppFacts.details(reporter, "TTL on " + redis.endpoint() + ": " + redis.keys().stream()
-                .map(k -> k.key() + "=" + k.ttlSeconds()).toList() + " (bound " + thresholds.ttlMaxSeconds() + " s)");
+        Report.details(reporter, redis.describeTtls() + " (bound " + bound + " s)");
         if (present.isEmpty()) {
-            Assertions.fail("None of the probed keys " + redis.keys().stream().map(RedisKeysProbe.KeyState::key).toList()
+            fail("None of the probed keys " + redis.keys().stream().map(RedisKeysProbe.KeyState::key).toList()
                     + " exists in Redis at " + redis.endpoint() + " after the app served them, so there is no TTL to "
-                    + "check; the app must cache each product under product:<id>.");
+                    + "check; the app must cache each product under product:<id>. Fix: on a miss, store the product"
+                    + " with redis_client.setex(f'product:{product_id}', " + bound + ", json.dumps(product)).");
         }
         List<String> wrong = new ArrayList<>();
         for (RedisKeysProbe.KeyState k : present) {
             long ttl = k.ttlSeconds();
             if (ttl == -1) {
                 wrong.add(k.key() + " has no expiry (TTL -1)");
-            } else if (ttl <= 0 || ttl > thresholds.ttlMaxSeconds()) {
+            } else if (ttl <= 0 || ttl > bound) {
                 wrong.add(k.key() + " has TTL " + ttl + " s");
             }
         }
-        if (!wrong.isEmpty()) {
-            Assertions.fail("In Redis at " + redis.endpoint() + ", " + String.join("; ", wrong) + "; expected a TTL "
-                    + "between 1 and " + thresholds.ttlMaxSeconds() + " s so stale products expire and memory is "
-                    + "not exhausted: store them with SETEX (redis_client.setex(key, 3600, value)) instead of SET.");
-        }
+        new Conditions().expect(wrong.isEmpty(), () -> "In Redis at " + redis.endpoint() + ", "
+                + String.join("; ", wrong) + "; expected a TTL between 1 and " + bound + " s so stale products expire"
+                + " and memory is not exhausted. Fix: store them with SETEX (redis_client.setex(key, " + bound
+                + ", value)) instead of SET, or EXPIRE each key right after setting it.").verify();
+        Report.passed(reporter, "In Redis at " + redis.endpoint() + ", " + Texts.join(present.stream()
+                .map(k -> k.key() + " expires in " + k.ttlSeconds() + " s").toList()) + ", within the bound of "
+                + bound + " s.");
     }
 }

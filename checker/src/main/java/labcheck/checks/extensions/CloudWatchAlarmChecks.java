@@ -1,13 +1,13 @@
 package labcheck.checks.extensions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
-import labcheck.engine.PartialCredit;
+import labcheck.engine.Conditions;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.GradedCache;
@@ -23,10 +23,10 @@ public class CloudWatchAlarmChecks {
 
     @Check(id = "cloudwatch_hit_ratio_alarm",
             title = "A CloudWatch alarm fires when the cache hit ratio drops below the target",
-            remediation = "aws cloudwatch put-metric-alarm --alarm-name product-cache-hit-ratio-low --namespace"
-                    + " AWS/ElastiCache --metric-name CacheHitRate --dimensions"
-                    + " Name=CacheClusterId,Value=product-cache-cluster --statistic Average --period 300"
-                    + " --evaluation-periods 1 --threshold 80 --comparison-operator LessThanThreshold")
+            remediation = "aws cloudwatch put-metric-alarm --alarm-name ${clusterId}-hit-ratio-low --namespace"
+                    + " AWS/ElastiCache --metric-name CacheHitRate --dimensions Name=CacheClusterId,Value=${clusterId}"
+                    + " --statistic Average --period 300 --evaluation-periods 1 --threshold ${hitRatioPercent}"
+                    + " --comparison-operator LessThanThreshold")
     void hitRatioAlarm(Evidence evidence, Thresholds rubric, TestReporter reporter) {
         // the alarm watches the cache that is graded, whatever its name (elasticache_cluster_found reports the name)
         Thresholds thresholds = rubric.withClusterId(GradedCache.inPlaceOf(evidence, rubric.clusterId()).orElse(null));
@@ -34,40 +34,47 @@ public class CloudWatchAlarmChecks {
         List<MetricAlarm> onHitRate = alarms.stream().filter(a -> METRIC.equals(a.metricName()))
                 .sorted((a, b) -> a.alarmName().compareTo(b.alarmName())).toList();
         Optional<MetricAlarm> good = onHitRate.stream().filter(a -> problems(a, thresholds).isEmpty()).findFirst();
-        if (good.isPresent()) {
-            reporter.publishEntry("message", "CloudWatch alarm " + good.get().alarmName() + " fires when "
-                    + METRIC + " of " + thresholds.clusterId() + " drops below " + pct(thresholds.hitRatioPercent())
-                    + "%.");
-            return;
+        Conditions conditions = new Conditions();
+        if (good.isEmpty()) {
+            noAlarmFires(conditions, alarms, onHitRate, thresholds);
         }
+        conditions.verify();
+        Report.passed(reporter, "CloudWatch alarm " + good.orElseThrow().alarmName() + " fires when " + METRIC + " of "
+                + thresholds.clusterId() + " drops below " + Numbers.plain(thresholds.hitRatioPercent()) + "%.");
+    }
+
+    /** Why none of the alarms fires on a low hit ratio: a wrong one, one labcheck cannot read, or none. */
+    private static void noAlarmFires(Conditions conditions, List<MetricAlarm> alarms, List<MetricAlarm> onHitRate,
+                                     Thresholds thresholds) {
+        String target = Numbers.plain(thresholds.hitRatioPercent());
         String fix = " Fix: `aws cloudwatch put-metric-alarm --alarm-name " + thresholds.clusterId() + "-hit-ratio-low"
                 + " --namespace AWS/ElastiCache --metric-name " + METRIC + " --dimensions Name=CacheClusterId,Value="
                 + thresholds.clusterId() + " --statistic Average --period 300 --evaluation-periods 1 --threshold "
-                + pct(thresholds.hitRatioPercent()) + " --comparison-operator LessThanThreshold`.";
-        if (!onHitRate.isEmpty()) {
-            MetricAlarm first = onHitRate.get(0);
-            throw new AssertionError("CloudWatch alarm " + first.alarmName() + " watches " + METRIC + " but "
-                    + String.join(", ", problems(first, thresholds)) + "; expected LessThanThreshold "
-                    + pct(thresholds.hitRatioPercent()) + " on CacheClusterId " + thresholds.clusterId()
-                    + " (or a member, " + thresholds.clusterId() + "-001), so it fires when the hit ratio drops." + fix);
-        }
+                + target + " --comparison-operator LessThanThreshold`.";
         Optional<MetricAlarm> math = alarms.stream()
                 .filter(a -> Boolean.TRUE.equals(a.usesMetricMath()))
                 .filter(a -> a.alarmName() != null && a.alarmName().toLowerCase(Locale.ROOT).contains("hit"))
                 .findFirst();
-        if (math.isPresent()) {
-            throw new PartialCredit(0.5, "CloudWatch alarm " + math.get().alarmName() + " uses metric math, which"
+        if (!onHitRate.isEmpty()) {
+            MetricAlarm first = onHitRate.get(0);
+            conditions.fail("CloudWatch alarm " + first.alarmName() + " watches " + METRIC + " but "
+                    + String.join(", ", problems(first, thresholds)) + "; expected LessThanThreshold "
+                    + target + " on CacheClusterId " + thresholds.clusterId() + " (or a member, "
+                    + thresholds.clusterId() + "-001), so it fires when the hit ratio drops." + fix);
+        } else if (math.isPresent()) {
+            conditions.partly(0.5, "CloudWatch alarm " + math.get().alarmName() + " uses metric math, which"
                     + " labcheck cannot read, so only half the credit is given; expected an alarm on " + METRIC
-                    + " below " + pct(thresholds.hitRatioPercent()) + "%." + fix);
+                    + " below " + target + "%." + fix);
+        } else {
+            conditions.fail("No CloudWatch alarm watches " + METRIC + " of " + thresholds.clusterId()
+                    + "; found alarms " + Texts.join(alarms.stream().map(MetricAlarm::alarmName).sorted().toList())
+                    + ". Expected an alarm on AWS/ElastiCache " + METRIC + " below "
+                    + target + "% (extension challenge 4)." + fix);
         }
-        assertThat(onHitRate).withFailMessage(() -> "No CloudWatch alarm watches " + METRIC + " of "
-                + thresholds.clusterId() + "; found alarms " + Texts.join(alarms.stream().map(MetricAlarm::alarmName)
-                .sorted().toList()) + ". Expected an alarm on AWS/ElastiCache " + METRIC + " below "
-                + pct(thresholds.hitRatioPercent()) + "% (extension challenge 4)." + fix).isNotEmpty();
     }
 
     static List<String> problems(MetricAlarm alarm, Thresholds thresholds) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         String op = alarm.comparisonOperator();
         if (!"LessThanThreshold".equals(op) && !"LessThanOrEqualToThreshold".equals(op)) {
             problems.add("its comparison is " + Texts.orUnknown(op) + " (it should fire on a low ratio)");
@@ -85,9 +92,5 @@ public class CloudWatchAlarmChecks {
             problems.add("it is not on CacheClusterId " + thresholds.clusterId());
         }
         return problems;
-    }
-
-    private static String pct(double value) {
-        return Numbers.plain(value);
     }
 }

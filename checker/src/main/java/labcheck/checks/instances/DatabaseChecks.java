@@ -1,19 +1,18 @@
 package labcheck.checks.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertAll;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.RdsInstance;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.function.Executable;
 
 /** Information item: the RDS MySQL database is not reachable from the internet. */
 public class DatabaseChecks {
@@ -34,21 +33,20 @@ public class DatabaseChecks {
                 + " create-db-instance --engine mysql --db-instance-class db.t3.micro --no-publicly-accessible ...`).")
                 .isNotEmpty();
         List<RdsInstance> unknown = mysql.stream().filter(d -> d.publiclyAccessible() == null).toList();
-        List<Executable> conditions = new ArrayList<>();
+        Conditions conditions = new Conditions();
         for (RdsInstance db : mysql) {
-            conditions.add(() -> assertThat(db.publiclyAccessible()).withFailMessage(() -> "RDS instance "
+            conditions.expect(!Boolean.TRUE.equals(db.publiclyAccessible()), () -> "RDS instance "
                     + db.dbInstanceIdentifier() + " (" + db.engine() + ") is publicly accessible; expected"
                     + " PubliclyAccessible=false: the product database must be reachable only from inside the VPC."
-                    + " Fix: `aws rds modify-db-instance"
-                    + " --db-instance-identifier " + db.dbInstanceIdentifier()
-                    + " --no-publicly-accessible --apply-immediately`.").isNotEqualTo(Boolean.TRUE));
+                    + " Fix: `aws rds modify-db-instance --db-instance-identifier " + db.dbInstanceIdentifier()
+                    + " --no-publicly-accessible --apply-immediately`.");
         }
-        assertAll(conditions);
+        conditions.verify();
         if (!unknown.isEmpty()) {
             throw new Unverifiable("RDS did not report whether " + Texts.join(unknown.stream()
                     .map(RdsInstance::dbInstanceIdentifier).toList()) + " is publicly accessible.");
         }
-        reporter.publishEntry("message", "RDS instance " + Texts.join(mysql.stream()
+        Report.passed(reporter, "RDS instance " + Texts.join(mysql.stream()
                 .map(RdsInstance::dbInstanceIdentifier).toList()) + " is not publicly accessible.");
     }
 

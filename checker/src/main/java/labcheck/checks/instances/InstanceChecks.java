@@ -1,12 +1,11 @@
 package labcheck.checks.instances;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertAll;
-
 import java.util.Optional;
 import labcheck.checks.support.AppInstances;
 import labcheck.checks.support.Routing;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Evidence;
@@ -38,19 +37,19 @@ public class InstanceChecks {
                     + "; collect route tables with ec2:DescribeRouteTables.");
         }
         Routing.Verdict v = verdict.get();
-        reporter.publishEntry("details", app.subnetId() + ": " + v.describeTable() + " " + v.describeRoute()
+        Report.details(reporter, app.subnetId() + ": " + v.describeTable() + " " + v.describeRoute()
                 + "; public IP " + (app.publicIpAddress() == null ? "none" : app.publicIpAddress()));
-        assertAll(
-                () -> assertThat(v.isPublic()).withFailMessage(() -> who + " sits in subnet " + app.subnetId()
-                        + ", whose " + v.describeTable() + " " + v.describeRoute() + "; expected a public subnet,"
-                        + " so that users can reach the product API. Fix: launch the app instance in a public"
-                        + " subnet (one whose route table sends 0.0.0.0/0 to an igw-).").isTrue(),
-                () -> assertThat(app.publicIpAddress()).withFailMessage(() -> who + " has no public IP address;"
-                        + " expected one, so that users reach the API at http://<public-ip>:5001. Fix: `aws ec2"
-                        + " allocate-address`, then `aws ec2 associate-address --instance-id " + app.instanceId()
-                        + " --allocation-id <eipalloc-id>`, or relaunch with Auto-assign public IP enabled.")
-                        .isNotNull());
-        reporter.publishEntry("message", who + " sits in public subnet " + app.subnetId() + " with public IP "
+        new Conditions()
+                .expect(v.isPublic(), () -> who + " sits in subnet " + app.subnetId() + ", whose " + v.describeTable()
+                        + " " + v.describeRoute() + "; expected a public subnet, so that users can reach the product"
+                        + " API. Fix: launch the app instance in a public subnet (one whose route table sends"
+                        + " 0.0.0.0/0 to an igw-).")
+                .expect(app.publicIpAddress() != null, () -> who + " has no public IP address; expected one, so that"
+                        + " users reach the API at http://<public-ip>:5001. Fix: `aws ec2 allocate-address`, then `aws"
+                        + " ec2 associate-address --instance-id " + app.instanceId() + " --allocation-id"
+                        + " <eipalloc-id>`, or relaunch with Auto-assign public IP enabled.")
+                .verify();
+        Report.passed(reporter, who + " sits in public subnet " + app.subnetId() + " with public IP "
                 + app.publicIpAddress() + ".");
     }
 }

@@ -1,7 +1,5 @@
 package labcheck.checks.network;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,8 @@ import labcheck.checks.support.CacheTargets;
 import labcheck.checks.support.Routing;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheSubnetGroup;
 import labcheck.evidence.Evidence;
@@ -35,15 +35,15 @@ public class PrivateSubnetChecks {
             Optional<Routing.Verdict> verdict = Routing.judge(evidence, subnetId, placement.vpcId());
             verdict.ifPresentOrElse(verdicts::add, () -> unknown.add(subnetId));
         }
-        reporter.publishEntry("details", details(verdicts, unknown));
+        Report.details(reporter, details(verdicts, unknown));
         List<Routing.Verdict> open = verdicts.stream().filter(Routing.Verdict::isPublic).toList();
-        assertThat(open).withFailMessage(() -> publicMessage(cache, placement, open)).isEmpty();
+        new Conditions().expect(open.isEmpty(), () -> publicMessage(cache, placement, open)).verify();
         if (!unknown.isEmpty()) {
             throw new Unverifiable("No route table in the evidence applies to subnet " + Texts.join(unknown)
                     + " of " + cache.describe() + " (no explicit association and no main route table of "
                     + Texts.orUnknown(placement.vpcId()) + "); collect route tables with ec2:DescribeRouteTables.");
         }
-        reporter.publishEntry("message", cache.describe() + " sits in private subnets " + Texts.join(placement.subnetIds())
+        Report.passed(reporter, cache.describe() + " sits in private subnets " + Texts.join(placement.subnetIds())
                 + ": none routes 0.0.0.0/0 or ::/0 to an internet gateway.");
     }
 

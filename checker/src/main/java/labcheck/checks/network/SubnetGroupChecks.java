@@ -1,7 +1,5 @@
 package labcheck.checks.network;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,8 @@ import labcheck.checks.support.CacheTarget;
 import labcheck.checks.support.CacheTargets;
 import labcheck.checks.support.Texts;
 import labcheck.engine.Check;
+import labcheck.engine.Conditions;
+import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Subnet;
@@ -46,18 +46,28 @@ public class SubnetGroupChecks {
                 zoneOf.put(subnetId, subnet.availabilityZone());
             }
         }
-        reporter.publishEntry("details", zoneOf.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        Report.details(reporter, zoneOf.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("\n")));
         TreeSet<String> zones = new TreeSet<>(zoneOf.values());
         if (zones.size() < 2 && !unknown.isEmpty()) {
             throw new Unverifiable("The availability zone of subnet " + Texts.join(unknown) + " of " + cache.describe()
                     + " is not in the evidence; collect the subnets with ec2:DescribeSubnets.");
         }
-        assertThat(zones).withFailMessage(() -> cache.describe() + " uses subnets " + Texts.join(placement.subnetIds())
-                + ", all in availability zone " + Texts.join(zones) + "; expected private subnets in at least two"
-                + " zones, as the lab's subnet group has, so the cache can be placed again when one zone fails.")
-                .hasSizeGreaterThanOrEqualTo(2);
-        reporter.publishEntry("message", cache.describe() + " uses subnets in " + zones.size()
+        new Conditions().expect(zones.size() >= 2, () -> cache.describe() + " uses subnets "
+                + Texts.join(placement.subnetIds()) + ", all in availability zone " + Texts.join(zones) + "; expected"
+                + " private subnets in at least two zones, as the lab's subnet group has, so the cache can be placed"
+                + " again when one zone fails. Fix: " + addZoneCommand(cache, placement) + ".").verify();
+        Report.passed(reporter, cache.describe() + " uses subnets in " + zones.size()
                 + " availability zones: " + Texts.join(zones) + ".");
+    }
+
+    /** The command that adds a private subnet of another zone to where the cache is placed. */
+    private static String addZoneCommand(CacheTarget cache, PrivateSubnetChecks.Placement placement) {
+        String subnets = String.join(" ", placement.subnetIds()) + " <private-subnet-in-another-zone>";
+        return placement.subnetGroupName() == null
+                ? "`aws elasticache modify-serverless-cache --serverless-cache-name " + cache.id() + " --subnet-ids "
+                        + subnets + "`"
+                : "`aws elasticache modify-cache-subnet-group --cache-subnet-group-name " + placement.subnetGroupName()
+                        + " --subnet-ids " + subnets + "`";
     }
 }

@@ -79,7 +79,10 @@ public final class CacheTargets {
     public static CacheTarget require(Evidence evidence, Thresholds thresholds, String aspect) {
         return find(evidence, thresholds).orElseThrow(() -> new AssertionFailedError("ElastiCache cluster "
                 + thresholds.clusterId() + " was not found " + Texts.inRegion(region(evidence)) + ", so its " + aspect
-                + " cannot be checked; see check elasticache_cluster_found for what to create."));
+                + " cannot be checked; see check elasticache_cluster_found for what to create. Fix: create it (`aws"
+                + " elasticache create-cache-cluster --cache-cluster-id " + thresholds.clusterId() + " --engine redis"
+                + " --cache-node-type " + thresholds.allowedNodeTypes().get(0) + " --num-cache-nodes "
+                + thresholds.nodeCount() + "`), then run labcheck again once it is available."));
     }
 
     /** Says what was looked for, where, and what exists instead. */
@@ -98,7 +101,7 @@ public final class CacheTargets {
                 + missing + ". The lab's Redis cluster must carry exactly this id. Fix: create it with"
                 + " `aws elasticache create-cache-cluster --cache-cluster-id " + thresholds.clusterId()
                 + " --engine redis --cache-node-type " + thresholds.allowedNodeTypes().get(0)
-                + " --num-cache-nodes 1 --cache-subnet-group-name redis-subnet-group"
+                + " --num-cache-nodes " + thresholds.nodeCount() + " --cache-subnet-group-name redis-subnet-group"
                 + " --security-group-ids <redis-sg-id>`, or, if you gave it another name, ask your instructor"
                 + " to set thresholds.clusterId in the rubric.";
     }

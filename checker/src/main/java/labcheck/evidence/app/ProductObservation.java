@@ -24,4 +24,24 @@ public record ProductObservation(int id, Boolean cachedBefore, ProductAnswer fir
                               boolean sameProduct) {
         this(id, cachedBefore, first, second, sameProduct, null, null);
     }
+
+    /** Both requests for the judge, e.g. "product 7: MISS (...), label MISS then HIT (...), label HIT". */
+    public String describe() {
+        return "product " + id + ": " + describe(firstTrace, first) + " then " + describe(secondTrace, second);
+    }
+
+    /** One request: the evidence's outcome and reads, then the app's own label. */
+    private static String describe(RequestTrace trace, ProductAnswer answer) {
+        StringBuilder b = new StringBuilder();
+        RequestTrace.Served s = trace == null ? null : trace.served();
+        b.append(s == null ? "no evidence" : s.name());
+        if (trace != null && trace.keyBefore() != null) {
+            b.append(" (key ").append(trace.keyBefore() ? "present" : "absent").append(" before");
+            b.append(trace.keyAfter() == null ? "" : trace.keyAfter() ? ", present after" : ", absent after");
+            b.append(trace.selects() == null ? "" : ", " + trace.selects() + " SELECT").append(")");
+        } else if (trace != null && trace.selects() != null) {
+            b.append(" (").append(trace.selects()).append(" SELECT)");
+        }
+        return b.append(", label ").append(answer.cacheStatus() == null ? "absent" : answer.cacheStatus()).toString();
+    }
 }

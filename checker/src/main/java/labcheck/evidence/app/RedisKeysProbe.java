@@ -17,6 +17,11 @@ public record RedisKeysProbe(String endpoint, List<KeyState> keys) {
         keys = List.copyOf(keys);
     }
 
+    /** Each probed key's TTL as Redis reported it (-1 no expiry, -2 no such key), for the judge. */
+    public String describeTtls() {
+        return "TTL on " + endpoint + ": " + keys.stream().map(k -> k.key() + "=" + k.ttlSeconds()).toList();
+    }
+
     /**
      * @param key            {@code product:<id>}
      * @param exists         EXISTS after the MISS

@@ -50,6 +50,25 @@ public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
         return selects == null || queried ? Served.MISS : Served.NEITHER;
     }
 
+    /**
+     * What the evidence shows of the request, as a clause for the judge; "not judged (no usable
+     * answer)" when neither Redis nor the database was read.
+     */
+    public String describeOutcome() {
+        Served s = served();
+        if (s == null) {
+            return "not judged (no usable answer)";
+        }
+        return switch (s) {
+            case HIT -> "served from Redis (product:<id> present before, no SELECT)";
+            case MISS -> "a database read (" + (keyBefore == null ? "" : "product:<id> absent before, ")
+                    + (selects == null ? "" : selects + " SELECT") + ")";
+            case HIT_QUERYING_DB -> "served with product:<id> in Redis yet still queried MySQL (" + selects
+                    + " SELECT)";
+            case NEITHER -> "served with product:<id> absent from Redis and no SELECT in MySQL (from neither)";
+        };
+    }
+
     /** Whether the evidence covers both the key and the database (the strongest case). */
     public boolean complete() {
         return keyBefore != null && selects != null;

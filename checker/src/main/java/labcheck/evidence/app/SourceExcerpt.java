@@ -18,4 +18,13 @@ public record SourceExcerpt(String file, int firstLine, String excerpt, int cach
     public boolean cacheReadBeforeDbQuery() {
         return cacheReadLine > 0 && (dbQueryLine == 0 || cacheReadLine < dbQueryLine);
     }
+
+    /** Where the route reads the cache and queries the database, then the excerpt itself, for the judge. */
+    public String describe() {
+        return "Source " + file + " from line " + firstLine + ": "
+                + (cacheReadLine == 0 ? "no cache read found" : "cache read at line " + cacheReadLine) + ", "
+                + (dbQueryLine == 0 ? "no DB query found" : "DB query at line " + dbQueryLine)
+                + (cacheReadBeforeDbQuery() ? " (cache read before the DB query)."
+                        : " (the cache is NOT read before the DB query).") + "\n" + excerpt;
+    }
 }

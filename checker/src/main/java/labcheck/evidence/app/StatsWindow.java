@@ -1,6 +1,7 @@
 package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Locale;
 
 /**
  * {@code /stats} read before and after the probe's window, and what the probe itself saw
@@ -33,20 +34,29 @@ public record StatsWindow(StatsSnapshot before, StatsSnapshot after, int observe
         return redisBefore != null && redisAfter != null;
     }
 
+    /** Keyspace hits Redis itself counted in the window, the probe's own EXISTS included. */
+    public long redisHits() {
+        return redisAfter.keyspaceHits() - redisBefore.keyspaceHits();
+    }
+
+    /** Keyspace misses Redis itself counted in the window, the probe's own EXISTS included. */
+    public long redisMisses() {
+        return redisAfter.keyspaceMisses() - redisBefore.keyspaceMisses();
+    }
+
     /** Keyspace hits Redis itself counted in the window, the probe's own EXISTS left out. */
     public long redisAppHits() {
-        return redisAfter.keyspaceHits() - redisBefore.keyspaceHits() - probeHits;
+        return redisHits() - probeHits;
     }
 
     /** Keyspace misses Redis itself counted in the window, the probe's own EXISTS left out. */
     public long redisAppMisses() {
-        return redisAfter.keyspaceMisses() - redisBefore.keyspaceMisses() - probeMisses;
+        return redisMisses() - probeMisses;
     }
 
     /** Lookups Redis itself counted in the window (the probe's own included, as {@code /stats} sees them). */
     public long redisDelta() {
-        return redisAfter.keyspaceHits() - redisBefore.keyspaceHits()
-                + redisAfter.keyspaceMisses() - redisBefore.keyspaceMisses();
+        return redisHits() + redisMisses();
     }
 
     /** The app's hit ratio in the window by Redis's own counters, in percent; NaN when none. */
@@ -73,5 +83,29 @@ public record StatsWindow(StatsSnapshot before, StatsSnapshot after, int observe
     public double observedRatioPercent() {
         int total = observedHits + observedMisses;
         return total == 0 ? Double.NaN : observedHits * 100.0 / total;
+    }
+
+    /** The app's {@code /stats} over the window and what the probe saw in it, for the judge. */
+    public String describe() {
+        int observed = observedHits + observedMisses;
+        return "/stats before: hits " + before.keyspaceHits() + ", misses " + before.keyspaceMisses() + "; after: hits "
+                + after.keyspaceHits() + ", misses " + after.keyspaceMisses() + "; window delta: " + deltaHits()
+                + " hits, " + deltaMisses() + " misses" + (deltaHits() + deltaMisses() > 0 ? " ("
+                + percent(windowRatioPercent()) + ")" : "") + "; the probe observed " + observedHits + " HIT and "
+                + observedMisses + " MISS" + (observed > 0 ? " (" + percent(observedRatioPercent()) + ")" : "")
+                + "; lifetime hit_ratio_percent " + after.hitRatioPercent() + " (shown, not graded)";
+    }
+
+    /** Redis's own counters over the window, the probe's lookups told apart; only when {@link #redisRead()}. */
+    public String describeRedis() {
+        long appLookups = redisAppHits() + redisAppMisses();
+        return "Redis INFO over the same window: " + redisHits() + " hits, " + redisMisses() + " misses, of them "
+                + probeHits + " and " + probeMisses + " from labcheck's own EXISTS; the app's own lookups: "
+                + redisAppHits() + " hits, " + redisAppMisses() + " misses"
+                + (appLookups > 0 ? " (" + percent(redisRatioPercent()) + ")" : "");
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", value);
     }
 }

@@ -3,6 +3,7 @@ package labcheck.evidence.app;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The seed's timing comparison (N requests per app on the same ids, interleaved, warm-up
@@ -38,6 +39,26 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
     public TimingProbe {
         ids = List.copyOf(ids);
         problems = List.copyOf(problems);
+    }
+
+    /** The comparison in figures for the judge: each app as reported and as measured, the improvement, the saving. */
+    public String describe() {
+        return "Timing over " + requestsPerApp + " requests per app (" + warmupPerApp + " warm-up excluded), ids " + ids
+                + ", interleaved" + (clientAt == null ? "" : ", client timings taken " + clientAt) + ":\n"
+                + row("cache app, reported", appReported) + row("no-cache app, reported", baselineReported)
+                + row("cache app, measured", appClient) + row("no-cache app, measured", baselineClient)
+                + String.format(Locale.ROOT, "improvement (seed formula, reported means): %.1f%%; measured means:"
+                        + " %.1f%%\n", reportedImprovementPercent(), measuredImprovementPercent())
+                + String.format(Locale.ROOT, "saving per request: reported %.3f ms (means), %.3f ms (median of %d"
+                        + " pairs); measured %.3f ms (median of pairs, 95%% CI %.3f to %.3f ms)", reportedSavingMs,
+                        reportedPairedSavingMs, pairs, measuredSavingMs, measuredSavingLowMs, measuredSavingHighMs)
+                + (appFailures + baselineFailures == 0 ? "" : "\nfailures: cache app " + appFailures
+                + ", no-cache app " + baselineFailures + " " + problems);
+    }
+
+    private static String row(String name, LatencySummary s) {
+        return String.format(Locale.ROOT, "  %-24s n=%d mean=%.3f p50=%.3f p95=%.3f p99=%.3f max=%.3f ms%n",
+                name, s.count(), s.mean(), s.p50(), s.p95(), s.p99(), s.max());
     }
 
     /** The seed's improvement: (baseline - app) / baseline of the app-reported means, in percent. */

@@ -1,6 +1,7 @@
 package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,9 +38,16 @@ public record WarmCacheProbe(String endpoint, List<Integer> topIds, String cache
         return present;
     }
 
+    /** What Redis held of the top {@code n} before the probe's first request, for the judge. */
+    public String describe(int n) {
+        List<Integer> missing = missingAmongTop(n, 10);
+        return "Before the probe's first request, Redis " + endpoint + " held " + presentAmongTop(n) + " of the " + n
+                + " most viewed products" + (missing.isEmpty() ? "" : "; not cached, among others: product:" + missing);
+    }
+
     /** The first few of the top {@code n} ids that were not cached. */
     public List<Integer> missingAmongTop(int n, int limit) {
-        java.util.List<Integer> out = new java.util.ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (int i = 0; i < Math.min(n, cached.length()) && out.size() < limit; i++) {
             if (cached.charAt(i) != '1') {
                 out.add(topIds.get(i));

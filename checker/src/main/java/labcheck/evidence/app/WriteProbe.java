@@ -17,4 +17,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WriteProbe(boolean offered, int id, int putStatus, String readBackStatus, boolean readBackUpdated,
                          Boolean redisUpdated, boolean restored, String problem) {
+
+    /** What the PUT and the reads after it showed, for the judge. */
+    public String describe() {
+        return "PUT /product/" + id + " -> HTTP " + putStatus + "; read back " + readBackStatus
+                + (readBackUpdated ? " with the new price" : " without the new price") + "; product:" + id
+                + " in Redis " + (redisUpdated == null ? "not readable from here" : redisUpdated ? "updated"
+                : "not updated") + "; original restored: " + restored;
+    }
 }

@@ -53,6 +53,13 @@ class AppChecksOnContractAppsTest {
         // the cache-warming bonus depends on what earlier tests left in the shared Redis: judged on its own below
         results.remove(WARM);
         System.out.println(CheckHarness.describe(results));
+        // one dialect: each failed condition is a line of its own that ends with how to fix it
+        results.forEach((id, run) -> {
+            if (run.outcome() == Outcome.FAILED || run.outcome() == Outcome.PARTIAL) {
+                assertThat(run.message().lines()).as(id)
+                        .allMatch(line -> line.contains(" Fix: ") && line.endsWith("."));
+            }
+        });
         return results;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import labcheck.evidence.Fact;
 import labcheck.report.Outcome;
+import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.Test;
 
 class CacheWarmingChecksTest {
@@ -30,6 +31,20 @@ class CacheWarmingChecksTest {
         var r = run(WARM, f.evidence());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.message()).contains("held 0 of the 100 most viewed").contains("missing e.g. product:1000");
+    }
+
+    @Test
+    void theFixAsksForAsManyProductsAsTheRubricDoes() {
+        var f = new AppEvidenceFixture();
+        f.warm = Fact.of(AppEvidenceFixture.warm(1000, 0));
+        Thresholds seed = Thresholds.seedDefaults();
+        Thresholds top50 = new Thresholds(seed.clusterId(), seed.allowedNodeTypes(), seed.allowedEngines(), 7, 1, 6379,
+                900, 50, 80, 100, 1000, 0, 50);
+
+        var r = run(WARM, f.evidence(), top50);
+
+        assertThat(r.message()).contains("held 0 of the 50 most viewed").contains("ORDER BY views DESC, id LIMIT 50")
+                .contains("SETEX product:<id> 900 <json>");
     }
 
     @Test

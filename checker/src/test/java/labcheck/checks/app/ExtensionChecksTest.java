@@ -84,7 +84,11 @@ class ExtensionChecksTest {
 
     @Test
     void deletePassesWhenTheKeyIsGoneAndGetAnswers404() {
-        assertThat(run(DELETE, new AppEvidenceFixture().evidence()).outcome()).isEqualTo(Outcome.PASSED);
+        var r = run(DELETE, new AppEvidenceFixture().evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.message()).isEqualTo("DELETE /product/8 on http://app:5001 answered HTTP 200, the next GET"
+                + " answered HTTP 404 and product:8 was gone from Redis.");
     }
 
     @Test
@@ -94,6 +98,19 @@ class ExtensionChecksTest {
         var r = run(DELETE, f.evidence());
         assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.message()).contains("still served the deleted product").contains("still in Redis");
+    }
+
+    @Test
+    void aDeleteThatErrsAndLeavesTheKeyGetsBothFailuresEachWithItsFix() {
+        var f = new AppEvidenceFixture();
+        f.delete = Fact.of(new DeleteProbe(true, 8, 500, 200, true, false, true, null));
+
+        var r = run(DELETE, f.evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message().lines().toList()).satisfiesExactly(
+                status -> assertThat(status).contains("answered HTTP 500; expected 200 or 204").contains("Fix: "),
+                stale -> assertThat(stale).contains("still in Redis").contains("Fix: DEL product:<id>"));
     }
 
     @Test

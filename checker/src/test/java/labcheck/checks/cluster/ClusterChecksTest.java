@@ -137,7 +137,10 @@ class ClusterChecksTest {
 
         assertThat(run.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(run.message()).isEqualTo("ElastiCache cluster product-cache-cluster was not found in us-east-1, so"
-                + " its status cannot be checked; see check elasticache_cluster_found for what to create.");
+                + " its status cannot be checked; see check elasticache_cluster_found for what to create. Fix: create"
+                + " it (`aws elasticache create-cache-cluster --cache-cluster-id product-cache-cluster --engine redis"
+                + " --cache-node-type cache.t2.micro --num-cache-nodes 1`), then run labcheck again once it is"
+                + " available.");
     }
 
     @Test
