@@ -19,8 +19,9 @@ class AppProbeTest {
     void aSlowDrippingAppCannotHoldTheProbePastItsBudget() throws Exception {
         try (HostileApp app = new HostileApp(HostileApp.Behaviour.SLOW_DRIP)) {
             long t0 = System.nanoTime();
-            Fact<AppEvidence> e = new AppProbe(ProbeSettings.builder().appUrl(app.url()).baselineUrl(app.url())
-                    .concurrency(10).requestTimeout(Duration.ofSeconds(2)).budget(Duration.ofSeconds(8)).build()).run();
+            Fact<AppEvidence> e = new AppProbe(ProbeSettings.of(app.url(), app.url()).withLimits(Limits.DEFAULTS
+                    .withConcurrency(10).withRequestTimeout(Duration.ofSeconds(2)).withBudget(Duration.ofSeconds(8))))
+                    .run();
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(9000);
             assertThat(e.available()).isTrue();
             assertThat(e.value().health().unavailable().code()).isEqualTo("Timeout");
@@ -33,8 +34,8 @@ class AppProbeTest {
     @Test
     void anUnreachableAppLeavesEveryPartUnavailableWithTheReason() throws Exception {
         String url = "http://127.0.0.1:" + Backends.freePort();
-        AppEvidence e = new AppProbe(ProbeSettings.builder().appUrl(url).budget(Duration.ofSeconds(10)).build())
-                .run().value();
+        AppEvidence e = new AppProbe(ProbeSettings.of(url, null)
+                .withLimits(Limits.DEFAULTS.withBudget(Duration.ofSeconds(10)))).run().value();
         assertThat(e.health().unavailable().code()).isEqualTo("Unreachable");
         assertThat(e.health().unavailable().message()).contains("refused");
         assertThat(e.lazyLoad().unavailable().code()).isEqualTo("Unreachable");
@@ -51,10 +52,11 @@ class AppProbeTest {
                 + "    cursor.execute('SELECT * FROM products WHERE id = %s', (product_id,))\n");
         try (ContractApp app = ContractApp.cacheApp(b)) {
             char[] password = "hunter2-secret".toCharArray();
-            ProbeSettings s = ProbeSettings.builder().appUrl(app.url())
-                    .redis("127.0.0.1", b.redisPort, false, "default", "redis-secret".toCharArray())
-                    .db(b.jdbcUrl(), "root", password).requestsPerApp(10).sourceFile(source)
-                    .budget(Duration.ofSeconds(20)).build();
+            ProbeSettings s = ProbeSettings.of(app.url(), null)
+                    .withRedis(RedisTarget.of("127.0.0.1", b.redisPort, false)
+                            .withCredentials(Credentials.of("default", "redis-secret".toCharArray())))
+                    .withDb(DbTarget.of(b.jdbcUrl(), Credentials.of("root", password))).withSource(Source.ofFile(source))
+                    .withLimits(Limits.DEFAULTS.withRequestsPerApp(10).withBudget(Duration.ofSeconds(20)));
             assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("redis-secret");
             Fact<AppEvidence> app1 = new AppProbe(s).run();
             Evidence ev = Evidence.empty(new Subject("s1", "S", "us-east-1", null, app.url(), null, null), "t")
@@ -89,11 +91,11 @@ class AppProbeTest {
     void withNoWritesTheProbeSendsNoPutOrDeleteAndSaysWhichFlagSkippedThem() throws Exception {
         Backends b = Backends.get();
         try (ContractApp app = ContractApp.cacheApp(b)) {
-            ProbeSettings.Builder base = ProbeSettings.builder().appUrl(app.url())
-                    .redis("127.0.0.1", b.redisPort, false, null, null).requestsPerApp(10)
-                    .budget(Duration.ofSeconds(20));
+            ProbeSettings base = ProbeSettings.of(app.url(), null)
+                    .withRedis(RedisTarget.of("127.0.0.1", b.redisPort, false))
+                    .withLimits(Limits.DEFAULTS.withRequestsPerApp(10).withBudget(Duration.ofSeconds(20)));
 
-            AppEvidence readOnly = new AppProbe(base.writeProbes(false).build()).run().value();
+            AppEvidence readOnly = new AppProbe(base.withLimits(base.limits().withWriteProbes(false))).run().value();
 
             assertThat(app.writes()).as("PUT and DELETE requests received").isZero();
             assertThat(readOnly.writeThrough().unavailable().message()).contains("--no-writes (roster column"
@@ -101,7 +103,7 @@ class AppProbeTest {
             assertThat(readOnly.delete().unavailable().message()).contains("--no-writes");
             assertThat(readOnly.lazyLoad().available()).as("nothing else changes").isTrue();
 
-            new AppProbe(base.writeProbes(true).build()).run();
+            new AppProbe(base).run();
             assertThat(app.writes()).as("without the flag the write probes do run").isPositive();
         }
     }
