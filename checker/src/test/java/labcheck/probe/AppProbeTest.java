@@ -2,6 +2,7 @@ package labcheck.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +106,54 @@ class AppProbeTest {
 
             new AppProbe(base).run();
             assertThat(app.writes()).as("without the flag the write probes do run").isPositive();
+        }
+    }
+
+    @Test
+    void theEvidenceNamesEachTargetAsTheInstanceSeesItWhileTheProbeDialsWhereItIsReached() throws Exception {
+        // GIVEN every target named as an instance sees it (names that never resolve here) and dialled where it runs
+        Backends b = Backends.get();
+        int closed = Backends.freePort();
+        try (ContractApp cache = ContractApp.cacheApp(b); ContractApp baseline = ContractApp.baselineApp(b)) {
+            URI cacheAt = URI.create(cache.url());
+            URI baselineAt = URI.create(baseline.url());
+            ProbeSettings s = new ProbeSettings(new Apps(
+                    AppTarget.at("http://app.instance.invalid:5001").via("127.0.0.1", cacheAt.getPort()),
+                    AppTarget.at("http://app.instance.invalid:5000").via("127.0.0.1", baselineAt.getPort()), null),
+                    RedisTarget.of("product-cache.abc123.0001.use1.cache.invalid", 6379, false)
+                            .via("127.0.0.1", b.redisPort),
+                    DbTarget.of("jdbc:mysql://products-db.abc.us-east-1.rds.invalid:3306/ecommerce?sslMode=DISABLED"
+                            + "&allowPublicKeyRetrieval=true", Credentials.of("root", new char[0]))
+                            .via("127.0.0.1", b.dbPort),
+                    Limits.DEFAULTS.withRequestsPerApp(10).withBudget(Duration.ofSeconds(30)), null);
+
+            // WHEN the app is probed
+            AppEvidence e = new AppProbe(s).run().value();
+
+            // THEN what was measured came from the dialled addresses...
+            assertThat(e.lazyLoad().value().observations()).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.cachedBefore()).as("Redis read before the MISS").isNotNull());
+            assertThat(e.database().available()).as("%s", e.database().unavailable()).isTrue();
+            assertThat(e.timing().available()).as("%s", e.timing().unavailable()).isTrue();
+            // AND the evidence names each target as the instance sees it, and never where it was dialled
+            assertThat(e.appUrl()).isEqualTo("http://app.instance.invalid:5001");
+            assertThat(e.baselineUrl()).isEqualTo("http://app.instance.invalid:5000");
+            assertThat(e.redis().value().endpoint()).isEqualTo("product-cache.abc123.0001.use1.cache.invalid:6379");
+            assertThat(e.warmCache().value().endpoint()).isEqualTo(e.redis().value().endpoint());
+            assertThat(e.database().value().url())
+                    .isEqualTo("jdbc:mysql://products-db.abc.us-east-1.rds.invalid:3306/ecommerce");
+            String json = EvidenceBundle.mapper().writeValueAsString(e);
+            for (int dialled : new int[] {cacheAt.getPort(), baselineAt.getPort(), b.redisPort, b.dbPort}) {
+                assertThat(json).doesNotContain("127.0.0.1:" + dialled);
+            }
+
+            // AND a target that cannot be reached where it is dialled is named as the instance sees it
+            AppEvidence noRedis = new AppProbe(s.withRedis(s.redis().via("127.0.0.1", closed))
+                    .withApps(new Apps(s.apps().app(), null, null))
+                    .withLimits(s.limits().withWriteProbes(false))).run().value();
+            assertThat(noRedis.redis().unavailable().message())
+                    .contains("Redis at product-cache.abc123.0001.use1.cache.invalid:6379 is not reachable")
+                    .doesNotContain(":" + closed);
         }
     }
 }
