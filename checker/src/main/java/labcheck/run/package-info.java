@@ -1,2 +1,2 @@
-/** One student's live run: collect from AWS, probe the app, ready to grade; shared by check, batch and demo. */
+/** One student's live run, planned here (endpoints from AWS, targets over SSH forwards): collect from AWS, probe the app, ready to grade; shared by check, batch and demo. */
 package labcheck.run;
