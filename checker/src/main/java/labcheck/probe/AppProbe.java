@@ -77,8 +77,8 @@ public final class AppProbe {
             Fact<LazyLoadProbe> lazy = guard("The lazy-loading probe",
                     () -> products.lazyLoad(candidates, redis.reader() != null, tracer, total.share(0.2)));
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
-                    : guard("The database probe", () -> products.hitWindow(db.reader(), SafeUrl.strip(s.db().jdbcUrl()),
-                            tracer, total.share(0.15)));
+                    : guard("The database probe", () -> products.hitWindow(db.reader(),
+                            SafeUrl.strip(s.db().jdbcUrl()), tracer, total.share(0.15)));
             Fact<TimingProbe> timing = baseline != null && baseline.unreachable() != null
                     ? Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
                             baseline.unreachable()))
@@ -107,7 +107,7 @@ public final class AppProbe {
             var source = guard("The source excerpt", () -> s.source().text() != null
                     ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(app.url()))
+            return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.apps().app().url()))
                     .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))
                     .health(health).lazyLoad(lazy).redis(keys).database(database).timing(timing)
                     .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)

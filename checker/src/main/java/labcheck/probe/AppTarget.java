@@ -39,7 +39,7 @@ public record AppTarget(String url, String dialUrl, String unreachable) {
         return u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
     }
 
-    /** This app dialled at {@code host:port} (a forward), scheme and path kept; the evidence still names {@link #url()}. */
+    /** This app dialled at {@code host:port} (a forward), scheme and path kept; the evidence names {@link #url()}. */
     public AppTarget via(String host, int port) {
         URI u = URI.create(url);
         String path = u.getRawPath() == null ? "" : u.getRawPath();

@@ -52,7 +52,8 @@ final class DbReader implements AutoCloseable {
             return new Result(new DbReader(c, Math.max(1, ms / 1000)), null);
         } catch (SQLException | RuntimeException e) {
             String url = SafeUrl.strip(t.jdbcUrl());
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : t.asSeen(e.getMessage().split("\n")[0]);
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : t.asSeen(e.getMessage().split("\n")[0]);
             if (e instanceof SQLException sql && (sql.getErrorCode() == 1049 || msg.contains("Unknown database"))) {
                 // the server answered: "unreachable" would send the student to the network for a typo
                 return new Result(null, new Unavailable("NotFound", "mysql:" + url, "The database server at " + url

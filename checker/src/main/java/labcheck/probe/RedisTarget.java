@@ -45,7 +45,8 @@ public record RedisTarget(String host, int port, boolean tls, String dialHost, i
      */
     public static RedisTarget parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("the Redis endpoint is empty. Fix: give host:port, e.g. 127.0.0.1:6379.");
+            throw new IllegalArgumentException("the Redis endpoint is empty. Fix: give host:port, e.g."
+                    + " 127.0.0.1:6379.");
         }
         String t = text.trim();
         if (t.contains("@")) {

@@ -1,2 +1,2 @@
-/** Transport to the app's instance: one SSH connection, its forwards and remote commands (the timing loop, the source), IMDS. */
+/** Transport to the app's instance: one SSH connection, its forwards, remote commands (timing, source); IMDS. */
 package labcheck.reach;
