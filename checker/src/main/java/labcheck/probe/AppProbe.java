@@ -127,6 +127,20 @@ public final class AppProbe {
     }
 
     /**
+     * {@code app} with {@code first} (what the way in did: what was forwarded, a host key recorded,
+     * the link dropping) before the probe's own notes, every part kept; an unavailable fact as it is.
+     */
+    public static Fact<AppEvidence> withNotesFirst(Fact<AppEvidence> app, List<String> first) {
+        if (!app.available()) {
+            return app;
+        }
+        List<String> notes = new ArrayList<>(first);
+        notes.addAll(app.value().notes());
+        // toBuilder keeps every part, the cache-warming read included
+        return Fact.of(app.value().toBuilder().notes(notes).build());
+    }
+
+    /**
      * Runs one probe; a failure inside it, an {@link Error} such as {@link OutOfMemoryError} or
      * {@link StackOverflowError} included, costs that probe only: it is recorded, and the rest go on.
      */

@@ -23,7 +23,9 @@ import java.time.Duration;
  * @param maxBodyBytes   bytes read of one body at most (default 256 KiB)
  * @param writeProbes    whether to try PUT and DELETE (they change data, then put it back; default true)
  */
+// changed a part at a time (withRedis, withBudget): withers on, whatever the build's default for records
 @RecordBuilder
+@RecordBuilder.Options(enableWither = true, enableGetters = false, addStaticBuilder = false)
 public record Limits(int requestsPerApp, int warmupPerApp, int lazyIds, int maxProductId, int concurrency,
                      Duration loadDuration, Duration budget, Duration requestTimeout, Duration connectTimeout,
                      int maxBodyBytes, boolean writeProbes) implements LimitsBuilder.With {

@@ -24,7 +24,9 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param limits how hard and how long; {@link Limits#DEFAULTS} when null
  * @param source the app's source for the judge, or {@link Source#NONE}
  */
+// changed a part at a time (withRedis, withBudget): withers on, whatever the build's default for records
 @RecordBuilder
+@RecordBuilder.Options(enableWither = true, enableGetters = false, addStaticBuilder = false)
 public record ProbeSettings(Apps apps, RedisTarget redis, DbTarget db, Limits limits, Source source)
         implements ProbeSettingsBuilder.With, AutoCloseable {
 

@@ -88,14 +88,9 @@ public final class LiveRun {
                 progress.accept("SSH failed: " + way.failure().message());
                 return evidence.withApp(Fact.unavailable(way.failure()));
             }
-            Fact<AppEvidence> app = new AppProbe(way.settings()).run();
-            List<String> notes = way.notes();
-            if (app.available()) {
-                List<String> appNotes = new ArrayList<>(notes);
-                appNotes.addAll(app.value().notes());
-                // toBuilder keeps every part, the cache-warming read included
-                app = Fact.of(app.value().toBuilder().notes(appNotes).build());
-            }
+            Fact<AppEvidence> probed = new AppProbe(way.settings()).run();
+            List<String> notes = way.notes();   // after the probe: the link may have dropped during it
+            Fact<AppEvidence> app = AppProbe.withNotesFirst(probed, notes);
             Evidence withApp = evidence.withApp(app);
             for (String note : notes) {
                 withApp = withApp.withNote(note);
