@@ -126,7 +126,7 @@ public class CheckCommand extends GuardedCommand {
                     line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
         } finally {
             if (probeSettings != null) {
-                probeSettings.clearSecrets();
+                probeSettings.close();
             }
         }
         Path bundle = EvidenceBundle.write(out, evidence);

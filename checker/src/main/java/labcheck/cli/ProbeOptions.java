@@ -95,8 +95,11 @@ public final class ProbeOptions {
             throw new IllegalArgumentException("--budget " + budgetSeconds + " seconds is more than an hour. Fix:"
                     + " give the probe at most " + MAX_BUDGET_SECONDS + " seconds (the default is 120).");
         }
-        return new ProbeRequest(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser,
-                dbPasswordEnv, requests == null ? defaultRequests : requests, concurrency,
-                Duration.ofSeconds(budgetSeconds), remoteSource ? null : source, noWrites);
+        return ProbeRequest.builder().appUrl(appUrl).baselineUrl(baselineUrl)
+                .redis(redis).redisUser(redisUser).redisPasswordEnv(redisPasswordEnv)
+                .dbUrl(dbUrl).dbUser(dbUser).dbPasswordEnv(dbPasswordEnv)
+                .requestsPerApp(requests == null ? defaultRequests : requests).concurrency(concurrency)
+                .budget(Duration.ofSeconds(budgetSeconds)).sourceFile(remoteSource ? null : source).noWrites(noWrites)
+                .build();
     }
 }

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Subject;
+import labcheck.probe.Credentials;
+import labcheck.probe.DbTarget;
+import labcheck.probe.Limits;
 import labcheck.probe.ProbeSettings;
+import labcheck.probe.RedisTarget;
 import labcheck.rubric.Thresholds;
 import labcheck.run.LiveRun;
 import labcheck.text.Numbers;
@@ -45,13 +49,14 @@ public final class Demo {
                     : "Warmed the cache with the " + warmed + " most viewed products (extension 2).");
             char[] dbPassword = lab.dbPassword() == null ? null : lab.dbPassword().toCharArray();
             char[] redisPassword = lab.redisPassword() == null ? null : lab.redisPassword().toCharArray();
-            ProbeSettings probe = ProbeSettings.builder()
-                    .appUrl(lab.cacheUrl()).baselineUrl(lab.baselineUrl())
-                    .redis(lab.redisHost(), lab.redisPort(), false, null, redisPassword)
-                    .db(lab.jdbcUrl(), lab.dbUser(), dbPassword)
-                    .requestsPerApp(100).concurrency(50).loadDuration(Duration.ofSeconds(3))
-                    .budget(Duration.ofSeconds(90)).build();
+            ProbeSettings probe = ProbeSettings.of(lab.cacheUrl(), lab.baselineUrl())
+                    .withRedis(RedisTarget.of(lab.redisHost(), lab.redisPort(), false)
+                            .withCredentials(Credentials.of(null, redisPassword)))
+                    .withDb(DbTarget.of(lab.jdbcUrl(), Credentials.of(lab.dbUser(), dbPassword)))
+                    .withLimits(Limits.DEFAULTS.withRequestsPerApp(100).withConcurrency(50)
+                            .withLoadDuration(Duration.ofSeconds(3)).withBudget(Duration.ofSeconds(90)));
             java.util.Arrays.fill(dbPassword == null ? new char[0] : dbPassword, '\0');
+            java.util.Arrays.fill(redisPassword == null ? new char[0] : redisPassword, '\0');
             Evidence sample = SampleAccount.evidence();
             Subject subject = new Subject("demo", "Reference app", sample.subject().region(),
                     sample.subject().clusterId(), lab.cacheUrl(), lab.baselineUrl(), SampleAccount.SOURCE);
@@ -60,7 +65,7 @@ public final class Demo {
                 return app.withAwsFrom(sample)
                         .withNote("AWS items graded from a sample account's evidence, not from your AWS account.");
             } finally {
-                probe.clearSecrets();
+                probe.close();
                 progress.accept("Stopping the reference app, Redis and MariaDB...");
             }
         }

@@ -21,7 +21,9 @@ import labcheck.evidence.app.TimingProbe;
 /**
  * Probes the student's running app (and, when given, its Redis and database) into
  * {@link AppEvidence}. Never throws for anything the app does: each misbehaviour costs only
- * the evidence it touches, with the reason. Bounded by {@link ProbeSettings#budget()}.
+ * the evidence it touches, with the reason. Bounded by {@link Limits#budget()}. It dials each
+ * target where the settings say this host reaches it and writes the evidence with the target as
+ * the instance sees it, so nothing is renamed afterwards.
  *
  * <pre>{@code
  * Fact<AppEvidence> app = new AppProbe(settings).run();
@@ -50,21 +52,23 @@ public final class AppProbe {
     /** Runs every probe within the budget; never throws for app misbehaviour. */
     public Fact<AppEvidence> run() {
         long t0 = System.nanoTime();
-        Deadline total = Deadline.after(s.budget());
+        Limits limits = s.limits();
+        Deadline total = Deadline.after(limits.budget());
         List<String> notes = new ArrayList<>();
-        HttpClient client = HttpProbe.newClient(s.connectTimeout());
-        HttpProbe app = new HttpProbe(client, s.appUrl(), s.requestTimeout(), s.maxBodyBytes());
-        HttpProbe base = s.baselineUrl() == null ? null
-                : new HttpProbe(client, s.baselineUrl(), s.requestTimeout(), s.maxBodyBytes());
-        DbReader.Result db = DbReader.connect(s, total.cap(s.requestTimeout()));
-        RedisReader.Result redis = RedisReader.connect(s, total.cap(s.requestTimeout()));
+        HttpClient client = HttpProbe.newClient(limits.connectTimeout());
+        AppTarget baseline = s.apps().baseline();
+        HttpProbe app = new HttpProbe(client, s.apps().app(), limits.requestTimeout(), limits.maxBodyBytes());
+        HttpProbe base = baseline == null || baseline.unreachable() != null ? null
+                : new HttpProbe(client, baseline, limits.requestTimeout(), limits.maxBodyBytes());
+        DbReader.Result db = DbReader.connect(s.db(), total.cap(limits.requestTimeout()));
+        RedisReader.Result redis = RedisReader.connect(s.redis(), total.cap(limits.requestTimeout()));
         try {
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
             var warm = WarmPhase.read(db, redis);
             Fact<HealthProbe> health = guard("The health probe", () -> health(app, total.share(0.1)));
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
-            List<Integer> candidates = IdChooser.candidates(s, db.reader(), redis.reader(), notes);
+            List<Integer> candidates = IdChooser.candidates(limits, db.reader(), redis.reader(), notes);
 
             StatsReader.Read before = StatsReader.read(app, total.share(0.05));
             tally.windowOpen = before.snapshot() != null;
@@ -73,11 +77,11 @@ public final class AppProbe {
             Fact<LazyLoadProbe> lazy = guard("The lazy-loading probe",
                     () -> products.lazyLoad(candidates, redis.reader() != null, tracer, total.share(0.2)));
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
-                    : guard("The database probe", () -> products.hitWindow(db.reader(), SafeUrl.strip(s.dbUrl()),
-                            tracer, total.share(0.15)));
-            Fact<TimingProbe> timing = s.blocked("baseline") != null
+                    : guard("The database probe", () -> products.hitWindow(db.reader(),
+                            SafeUrl.strip(s.db().jdbcUrl()), tracer, total.share(0.15)));
+            Fact<TimingProbe> timing = baseline != null && baseline.unreachable() != null
                     ? Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
-                            s.blocked("baseline")))
+                            baseline.unreachable()))
                     : base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
                     : guard("The timing comparison", () -> products.timing(total.share(0.6)));
@@ -90,9 +94,9 @@ public final class AppProbe {
             Fact<RedisKeysProbe> keys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
                     : guard("The Redis key probe", () -> products.redisKeys(redis.reader()));
             WritePhase writes = new WritePhase(app, redis.reader(), products.cachedProducts());
-            var writeThrough = s.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
+            var writeThrough = limits.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NO_WRITES);
-            var delete = !s.writeProbes()
+            var delete = !limits.writeProbes()
                     ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", NO_WRITES)
                     : canRestore(writeThrough) ? guard("The DELETE probe", () -> writes.delete(total.share(0.4)))
                     : Fact.<labcheck.evidence.app.DeleteProbe>unavailable(new Unavailable("NotCollected",
@@ -100,11 +104,11 @@ public final class AppProbe {
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
             Fact<LoadTestResult> load = guard("The load test", () -> loadTest(app, products.servedIds(), total));
-            var source = guard("The source excerpt", () -> s.sourceText() != null
-                    ? SourceScanner.scanText(s.sourceText()) : SourceScanner.scan(s.sourceFile()));
+            var source = guard("The source excerpt", () -> s.source().text() != null
+                    ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.appUrl()))
-                    .baselineUrl(SafeUrl.strip(s.baselineUrl()))
+            return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.apps().app().url()))
+                    .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))
                     .health(health).lazyLoad(lazy).redis(keys).database(database).timing(timing)
                     .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)
                     .source(source).durationMs(ms).notes(notes).warmCache(warm).build());
@@ -120,6 +124,20 @@ public final class AppProbe {
                 redis.reader().close();
             }
         }
+    }
+
+    /**
+     * {@code app} with {@code first} (what the way in did: what was forwarded, a host key recorded,
+     * the link dropping) before the probe's own notes, every part kept; an unavailable fact as it is.
+     */
+    public static Fact<AppEvidence> withNotesFirst(Fact<AppEvidence> app, List<String> first) {
+        if (!app.available()) {
+            return app;
+        }
+        List<String> notes = new ArrayList<>(first);
+        notes.addAll(app.value().notes());
+        // toBuilder keeps every part, the cache-warming read included
+        return Fact.of(app.value().toBuilder().notes(notes).build());
     }
 
     /**
@@ -144,12 +162,12 @@ public final class AppProbe {
         HttpResult r = app.get("/health", d);
         if (!r.answered()) {
             return Fact.unavailable(new Unavailable(r.unavailableCode(), "GET /health",
-                    "GET /health on " + SafeUrl.strip(app.base()) + ": " + r.failure() + "."));
+                    "GET /health on " + SafeUrl.strip(app.url()) + ": " + r.failure() + "."));
         }
         Json.Parsed p = Json.object(r);
         if (!p.ok()) {
             return Fact.unavailable(new Unavailable("InvalidResponse", "GET /health",
-                    "GET /health on " + SafeUrl.strip(app.base()) + " " + p.problem() + "."));
+                    "GET /health on " + SafeUrl.strip(app.url()) + " " + p.problem() + "."));
         }
         StringBuilder problems = new StringBuilder();
         JsonNode o = p.node();
@@ -198,7 +216,8 @@ public final class AppProbe {
     }
 
     private Fact<LoadTestResult> loadTest(HttpProbe app, List<Integer> served, Deadline total) {
-        if (s.concurrency() == 0) {
+        Limits limits = s.limits();
+        if (limits.concurrency() == 0) {
             return Fact.notCollected("The load test", "run with --concurrency N (up to 1000).");
         }
         if (served.isEmpty()) {
@@ -210,17 +229,16 @@ public final class AppProbe {
             return Fact.unavailable(new Unavailable("Timeout", "GET /product/{id}",
                     "The load test was not run: the app stopped answering earlier in the probe."));
         }
-        Duration warmup = Duration.ofMillis(Math.min(1000, s.loadDuration().toMillis() / 5));
-        Duration room = total.remaining().minus(s.requestTimeout()).minus(warmup).minusMillis(700);
-        Duration duration = room.compareTo(s.loadDuration()) < 0 ? room : s.loadDuration();
+        Duration warmup = Duration.ofMillis(Math.min(1000, limits.loadDuration().toMillis() / 5));
+        Duration room = total.remaining().minus(limits.requestTimeout()).minus(warmup).minusMillis(700);
+        Duration duration = room.compareTo(limits.loadDuration()) < 0 ? room : limits.loadDuration();
         if (duration.toMillis() < 500) {
             return Fact.unavailable(new Unavailable("Timeout", null, "The load test was not run: the probe's time "
                     + "budget ran out before it; run with a larger --budget."));
         }
-        List<java.net.URI> targets = served.stream()
-                .map(id -> java.net.URI.create(app.base() + "/product/" + id)).toList();
-        return Fact.of(new LoadGenerator(targets, s.concurrency()).warmup(warmup).duration(duration)
-                .maxRequests(Math.min(500_000L, s.concurrency() * 2000L))
-                .requestTimeout(s.requestTimeout()).connectTimeout(s.connectTimeout()).run());
+        List<java.net.URI> targets = served.stream().map(id -> app.dial("/product/" + id)).toList();
+        return Fact.of(new LoadGenerator(targets, limits.concurrency()).warmup(warmup).duration(duration)
+                .maxRequests(Math.min(500_000L, limits.concurrency() * 2000L))
+                .requestTimeout(limits.requestTimeout()).connectTimeout(limits.connectTimeout()).run());
     }
 }

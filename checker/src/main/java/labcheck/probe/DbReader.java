@@ -24,20 +24,22 @@ final class DbReader implements AutoCloseable {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    static Result connect(ProbeSettings s, Duration timeout) {
-        if (s.blocked("db") != null) {
-            return new Result(null, new Unavailable("Unreachable", "mysql", s.blocked("db")));
+    /** Connects read-only to where {@code t} is dialled; every message names it as the instance sees it. */
+    static Result connect(DbTarget t, Duration timeout) {
+        if (t.unreachable() != null) {
+            return new Result(null, new Unavailable("Unreachable", "mysql", t.unreachable()));
         }
-        if (s.dbUrl() == null) {
+        if (!t.given()) {
             return new Result(null, Unavailable.notCollected("Database counters",
                     "run with --db-url jdbc:mysql://<rds-endpoint>:3306/ecommerce and a read-only user to see "
                             + "whether cache hits still query the database."));
         }
-        char[] pw = s.dbPassword();
+        Credentials account = t.credentials();
+        char[] pw = account == null ? null : account.password();
         int ms = (int) Math.max(1000, timeout.toMillis());
         Properties p = new Properties();
-        if (s.dbUser() != null) {
-            p.setProperty("user", s.dbUser());
+        if (account != null && account.user() != null) {
+            p.setProperty("user", account.user());
         }
         if (pw != null) {
             p.setProperty("password", new String(pw));
@@ -45,12 +47,13 @@ final class DbReader implements AutoCloseable {
         p.setProperty("connectTimeout", String.valueOf(ms));
         p.setProperty("socketTimeout", String.valueOf(ms));
         try {
-            Connection c = DriverManager.getConnection(s.dbUrl(), p);
+            Connection c = DriverManager.getConnection(t.dialUrl(), p);
             c.setReadOnly(true);
             return new Result(new DbReader(c, Math.max(1, ms / 1000)), null);
         } catch (SQLException | RuntimeException e) {
-            String url = SafeUrl.strip(s.dbUrl());
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            String url = SafeUrl.strip(t.jdbcUrl());
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : t.asSeen(e.getMessage().split("\n")[0]);
             if (e instanceof SQLException sql && (sql.getErrorCode() == 1049 || msg.contains("Unknown database"))) {
                 // the server answered: "unreachable" would send the student to the network for a typo
                 return new Result(null, new Unavailable("NotFound", "mysql:" + url, "The database server at " + url

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * HTTP requests to one app, each bounded by a timeout covering the whole exchange (headers
- * and body: a slow drip is cut off), with the body capped in bytes. After
+ * HTTP requests to one app, sent where it is dialled and described by its URL as the instance
+ * sees it (a message never names an SSH forward), each bounded by a timeout covering the whole
+ * exchange (headers and body: a slow drip is cut off), with the body capped in bytes. After
  * {@link #GIVE_UP_AFTER} timeouts in a row the app is taken as hung and further requests
  * fail at once, so a hung app costs a few timeouts, not one per planned request.
  */
@@ -24,15 +25,17 @@ final class HttpProbe {
     static final int GIVE_UP_AFTER = 3;
 
     private final HttpClient client;
-    private final String base;
+    private final String dialBase;
+    private final String url;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
     private int timeoutsInARow;
     private boolean lastTimeoutWasConnect;
 
-    HttpProbe(HttpClient client, String baseUrl, Duration requestTimeout, int maxBodyBytes) {
+    HttpProbe(HttpClient client, AppTarget target, Duration requestTimeout, int maxBodyBytes) {
         this.client = client;
-        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.dialBase = stripSlash(target.dialUrl());
+        this.url = stripSlash(target.url());
         this.requestTimeout = requestTimeout;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -45,8 +48,18 @@ final class HttpProbe {
                 .build();
     }
 
-    String base() {
-        return base;
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** The app's URL as the instance sees it, for messages and evidence. */
+    String url() {
+        return url;
+    }
+
+    /** Where requests to {@code path} go (the app itself, or a forward to it). */
+    URI dial(String path) {
+        return URI.create(dialBase + path);
     }
 
     /**
@@ -56,9 +69,9 @@ final class HttpProbe {
     private String unusual(int status, java.net.http.HttpHeaders headers) {
         if (status / 100 == 3) {
             String to = headers.firstValue("Location").map(labcheck.evidence.SafeUrl::strip).orElse("nowhere");
-            String why = to.startsWith("https://") && base.startsWith("http://")
+            String why = to.startsWith("https://") && dialBase.startsWith("http://")
                     ? "the app moved to HTTPS: give --app " + to.replaceFirst("(https://[^/]+).*", "$1") + "."
-                    : to.startsWith("http://") && base.startsWith("https://")
+                    : to.startsWith("http://") && dialBase.startsWith("https://")
                     ? "the app sends HTTPS requests to plain HTTP: give --app with http://, or fix the app's redirect."
                     : "give --app the URL the app answers on itself (the probe does not follow redirects).";
             return "HTTP " + status + " redirects to " + to + "; " + why;
@@ -81,7 +94,7 @@ final class HttpProbe {
 
     HttpResult exchange(String method, String path, String jsonBody, Deadline deadline) {
         if (givenUp()) {
-            String why = "skipped: " + base + " did not answer " + GIVE_UP_AFTER + " requests in a row within "
+            String why = "skipped: " + url + " did not answer " + GIVE_UP_AFTER + " requests in a row within "
                     + requestTimeout.toMillis() + " ms each";
             return lastTimeoutWasConnect ? HttpResult.unreachable(why, 0) : HttpResult.failed(why, 0, true);
         }
@@ -91,7 +104,7 @@ final class HttpProbe {
         }
         HttpRequest.BodyPublisher publisher = jsonBody == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(dial(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .method(method, publisher);
@@ -133,7 +146,7 @@ final class HttpProbe {
         if (cause instanceof HttpConnectTimeoutException) {
             timeoutsInARow++;
             lastTimeoutWasConnect = true;
-            return HttpResult.unreachable("connecting to " + base + " timed out after "
+            return HttpResult.unreachable("connecting to " + url + " timed out after "
                     + timeout.toMillis() + " ms (is the port open to this host? From outside, reach the app through its"
                     + " instance with --ssh USER@HOST)", System.nanoTime() - t0);
         }
@@ -142,7 +155,7 @@ final class HttpProbe {
         }
         timeoutsInARow = 0;
         if (cause instanceof ConnectException) {
-            return HttpResult.unreachable("connection to " + base + " refused (is the app running and its port open "
+            return HttpResult.unreachable("connection to " + url + " refused (is the app running and its port open "
                     + "to this host? From outside, reach the app through its instance with --ssh USER@HOST)",
                     System.nanoTime() - t0);
         }

@@ -16,8 +16,8 @@ final class IdChooser {
     private IdChooser() {
     }
 
-    static List<Integer> candidates(ProbeSettings s, DbReader db, RedisReader redis, List<String> notes) {
-        int hi = s.maxProductId();
+    static List<Integer> candidates(Limits limits, DbReader db, RedisReader redis, List<String> notes) {
+        int hi = limits.maxProductId();
         if (db != null) {
             try {
                 long max = db.maxProductId();
@@ -31,7 +31,7 @@ final class IdChooser {
         }
         int lo = hi > 50 ? 6 : 1;
         SplittableRandom rnd = new SplittableRandom(System.nanoTime());
-        int wanted = Math.min(hi - lo + 1, s.lazyIds() * 6);
+        int wanted = Math.min(hi - lo + 1, limits.lazyIds() * 6);
         Set<Integer> picked = new LinkedHashSet<>();
         while (picked.size() < wanted) {
             picked.add(lo + rnd.nextInt(hi - lo + 1));

@@ -39,9 +39,9 @@ public final class LoadGenerator {
         if (targets == null || targets.isEmpty()) {
             throw new IllegalArgumentException("the load generator needs at least one target URI");
         }
-        if (concurrency < 1 || concurrency > ProbeSettings.MAX_CONCURRENCY) {
+        if (concurrency < 1 || concurrency > Limits.MAX_CONCURRENCY) {
             throw new IllegalArgumentException("concurrency must be between 1 and "
-                    + ProbeSettings.MAX_CONCURRENCY + ", was " + concurrency);
+                    + Limits.MAX_CONCURRENCY + ", was " + concurrency);
         }
         this.targets = List.copyOf(targets);
         this.concurrency = concurrency;

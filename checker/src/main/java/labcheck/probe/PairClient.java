@@ -24,7 +24,7 @@ final class PairClient {
         this.app = app;
         this.base = base;
         this.notes = notes;
-        this.remote = s.remoteTimer();
+        this.remote = s.apps().timer();
         this.where = remote == null ? null : remote.where();
     }
 
@@ -75,7 +75,7 @@ final class PairClient {
             legs.add(i % 2 == 0 ? a : b);
             legs.add(i % 2 == 0 ? b : a);
         }
-        List<RemoteTimer.Timed> got = remote.get(legs, s.requestTimeout(), d.remaining());
+        List<RemoteTimer.Timed> got = remote.get(legs, s.limits().requestTimeout(), d.remaining());
         List<HttpResult[]> out = new ArrayList<>();
         for (int k = 0; k + 1 < got.size(); k += 2) {
             int i = from + k / 2;
@@ -94,8 +94,8 @@ final class PairClient {
         }
         // capped in bytes, as HttpProbe's own answers are (a char index would overrun a multi-byte body)
         byte[] body = t.body() == null ? new byte[0] : t.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        boolean truncated = body.length > s.maxBodyBytes();
+        boolean truncated = body.length > s.limits().maxBodyBytes();
         return HttpResult.answered(t.status(), t.contentType(), new CappedBody.Bytes(
-                truncated ? java.util.Arrays.copyOf(body, s.maxBodyBytes()) : body, truncated), nanos);
+                truncated ? java.util.Arrays.copyOf(body, s.limits().maxBodyBytes()) : body, truncated), nanos);
     }
 }

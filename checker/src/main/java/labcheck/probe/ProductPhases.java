@@ -60,7 +60,7 @@ final class ProductPhases {
         int notFound = 0;
         HttpResult lastFailure = null;
         for (int id : candidates) {
-            if (observations.size() >= s.lazyIds() || d.expired() || app.givenUp()) {
+            if (observations.size() >= s.limits().lazyIds() || d.expired() || app.givenUp()) {
                 break;
             }
             Tracer.Mark m1 = tracer.before(id);
@@ -99,7 +99,7 @@ final class ProductPhases {
         }
         if (notFound > 0) {
             notes.add(notFound + " probed ids answered 404 and were skipped (does the database hold "
-                    + s.maxProductId() + " products?).");
+                    + s.limits().maxProductId() + " products?).");
         }
         if (observations.isEmpty()) {
             String why = lastFailure != null ? lastFailure.failure()
@@ -162,10 +162,10 @@ final class ProductPhases {
         Samples appS = new Samples();
         Samples baseS = new Samples();
         List<double[]> pairs = new ArrayList<>();
-        int planned = s.warmupPerApp() + s.requestsPerApp();
+        int planned = s.limits().warmupPerApp() + s.limits().requestsPerApp();
         // a noisy host may leave the paired saving's interval straddling zero: then keep sampling,
         // up to three times N, while the budget lasts, rather than call an honest app inconclusive
-        int ceiling = s.warmupPerApp() + 3 * s.requestsPerApp();
+        int ceiling = s.limits().warmupPerApp() + 3 * s.limits().requestsPerApp();
         PairClient client = new PairClient(s, app, base, notes);
         boolean cut = false;
         int i = 0;
@@ -176,7 +176,7 @@ final class ProductPhases {
             int end = i < planned ? planned : Math.min(ceiling, i + 20);
             List<HttpResult[]> sent = client.pairs(ids, i, end, d);
             for (HttpResult[] ab : sent) {
-                boolean counted = i >= s.warmupPerApp();
+                boolean counted = i >= s.limits().warmupPerApp();
                 double[] a = one(ab[0], ids.get(i % ids.size()), appS, counted, true);
                 double[] b = one(ab[1], ids.get(i % ids.size()), baseS, counted, false);
                 if (a != null && b != null) {
@@ -191,7 +191,7 @@ final class ProductPhases {
         }
         if (baseS.unreachable != null && baseS.client.isEmpty()) {
             return Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
-                    "The no-cache app at " + labcheck.evidence.SafeUrl.strip(base.base()) + " could not be reached: "
+                    "The no-cache app at " + labcheck.evidence.SafeUrl.strip(base.url()) + " could not be reached: "
                             + baseS.unreachable + "."));
         }
         if (cut) {
@@ -207,7 +207,7 @@ final class ProductPhases {
         Set<String> problems = new LinkedHashSet<>(appS.problems);
         problems.addAll(baseS.problems);
         return Fact.of(TimingProbe.builder().requestsPerApp(appS.client.size() + appS.failures)
-                .warmupPerApp(s.warmupPerApp()).ids(ids).appReported(appRep)
+                .warmupPerApp(s.limits().warmupPerApp()).ids(ids).appReported(appRep)
                 .baselineReported(baseRep).appClient(appClient).baselineClient(baseClient)
                 .reportedSavingMs(Latencies.round(baseRep.mean() - appRep.mean()))
                 .pairs(pairs.size()).reportedPairedSavingMs(Latencies.round(reportedPaired))
@@ -274,7 +274,7 @@ final class ProductPhases {
             }
             return Fact.of(new RedisKeysProbe(redis.endpoint(), keys));
         } catch (RuntimeException e) {
-            return Fact.unavailable(RedisReader.unreachable(redis.endpoint(), e));
+            return Fact.unavailable(redis.unreachable(e));
         }
     }
 

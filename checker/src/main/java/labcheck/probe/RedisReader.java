@@ -8,51 +8,52 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Reads product keys straight from Redis (EXISTS, GET, TTL), to check what the app claims.
- * Every command is bounded by the socket timeout; nothing here writes.
+ * Every command is bounded by the socket timeout; nothing here writes. It dials where the target
+ * is reached from here and names it, in evidence and messages, as the instance sees it.
  */
 final class RedisReader implements AutoCloseable {
 
     private final Jedis jedis;
-    private final String endpoint;
+    private final RedisTarget target;
 
-    private RedisReader(Jedis jedis, String endpoint) {
+    private RedisReader(Jedis jedis, RedisTarget target) {
         this.jedis = jedis;
-        this.endpoint = endpoint;
+        this.target = target;
     }
 
     /** Connects and PINGs; the result is a reader or why Redis cannot be read from here. */
-    static Result connect(ProbeSettings s, Duration timeout) {
-        if (s.blocked("redis") != null) {
-            return new Result(null, new Unavailable("Unreachable", "redis", s.blocked("redis")));
+    static Result connect(RedisTarget t, Duration timeout) {
+        if (t.unreachable() != null) {
+            return new Result(null, new Unavailable("Unreachable", "redis", t.unreachable()));
         }
-        if (s.redisHost() == null) {
+        if (!t.given()) {
             return new Result(null, Unavailable.notCollected("Redis keys",
                     "run with --redis HOST:PORT (on the EC2 instance, or from outside with --ssh USER@HOST) to read "
                             + "product:<id> keys and their TTL."));
         }
-        String endpoint = s.redisHost() + ":" + s.redisPort();
-        char[] pw = s.redisPassword();
+        Credentials account = t.credentials();
+        char[] pw = account == null ? null : account.password();
         try {
             int ms = (int) Math.max(1, timeout.toMillis());
             DefaultJedisClientConfig.Builder cfg = DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis(ms).socketTimeoutMillis(ms).ssl(s.redisTls())
+                    .connectionTimeoutMillis(ms).socketTimeoutMillis(ms).ssl(t.tls())
                     .clientName("labcheck-probe");
-            if (s.redisUser() != null) {
-                cfg.user(s.redisUser());
+            if (account != null && account.user() != null) {
+                cfg.user(account.user());
             }
             if (pw != null) {
                 cfg.password(new String(pw));
             }
-            Jedis j = new Jedis(new HostAndPort(s.redisHost(), s.redisPort()), cfg.build());
+            Jedis j = new Jedis(new HostAndPort(t.dialHost(), t.dialPort()), cfg.build());
             try {
                 j.ping();
             } catch (RuntimeException e) {
                 j.close();
                 throw e;
             }
-            return new Result(new RedisReader(j, endpoint), null);
+            return new Result(new RedisReader(j, t), null);
         } catch (RuntimeException e) {
-            return new Result(null, unreachable(endpoint, e, s.redisTls()));
+            return new Result(null, unreachable(t, e, t.tls()));
         } finally {
             if (pw != null) {
                 java.util.Arrays.fill(pw, '\0');
@@ -60,13 +61,18 @@ final class RedisReader implements AutoCloseable {
         }
     }
 
-    static Unavailable unreachable(String endpoint, Exception e) {
-        return unreachable(endpoint, e, false);
+    /** Why this Redis could not be read after all. */
+    Unavailable unreachable(Exception e) {
+        return unreachable(target, e, false);
     }
 
-    /** Why Redis could not be read, each cause with its own fix: AUTH, cluster mode, TLS, or the network. */
-    static Unavailable unreachable(String endpoint, Exception e, boolean tls) {
-        String msg = causes(e);
+    /**
+     * Why Redis could not be read, each cause with its own fix: AUTH, cluster mode, TLS, or the
+     * network; Redis is named as the instance sees it, also inside the library's own words.
+     */
+    static Unavailable unreachable(RedisTarget t, Exception e, boolean tls) {
+        String endpoint = t.endpoint();
+        String msg = t.asSeen(causes(e));
         if (msg.contains("NOAUTH") || msg.contains("WRONGPASS") || msg.contains("NOPERM")) {
             return new Unavailable("AccessDenied", "redis:" + endpoint,
                     "Redis at " + endpoint + " refused the probe's credentials (" + firstLine(msg)
@@ -117,8 +123,9 @@ final class RedisReader implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** {@code host:port} as the instance sees it. */
     String endpoint() {
-        return endpoint;
+        return target.endpoint();
     }
 
     boolean exists(String key) {

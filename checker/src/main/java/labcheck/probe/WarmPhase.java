@@ -37,7 +37,7 @@ final class WarmPhase {
             return Fact.unavailable(new Unavailable("ServiceError", "mysql:products", "The most viewed products "
                     + "could not be read (" + e.getMessage() + "); the read-only user needs SELECT on products."));
         } catch (RuntimeException e) {
-            return Fact.unavailable(RedisReader.unreachable(redis.reader().endpoint(), e));
+            return Fact.unavailable(redis.reader().unreachable(e));
         }
     }
 }

@@ -1,2 +1,2 @@
-/** How labcheck reaches what the app's instance sees: directly, or over one SSH connection (forwards, remote timing, the source). */
+/** Transport to the app's instance: one SSH connection, its forwards, remote commands (timing, source); IMDS. */
 package labcheck.reach;

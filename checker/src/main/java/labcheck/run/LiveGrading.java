@@ -87,9 +87,11 @@ public final class LiveGrading implements Grading.Factory {
         }
         if (appUrl != null) {
             Duration left = deadline.remaining().minusSeconds(wantAws ? 30 : 0);
-            probe = new ProbeRequest(appUrl, baselineUrl, student.redis(), null, null,
-                    student.dbUrl(), student.dbUser(), student.dbPasswordEnv(), rubric.thresholds().requestsPerApp(),
-                    0, left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left, null, student.noWrites()).settings(env);
+            probe = ProbeRequest.builder().appUrl(appUrl).baselineUrl(baselineUrl).redis(student.redis())
+                    .dbUrl(student.dbUrl()).dbUser(student.dbUser()).dbPasswordEnv(student.dbPasswordEnv())
+                    .requestsPerApp(rubric.thresholds().requestsPerApp())
+                    .budget(left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left).noWrites(student.noWrites())
+                    .build().settings(env);
         }
         Subject subject = new Subject(student.studentId(), student.name(), student.region(), clusterId,
                 appUrl, baselineUrl, wantAws ? "aws" : "none");
@@ -104,7 +106,7 @@ public final class LiveGrading implements Grading.Factory {
             }
         } finally {
             if (probe != null) {
-                probe.clearSecrets();
+                probe.close();
             }
         }
         if (wantAws && !evidence.identity().available()

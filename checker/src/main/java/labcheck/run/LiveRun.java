@@ -14,14 +14,14 @@ import labcheck.evidence.Unavailable;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.probe.AppProbe;
 import labcheck.probe.ProbeSettings;
-import labcheck.reach.Endpoints;
-import labcheck.reach.Reach;
 import labcheck.reach.SshSettings;
 
 /**
  * Gathers one student's evidence live: AWS first (read-only), then the app probe. Neither
  * part can stop the other: a credential problem leaves the AWS facts unavailable with the
- * reason and the app is still probed.
+ * reason and the app is still probed. It plans the probe: endpoints the user did not type are
+ * taken from the AWS evidence ({@link Endpoints}), and with {@code --ssh} every target is dialled
+ * over a forward ({@link ThroughSsh}).
  *
  * <pre>{@code
  * Evidence e = LiveRun.gather(new LiveRun.Plan(subject, awsSettingsOrNull, probeSettingsOrNull),
@@ -31,9 +31,9 @@ import labcheck.reach.SshSettings;
 public final class LiveRun {
 
     /**
-     * What to gather; a null part is not gathered (its facts say how to collect them). With
-     * {@code ssh}, {@code probe} names what the instance sees, and {@code remoteSource} is the
-     * app's source as a path there (or null).
+     * What to gather; a null part is not gathered (its facts say how to collect them). {@code probe}
+     * names every target as the instance sees it; with {@code ssh} each is dialled over a forward,
+     * and {@code remoteSource} is the app's source as a path there (or null).
      */
     public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe, SshSettings ssh, String remoteSource) {
 
@@ -65,31 +65,34 @@ public final class LiveRun {
                     evidence = evidence.withNote(f);
                 }
             }
-            progress.accept("Probing the app at " + probe.appUrl() + " (up to " + probe.budget().toSeconds()
-                    + " s)...");
+            progress.accept("Probing the app at " + probe.apps().app().url() + " (up to "
+                    + probe.limits().budget().toSeconds() + " s)...");
             if (plan.ssh() == null) {
                 evidence = evidence.withApp(new AppProbe(probe).run());
             } else {
                 evidence = throughSsh(plan, probe, evidence, progress);
-            }
-            if (probe != plan.probe()) {
-                probe.clearSecrets();
             }
             checkpoint.accept(evidence);
         }
         return evidence;
     }
 
-    /** One SSH connection for the whole probe, closed after it; what it reached is noted on the scoresheet. */
+    /**
+     * One SSH connection for the whole probe, closed after it. The probe dials the forwards and
+     * writes the evidence with every target as the instance sees it; what the connection did is
+     * noted in the app's evidence and on the scoresheet.
+     */
     private static Evidence throughSsh(Plan plan, ProbeSettings probe, Evidence evidence, Consumer<String> progress) {
-        try (Reach reach = Reach.through(plan.ssh(), probe, plan.remoteSource(), progress)) {
-            if (reach.settings() == null) {
-                progress.accept("SSH failed: " + reach.failure().message());
-                return evidence.withApp(Fact.unavailable(reach.failure()));
+        try (ThroughSsh way = ThroughSsh.open(plan.ssh(), probe, plan.remoteSource(), progress)) {
+            if (way.settings() == null) {
+                progress.accept("SSH failed: " + way.failure().message());
+                return evidence.withApp(Fact.unavailable(way.failure()));
             }
-            Fact<AppEvidence> app = reach.restate(new AppProbe(reach.settings()).run());
+            Fact<AppEvidence> probed = new AppProbe(way.settings()).run();
+            List<String> notes = way.notes();   // after the probe: the link may have dropped during it
+            Fact<AppEvidence> app = AppProbe.withNotesFirst(probed, notes);
             Evidence withApp = evidence.withApp(app);
-            for (String note : reach.notes()) {
+            for (String note : notes) {
                 withApp = withApp.withNote(note);
             }
             return withApp;

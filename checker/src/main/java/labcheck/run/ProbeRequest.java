@@ -1,24 +1,48 @@
 package labcheck.run;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 import labcheck.evidence.SafeUrl;
+import labcheck.probe.Apps;
+import labcheck.probe.Credentials;
+import labcheck.probe.DbTarget;
+import labcheck.probe.Limits;
 import labcheck.probe.ProbeSettings;
+import labcheck.probe.RedisTarget;
+import labcheck.probe.Source;
 
 /**
  * What the user said about the app to probe, as text (flags, a roster row, labcheck.yaml),
  * turned into {@link ProbeSettings} with every mistake explained. Passwords are never part
- * of it: only the names of the environment variables that hold them.
+ * of it: only the names of the environment variables that hold them. Built by name:
  *
  * <pre>{@code
- * ProbeSettings s = new ProbeRequest("http://3.1.2.3:5001", "http://3.1.2.3:5000", "127.0.0.1:6379", null,
- *         null, null, null, null, 100, 0, Duration.ofSeconds(120), null).settings(System.getenv());
+ * ProbeSettings s = ProbeRequest.builder().appUrl("http://3.1.2.3:5001").baselineUrl("http://3.1.2.3:5000")
+ *         .redis("127.0.0.1:6379").requestsPerApp(100).budget(Duration.ofSeconds(120))
+ *         .build().settings(System.getenv());
  * }</pre>
+ *
+ * @param appUrl           the cache app ({@code --app}), required
+ * @param baselineUrl      the no-cache app ({@code --baseline}), or null
+ * @param redis            {@code host:port}, {@code redis://} or {@code rediss://} ({@code --redis}), or null
+ * @param redisUser        the Redis ACL user, or null
+ * @param redisPasswordEnv the variable holding the Redis AUTH token, or null
+ * @param dbUrl            {@code jdbc:mysql://HOST:3306/ecommerce} ({@code --db-url}), or null
+ * @param dbUser           the database user, or null for {@code admin}
+ * @param dbPasswordEnv    the variable holding the database password, or null
+ * @param requestsPerApp   requests per app in the timing comparison
+ * @param concurrency      requests in flight for the load test; 0 skips it
+ * @param budget           the probe's time budget
+ * @param sourceFile       the app's source on this host, or null
+ * @param noWrites         true: never send PUT or DELETE
  */
+@RecordBuilder
 public record ProbeRequest(
         String appUrl,
         String baselineUrl,
@@ -34,36 +58,46 @@ public record ProbeRequest(
         Path sourceFile,
         boolean noWrites) {
 
-    /** A request whose probe may send the bonus checks' PUT and DELETE (restoring the data afterwards). */
-    public ProbeRequest(String appUrl, String baselineUrl, String redis, String redisUser, String redisPasswordEnv,
-                        String dbUrl, String dbUser, String dbPasswordEnv, int requestsPerApp, int concurrency,
-                        Duration budget, Path sourceFile) {
-        this(appUrl, baselineUrl, redis, redisUser, redisPasswordEnv, dbUrl, dbUser, dbPasswordEnv, requestsPerApp,
-                concurrency, budget, sourceFile, false);
-    }
-
     /** How environment variables holding secrets are conventionally named: DB_PASSWORD, REDIS_AUTH_2. */
     private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
-    /** Builds the probe settings, reading passwords from {@code env} by the names given. */
+    /** An empty request, to fill in by name. */
+    public static ProbeRequestBuilder builder() {
+        return ProbeRequestBuilder.builder();
+    }
+
+    /** Builds the probe settings, every target as the user named it, reading passwords from {@code env}. */
     public ProbeSettings settings(Map<String, String> env) {
-        ProbeSettings.Builder b = ProbeSettings.builder()
-                .appUrl(httpUrl("the app URL (--app)", appUrl))
-                .requestsPerApp(requestsPerApp)
-                .concurrency(concurrency)
-                .budget(budget)
-                .writeProbes(!noWrites);
-        if (baselineUrl != null && !baselineUrl.isBlank()) {
-            b.baselineUrl(httpUrl("the no-cache app URL (--baseline)", baselineUrl));
+        String app = httpUrl("the app URL (--app)", appUrl);
+        String baseline = baselineUrl != null && !baselineUrl.isBlank()
+                ? httpUrl("the no-cache app URL (--baseline)", baselineUrl) : null;
+        RedisTarget redisTarget = redisTarget(env);
+        DbTarget db = dbTarget(env);
+        Source source = Source.NONE;
+        if (sourceFile != null) {
+            if (!Files.isRegularFile(sourceFile)) {
+                throw new IllegalArgumentException("--source " + sourceFile + " is not a file. Fix: give the path of"
+                        + " the app's source, e.g. app_with_cache.py.");
+            }
+            source = Source.ofFile(sourceFile);
         }
-        if (redis != null && !redis.isBlank()) {
-            RedisTarget t = RedisTarget.parse(redis);
-            b.redis(t.host(), t.port(), t.tls(), blankToNull(redisUser),
-                    secret(env, redisPasswordEnv, "--redis-password-env"));
-        } else if (redisPasswordEnv != null && !redisPasswordEnv.isBlank() && env.get(redisPasswordEnv) != null) {
-            // no address: the cache endpoint may be found in the AWS evidence, then this AUTH token reads it
-            b.redisCredentials(blankToNull(redisUser), secret(env, redisPasswordEnv, "--redis-password-env"));
-        }
+        Limits limits = Limits.DEFAULTS.withRequestsPerApp(requestsPerApp).withConcurrency(concurrency)
+                .withBudget(budget).withWriteProbes(!noWrites);
+        return new ProbeSettings(Apps.of(app, baseline), redisTarget, db, limits, source);
+    }
+
+    private RedisTarget redisTarget(Map<String, String> env) {
+        RedisTarget given = redis != null && !redis.isBlank() ? RedisTarget.parse(redis) : null;
+        // without an address the cache endpoint may be found in the AWS evidence, then this AUTH token reads it
+        boolean token = redisPasswordEnv != null && !redisPasswordEnv.isBlank()
+                && (given != null || env.get(redisPasswordEnv) != null);
+        Credentials account = given == null && !token ? null
+                : credentials(blankToNull(redisUser), env, token ? redisPasswordEnv : null, "--redis-password-env");
+        return (given == null ? RedisTarget.NONE : given).withCredentials(account);
+    }
+
+    private DbTarget dbTarget(Map<String, String> env) {
+        String user = blankToNull(dbUser) == null ? "admin" : dbUser.trim();
         if (dbUrl != null && !dbUrl.isBlank()) {
             String url = dbUrl.trim();
             if (!url.startsWith("jdbc:mysql://") && !url.startsWith("jdbc:mariadb://")) {
@@ -75,19 +109,13 @@ public record ProbeRequest(
                         + " jdbc:mysql://HOST:3306/ecommerce, the user with --db-user and the password's variable"
                         + " with --db-password-env.");
             }
-            b.db(url, blankToNull(dbUser) == null ? "admin" : dbUser, secret(env, dbPasswordEnv, "--db-password-env"));
-        } else if (dbPasswordEnv != null && !dbPasswordEnv.isBlank() && env.get(dbPasswordEnv) != null) {
+            return DbTarget.of(url, credentials(user, env, dbPasswordEnv, "--db-password-env"));
+        }
+        if (dbPasswordEnv != null && !dbPasswordEnv.isBlank() && env.get(dbPasswordEnv) != null) {
             // no address: the RDS endpoint may be found in the AWS evidence, then these credentials read it
-            b.dbCredentials(blankToNull(dbUser) == null ? "admin" : dbUser.trim(), env.get(dbPasswordEnv).toCharArray());
+            return DbTarget.NONE.withCredentials(credentials(user, env, dbPasswordEnv, "--db-password-env"));
         }
-        if (sourceFile != null) {
-            if (!Files.isRegularFile(sourceFile)) {
-                throw new IllegalArgumentException("--source " + sourceFile + " is not a file. Fix: give the path of"
-                        + " the app's source, e.g. app_with_cache.py.");
-            }
-            b.sourceFile(sourceFile);
-        }
-        return b.build();
+        return DbTarget.NONE;
     }
 
     /** Refuses a URL a newcomer might type without a scheme, with the fix. */
@@ -128,15 +156,21 @@ public record ProbeRequest(
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    private static char[] secret(Map<String, String> env, String variable, String flag) {
+    /** {@code user} with the password read from {@code variable} (none when no variable is named). */
+    private static Credentials credentials(String user, Map<String, String> env, String variable, String flag) {
         if (variable == null || variable.isBlank()) {
-            return null;
+            return Credentials.of(user, null);
         }
         String value = env.get(variable);
         if (value == null) {
             throw new IllegalArgumentException(unsetVariable(flag, variable));
         }
-        return value.toCharArray();
+        char[] password = value.toCharArray();
+        try {
+            return Credentials.of(user, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     /**

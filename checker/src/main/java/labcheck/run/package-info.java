@@ -1,2 +1,2 @@
-/** One student's live run: collect from AWS, probe the app, ready to grade; shared by check, batch and demo. */
+/** One student's live run for check, batch and demo: planned (AWS endpoints, SSH forwards), collected, probed. */
 package labcheck.run;

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import labapp.backends.Databases;
 import labcheck.collect.FakeAws;
 import labcheck.collect.FreePort;
 import labcheck.collect.Lab;
@@ -204,6 +212,116 @@ class CheckThroughSshTest extends SshLabFixture {
             assertThat(result(s, "app_cache_hits_skip_database").outcome()).isEqualTo(Outcome.PASSED);
             assertThat(appMarks(s)).isEqualTo(14.0);
         }
+    }
+
+    @Test
+    void aProductWhoseDescriptionHoldsAForwardsAddressKeepsItByteForByteThroughSsh() throws Exception {
+        // GIVEN products whose description holds the text of each forward, seeded once the forwards are up
+        // (their ports are known only then) and before the probe reads a product
+        Set<Integer> before = listeningPortsOfThisJvm();
+        String[] seeded = new String[1];
+        Exception[] seeding = new Exception[1];
+        Writer watching = new Writer() {
+            private final StringBuilder seen = new StringBuilder();
+
+            @Override
+            public void write(char[] buf, int off, int len) {
+                err.write(buf, off, len);
+                seen.append(buf, off, len);
+                if (seeded[0] == null && seeding[0] == null && seen.indexOf(" is up; forwarding ") >= 0) {
+                    try {
+                        Set<Integer> forwards = listeningPortsOfThisJvm();
+                        forwards.removeAll(before);
+                        seeded[0] = forwards.stream().map(p -> "http://127.0.0.1:" + p + "/ and 127.0.0.1:" + p)
+                                .collect(Collectors.joining(", ", "Ships via ", " (" + forwards.size() + " forwards). "));
+                        updateDescriptions("CONCAT(?, description)", seeded[0]);
+                    } catch (Exception e) {
+                        seeding[0] = e;
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try {
+            // WHEN labcheck grades through SSH
+            CheckCommand command = new CheckCommand();
+            command.env = Map.of("LAB_DB_PASSWORD", lab.dbPassword());
+            CommandLine cmd = new CommandLine(command);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(watching, true));
+            int code = cmd.execute(args(sshd, "--redis", lab.redisHost() + ":" + lab.redisPort(), "--db-url",
+                    lab.jdbcUrl()).toArray(String[]::new));
+
+            // THEN every product the probe read, from the app and from Redis, keeps the text byte for byte
+            assertThat(seeding[0]).isNull();
+            assertThat(seeded[0]).as(err.toString()).contains("(4 forwards)");
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MARKS_LOST);
+            JsonNode app = evidence().path("app").path("value");
+            JsonNode observations = app.path("lazyLoad").path("value").path("observations");
+            assertThat(observations).isNotEmpty();
+            for (JsonNode o : observations) {
+                for (String answer : List.of("first", "second")) {
+                    JsonNode product = EvidenceBundle.mapper().readTree(o.path(answer).path("product").asText());
+                    assertThat(product.path("description").asText()).as(answer).startsWith(seeded[0]);
+                }
+            }
+            JsonNode keys = app.path("redis").path("value").path("keys");
+            assertThat(keys).isNotEmpty().allSatisfy(k -> assertThat(k.path("value").asText()).contains(seeded[0]));
+            // AND the scoresheet shows the stored values as Redis holds them
+            assertThat(result(sheet(), "redis_product_key_populated_on_miss").details()).contains(seeded[0]);
+            assertThat(appMarks(sheet())).as(out.toString()).isEqualTo(14.0);
+        } finally {
+            if (seeded[0] != null) {
+                updateDescriptions("REPLACE(description, ?, '')", seeded[0]);
+            }
+        }
+    }
+
+    /** Sets every product's description to {@code expression} of {@code text}, with the app's own account. */
+    private static void updateDescriptions(String expression, String text) throws Exception {
+        try (Connection c = Databases.connect(lab.settings());
+             PreparedStatement st = c.prepareStatement("UPDATE products SET description = " + expression)) {
+            st.setString(1, text);
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * The TCP ports this JVM listens on (Linux: its socket inodes in /proc/self/fd, matched with
+     * /proc/net/tcp and tcp6), so a test can learn the ports of the forwards labcheck opened.
+     */
+    static Set<Integer> listeningPortsOfThisJvm() throws Exception {
+        Set<String> inodes = new HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String link = Files.readSymbolicLink(fd).toString();
+                    if (link.startsWith("socket:[")) {
+                        inodes.add(link.substring("socket:[".length(), link.length() - 1));
+                    }
+                } catch (java.io.IOException closedMeanwhile) {
+                    // a descriptor closed while listing: not a listener of interest
+                }
+            }
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");   // sl local rem st ... inode; st 0A is LISTEN
+                if ("0A".equals(f[3]) && inodes.contains(f[9])) {
+                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     @Test

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Evidence;
+import labcheck.probe.Credentials;
+import labcheck.probe.DbTarget;
 import labcheck.probe.ProbeSettings;
-import labcheck.reach.Endpoints;
+import labcheck.probe.RedisTarget;
+import labcheck.run.Endpoints;
 import org.junit.jupiter.api.Test;
 
 /** The cache and database endpoints labcheck finds in what the collector read from (WireMock-served) AWS. */
@@ -20,11 +23,9 @@ class EndpointDiscoveryTest {
     }
 
     private static ProbeSettings bare(String dbUser) {
-        ProbeSettings.Builder b = ProbeSettings.builder().appUrl("http://localhost:5001");
-        if (dbUser != null) {
-            b.dbCredentials(dbUser, "pw".toCharArray());
-        }
-        return b.build();
+        ProbeSettings s = ProbeSettings.of("http://localhost:5001", null);
+        return dbUser == null ? s
+                : s.withDb(DbTarget.NONE.withCredentials(Credentials.of(dbUser, "pw".toCharArray())));
     }
 
     @Test
@@ -34,10 +35,11 @@ class EndpointDiscoveryTest {
 
         ProbeSettings s = Endpoints.fill(bare("admin"), e, Labs.CLUSTER, said);
 
-        assertThat(s.redisHost()).isEqualTo("product-cache-cluster.abc123.0001.use1.cache.amazonaws.com");
-        assertThat(s.redisPort()).isEqualTo(6379);
-        assertThat(s.redisTls()).isFalse();
-        assertThat(s.dbUrl()).isEqualTo("jdbc:mysql://products-db.abc.us-east-1.rds.amazonaws.com:3306/ecommerce");
+        assertThat(s.redis().host()).isEqualTo("product-cache-cluster.abc123.0001.use1.cache.amazonaws.com");
+        assertThat(s.redis().port()).isEqualTo(6379);
+        assertThat(s.redis().tls()).isFalse();
+        assertThat(s.db().jdbcUrl()).isEqualTo("jdbc:mysql://products-db.abc.us-east-1.rds.amazonaws.com:3306/ecommerce");
+        assertThat(s.db().credentials().user()).isEqualTo("admin");
         assertThat(said).containsExactly(
                 "Redis endpoint found in ElastiCache and used (no --redis given): "
                         + "product-cache-cluster.abc123.0001.use1.cache.amazonaws.com:6379, node 0001 of cluster "
@@ -73,13 +75,13 @@ class EndpointDiscoveryTest {
     void typedAddressesWinAndADatabaseWithoutPasswordIsNamedButNotUsed() {
         Evidence e = collected(Labs.good());
         List<String> said = new ArrayList<>();
-        ProbeSettings typed = ProbeSettings.builder().appUrl("http://localhost:5001")
-                .redis("10.0.3.9", 6380, false, null, null).build();
+        ProbeSettings typed = ProbeSettings.of("http://localhost:5001", null)
+                .withRedis(RedisTarget.of("10.0.3.9", 6380, false));
 
         ProbeSettings s = Endpoints.fill(typed, e, Labs.CLUSTER, said);
 
-        assertThat(s.redisHost()).isEqualTo("10.0.3.9");
-        assertThat(s.dbUrl()).isNull();
+        assertThat(s.redis().host()).isEqualTo("10.0.3.9");
+        assertThat(s.db().given()).isFalse();
         assertThat(said).singleElement().asString().contains("Database endpoint found in RDS")
                 .contains("not read").contains("export DB_PASSWORD");
     }

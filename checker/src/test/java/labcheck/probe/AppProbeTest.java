@@ -2,6 +2,7 @@ package labcheck.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,9 @@ class AppProbeTest {
     void aSlowDrippingAppCannotHoldTheProbePastItsBudget() throws Exception {
         try (HostileApp app = new HostileApp(HostileApp.Behaviour.SLOW_DRIP)) {
             long t0 = System.nanoTime();
-            Fact<AppEvidence> e = new AppProbe(ProbeSettings.builder().appUrl(app.url()).baselineUrl(app.url())
-                    .concurrency(10).requestTimeout(Duration.ofSeconds(2)).budget(Duration.ofSeconds(8)).build()).run();
+            Fact<AppEvidence> e = new AppProbe(ProbeSettings.of(app.url(), app.url()).withLimits(Limits.DEFAULTS
+                    .withConcurrency(10).withRequestTimeout(Duration.ofSeconds(2)).withBudget(Duration.ofSeconds(8))))
+                    .run();
             assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(9000);
             assertThat(e.available()).isTrue();
             assertThat(e.value().health().unavailable().code()).isEqualTo("Timeout");
@@ -33,8 +35,8 @@ class AppProbeTest {
     @Test
     void anUnreachableAppLeavesEveryPartUnavailableWithTheReason() throws Exception {
         String url = "http://127.0.0.1:" + Backends.freePort();
-        AppEvidence e = new AppProbe(ProbeSettings.builder().appUrl(url).budget(Duration.ofSeconds(10)).build())
-                .run().value();
+        AppEvidence e = new AppProbe(ProbeSettings.of(url, null)
+                .withLimits(Limits.DEFAULTS.withBudget(Duration.ofSeconds(10)))).run().value();
         assertThat(e.health().unavailable().code()).isEqualTo("Unreachable");
         assertThat(e.health().unavailable().message()).contains("refused");
         assertThat(e.lazyLoad().unavailable().code()).isEqualTo("Unreachable");
@@ -51,10 +53,11 @@ class AppProbeTest {
                 + "    cursor.execute('SELECT * FROM products WHERE id = %s', (product_id,))\n");
         try (ContractApp app = ContractApp.cacheApp(b)) {
             char[] password = "hunter2-secret".toCharArray();
-            ProbeSettings s = ProbeSettings.builder().appUrl(app.url())
-                    .redis("127.0.0.1", b.redisPort, false, "default", "redis-secret".toCharArray())
-                    .db(b.jdbcUrl(), "root", password).requestsPerApp(10).sourceFile(source)
-                    .budget(Duration.ofSeconds(20)).build();
+            ProbeSettings s = ProbeSettings.of(app.url(), null)
+                    .withRedis(RedisTarget.of("127.0.0.1", b.redisPort, false)
+                            .withCredentials(Credentials.of("default", "redis-secret".toCharArray())))
+                    .withDb(DbTarget.of(b.jdbcUrl(), Credentials.of("root", password))).withSource(Source.ofFile(source))
+                    .withLimits(Limits.DEFAULTS.withRequestsPerApp(10).withBudget(Duration.ofSeconds(20)));
             assertThat(s.toString()).doesNotContain("hunter2").doesNotContain("redis-secret");
             Fact<AppEvidence> app1 = new AppProbe(s).run();
             Evidence ev = Evidence.empty(new Subject("s1", "S", "us-east-1", null, app.url(), null, null), "t")
@@ -89,11 +92,11 @@ class AppProbeTest {
     void withNoWritesTheProbeSendsNoPutOrDeleteAndSaysWhichFlagSkippedThem() throws Exception {
         Backends b = Backends.get();
         try (ContractApp app = ContractApp.cacheApp(b)) {
-            ProbeSettings.Builder base = ProbeSettings.builder().appUrl(app.url())
-                    .redis("127.0.0.1", b.redisPort, false, null, null).requestsPerApp(10)
-                    .budget(Duration.ofSeconds(20));
+            ProbeSettings base = ProbeSettings.of(app.url(), null)
+                    .withRedis(RedisTarget.of("127.0.0.1", b.redisPort, false))
+                    .withLimits(Limits.DEFAULTS.withRequestsPerApp(10).withBudget(Duration.ofSeconds(20)));
 
-            AppEvidence readOnly = new AppProbe(base.writeProbes(false).build()).run().value();
+            AppEvidence readOnly = new AppProbe(base.withLimits(base.limits().withWriteProbes(false))).run().value();
 
             assertThat(app.writes()).as("PUT and DELETE requests received").isZero();
             assertThat(readOnly.writeThrough().unavailable().message()).contains("--no-writes (roster column"
@@ -101,8 +104,56 @@ class AppProbeTest {
             assertThat(readOnly.delete().unavailable().message()).contains("--no-writes");
             assertThat(readOnly.lazyLoad().available()).as("nothing else changes").isTrue();
 
-            new AppProbe(base.writeProbes(true).build()).run();
+            new AppProbe(base).run();
             assertThat(app.writes()).as("without the flag the write probes do run").isPositive();
+        }
+    }
+
+    @Test
+    void theEvidenceNamesEachTargetAsTheInstanceSeesItWhileTheProbeDialsWhereItIsReached() throws Exception {
+        // GIVEN every target named as an instance sees it (names that never resolve here) and dialled where it runs
+        Backends b = Backends.get();
+        int closed = Backends.freePort();
+        try (ContractApp cache = ContractApp.cacheApp(b); ContractApp baseline = ContractApp.baselineApp(b)) {
+            URI cacheAt = URI.create(cache.url());
+            URI baselineAt = URI.create(baseline.url());
+            ProbeSettings s = new ProbeSettings(new Apps(
+                    AppTarget.at("http://app.instance.invalid:5001").via("127.0.0.1", cacheAt.getPort()),
+                    AppTarget.at("http://app.instance.invalid:5000").via("127.0.0.1", baselineAt.getPort()), null),
+                    RedisTarget.of("product-cache.abc123.0001.use1.cache.invalid", 6379, false)
+                            .via("127.0.0.1", b.redisPort),
+                    DbTarget.of("jdbc:mysql://products-db.abc.us-east-1.rds.invalid:3306/ecommerce?sslMode=DISABLED"
+                            + "&allowPublicKeyRetrieval=true", Credentials.of("root", new char[0]))
+                            .via("127.0.0.1", b.dbPort),
+                    Limits.DEFAULTS.withRequestsPerApp(10).withBudget(Duration.ofSeconds(30)), null);
+
+            // WHEN the app is probed
+            AppEvidence e = new AppProbe(s).run().value();
+
+            // THEN what was measured came from the dialled addresses...
+            assertThat(e.lazyLoad().value().observations()).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.cachedBefore()).as("Redis read before the MISS").isNotNull());
+            assertThat(e.database().available()).as("%s", e.database().unavailable()).isTrue();
+            assertThat(e.timing().available()).as("%s", e.timing().unavailable()).isTrue();
+            // AND the evidence names each target as the instance sees it, and never where it was dialled
+            assertThat(e.appUrl()).isEqualTo("http://app.instance.invalid:5001");
+            assertThat(e.baselineUrl()).isEqualTo("http://app.instance.invalid:5000");
+            assertThat(e.redis().value().endpoint()).isEqualTo("product-cache.abc123.0001.use1.cache.invalid:6379");
+            assertThat(e.warmCache().value().endpoint()).isEqualTo(e.redis().value().endpoint());
+            assertThat(e.database().value().url())
+                    .isEqualTo("jdbc:mysql://products-db.abc.us-east-1.rds.invalid:3306/ecommerce");
+            String json = EvidenceBundle.mapper().writeValueAsString(e);
+            for (int dialled : new int[] {cacheAt.getPort(), baselineAt.getPort(), b.redisPort, b.dbPort}) {
+                assertThat(json).doesNotContain("127.0.0.1:" + dialled);
+            }
+
+            // AND a target that cannot be reached where it is dialled is named as the instance sees it
+            AppEvidence noRedis = new AppProbe(s.withRedis(s.redis().via("127.0.0.1", closed))
+                    .withApps(new Apps(s.apps().app(), null, null))
+                    .withLimits(s.limits().withWriteProbes(false))).run().value();
+            assertThat(noRedis.redis().unavailable().message())
+                    .contains("Redis at product-cache.abc123.0001.use1.cache.invalid:6379 is not reachable")
+                    .doesNotContain(":" + closed);
         }
     }
 }

@@ -12,9 +12,9 @@ class DbReaderTest {
     void anUnknownDatabaseIsNamedAsSuchNotAsUnreachable() {
         Backends b = Backends.get();
         String url = b.jdbcUrl().substring(0, b.jdbcUrl().lastIndexOf('/') + 1) + "ecommerse";
-        ProbeSettings s = ProbeSettings.builder().appUrl("http://127.0.0.1:1").db(url, "root", null).build();
+        DbTarget db = DbTarget.of(url, Credentials.of("root", null));
 
-        Unavailable why = DbReader.connect(s, Duration.ofSeconds(5)).unavailable();
+        Unavailable why = DbReader.connect(db, Duration.ofSeconds(5)).unavailable();
 
         assertThat(why.code()).isEqualTo("NotFound");
         assertThat(why.message()).contains("answered but has no such database", "Unknown database 'ecommerse'",

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class HttpProbeTest {
 
     private static HttpProbe probe(String url, int timeoutMs) {
-        return new HttpProbe(HttpProbe.newClient(Duration.ofSeconds(1)), url, Duration.ofMillis(timeoutMs), 64 * 1024);
+        return new HttpProbe(HttpProbe.newClient(Duration.ofSeconds(1)), AppTarget.at(url), Duration.ofMillis(timeoutMs),
+                64 * 1024);
     }
 
     @Test

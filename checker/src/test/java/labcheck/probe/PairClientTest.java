@@ -34,8 +34,8 @@ class PairClientTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            ProbeSettings s = ProbeSettings.builder().appUrl(url).baselineUrl(url).maxBodyBytes(1024)
-                    .remoteTimer(new Fetching(url)).build();
+            ProbeSettings s = ProbeSettings.of(url, url).withApps(new Apps(AppTarget.at(url), AppTarget.at(url),
+                    new Fetching(url))).withLimits(Limits.DEFAULTS.withMaxBodyBytes(1024));
             PairClient client = new PairClient(s, null, null, new ArrayList<>());
 
             // WHEN one pair is sent through the remote timer

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import labcheck.run.ProbeRequest;
 import org.junit.jupiter.api.Test;
 
 class ProbeSettingsTest {
@@ -11,53 +14,63 @@ class ProbeSettingsTest {
     @Test
     void theLeadsExampleBuildsWithTheSeedsDefaults() {
         char[] pw = "s3cret-db".toCharArray();
-        ProbeSettings s = ProbeSettings.builder().appUrl("http://127.0.0.1:8081").baselineUrl("http://127.0.0.1:8080")
-                .redis("127.0.0.1", 6380, false, null, null)
-                .db("jdbc:mysql://127.0.0.1:3307/ecommerce", "grader", pw)
-                .requestsPerApp(100).concurrency(0).budget(Duration.ofSeconds(60)).sourceFile(null).build();
-        assertThat(s.requestsPerApp()).isEqualTo(100);
-        assertThat(s.concurrency()).isZero();
-        assertThat(s.writeProbes()).isTrue();
-        assertThat(s.toString()).contains("127.0.0.1:6380").doesNotContain("s3cret");
+        ProbeSettings s = ProbeSettings.of("http://127.0.0.1:8081", "http://127.0.0.1:8080")
+                .withRedis(RedisTarget.of("127.0.0.1", 6380, false))
+                .withDb(DbTarget.of("jdbc:mysql://127.0.0.1:3307/ecommerce", Credentials.of("grader", pw)))
+                .withLimits(Limits.DEFAULTS.withBudget(Duration.ofSeconds(60)));
+
+        assertThat(s.limits().requestsPerApp()).isEqualTo(100);
+        assertThat(s.limits().concurrency()).isZero();
+        assertThat(s.limits().writeProbes()).isTrue();
+        assertThat(s.source()).isEqualTo(Source.NONE);
+        assertThat(s.toString()).contains("host=127.0.0.1, port=6380").contains("user=grader")
+                .doesNotContain("s3cret");
     }
 
     @Test
-    void theBuilderCopiesPasswordsSoTheCallerMayClearItsOwn() {
+    void credentialsAreCopiedSoTheCallerMayClearItsOwnAndCloseClearsEveryCopy() {
         char[] pw = "s3cret-db".toCharArray();
-        ProbeSettings s = ProbeSettings.builder().appUrl("http://a").db("jdbc:mysql://h/db", "u", pw).build();
-        java.util.Arrays.fill(pw, '\0');
-        assertThat(new String(s.dbPassword())).isEqualTo("s3cret-db");
-        s.clearSecrets();
-        assertThat(new String(s.dbPassword())).doesNotContain("s3cret");
+        ProbeSettings s = ProbeSettings.of("http://a", null).withDb(DbTarget.of("jdbc:mysql://h/db",
+                Credentials.of("u", pw)));
+        Arrays.fill(pw, '\0');
+        ProbeSettings copy = s.withLimits(Limits.DEFAULTS.withRequestsPerApp(10));
+        assertThat(new String(copy.db().credentials().password())).isEqualTo("s3cret-db");
+
+        s.close();
+
+        assertThat(new String(copy.db().credentials().password())).doesNotContain("s3cret");
+        assertThat(copy.db().credentials().toString()).doesNotContain("s3cret").contains("(hidden)");
     }
 
     @Test
     void invalidSettingsAreRejectedWithWhatWasWrong() {
-        assertThatThrownBy(() -> ProbeSettings.builder().appUrl("127.0.0.1:5001").build())
-                .hasMessageContaining("appUrl must be an http:// or https:// URL");
-        assertThatThrownBy(() -> ProbeSettings.builder().appUrl("http://a").concurrency(1001).build())
+        assertThatThrownBy(() -> ProbeSettings.of("127.0.0.1:5001", null))
+                .hasMessageContaining("an app URL must be an http:// or https:// URL");
+        assertThatThrownBy(() -> Limits.DEFAULTS.withConcurrency(1001))
                 .hasMessageContaining("concurrency must be between 0 and 1000");
-        assertThatThrownBy(() -> ProbeSettings.builder().appUrl("http://a").budget(Duration.ZERO).build())
+        assertThatThrownBy(() -> Limits.DEFAULTS.withBudget(Duration.ZERO))
                 .hasMessageContaining("budget must be a positive duration");
-        assertThatThrownBy(() -> ProbeSettings.builder().db("mysql://u:pw@h/db", "u", null))
+        assertThatThrownBy(() -> DbTarget.of("mysql://u:pw@h/db", null))
                 .hasMessageContaining("jdbc:").hasMessageNotContaining("pw@");
+        assertThatThrownBy(() -> RedisTarget.of("cache", 0, false)).hasMessageContaining("redis port");
     }
 
     @Test
     void aRedisTokenGivenWithoutAnAddressIsKeptWhenTheFoundEndpointIsFilledIn() {
         // GIVEN --redis-password-env but no --redis: the endpoint comes from ElastiCache later
-        ProbeSettings given = new labcheck.run.ProbeRequest("http://127.0.0.1:5001", null, null, "default",
-                "LAB_REDIS_TOKEN", null, null, null, 100, 0, Duration.ofSeconds(30), null)
-                .settings(java.util.Map.of("LAB_REDIS_TOKEN", "tok-123"));
+        ProbeSettings given = ProbeRequest.builder().appUrl("http://127.0.0.1:5001").redisUser("default")
+                .redisPasswordEnv("LAB_REDIS_TOKEN").requestsPerApp(100).budget(Duration.ofSeconds(30)).build()
+                .settings(Map.of("LAB_REDIS_TOKEN", "tok-123"));
+        assertThat(given.redis().given()).isFalse();
 
         // WHEN the found endpoint is filled in
-        ProbeSettings found = given.toBuilder().redisAddress("cache.abc123.use1.cache.amazonaws.com", 6379, true)
-                .build();
+        RedisTarget found = given.redis().withAddress("cache.abc123.use1.cache.amazonaws.com", 6379, true);
 
-        // THEN the AUTH user and token are still there, with the found address
-        assertThat(found.redisHost()).isEqualTo("cache.abc123.use1.cache.amazonaws.com");
-        assertThat(found.redisTls()).isTrue();
-        assertThat(found.redisUser()).isEqualTo("default");
-        assertThat(found.redisPassword()).containsExactly("tok-123".toCharArray());
+        // THEN the AUTH user and token are still there, with the found address, dialled there
+        assertThat(found.endpoint()).isEqualTo("cache.abc123.use1.cache.amazonaws.com:6379");
+        assertThat(found.dialHost()).isEqualTo("cache.abc123.use1.cache.amazonaws.com");
+        assertThat(found.tls()).isTrue();
+        assertThat(found.credentials().user()).isEqualTo("default");
+        assertThat(found.credentials().password()).containsExactly("tok-123".toCharArray());
     }
 }

@@ -13,9 +13,8 @@ import redis.embedded.RedisServer;
 /** Reading the student's Redis: bounded values, and a message per cause that names its fix. */
 class RedisReaderTest {
 
-    private static ProbeSettings settings(int port, boolean tls) {
-        return ProbeSettings.builder().appUrl("http://127.0.0.1:1").redis("127.0.0.1", port, tls, null, null)
-                .build();
+    private static RedisTarget settings(int port, boolean tls) {
+        return RedisTarget.of("127.0.0.1", port, tls);
     }
 
     @Test
@@ -65,8 +64,8 @@ class RedisReaderTest {
 
     @Test
     void movedFromAClusterModeCacheGetsItsOwnMessage() {
-        Unavailable why = RedisReader.unreachable("cache:6379",
-                new JedisMovedDataException("MOVED 3999 10.0.1.5:6379", new HostAndPort("10.0.1.5", 6379), 3999));
+        Unavailable why = RedisReader.unreachable(RedisTarget.of("cache", 6379, false),
+                new JedisMovedDataException("MOVED 3999 10.0.1.5:6379", new HostAndPort("10.0.1.5", 6379), 3999), false);
 
         assertThat(why.message()).contains("answered MOVED: the cache has cluster mode enabled")
                 .doesNotContain("run labcheck on the EC2 instance");

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class ProbeRequestTest {
 
     private static ProbeRequest request(String app, String redis, String dbUrl, String dbPasswordEnv) {
-        return new ProbeRequest(app, "http://127.0.0.1:5000/", redis, null, null, dbUrl, "grader", dbPasswordEnv,
-                100, 0, Duration.ofSeconds(30), null);
+        return ProbeRequest.builder().appUrl(app).baselineUrl("http://127.0.0.1:5000/").redis(redis).dbUrl(dbUrl)
+                .dbUser("grader").dbPasswordEnv(dbPasswordEnv).requestsPerApp(100).budget(Duration.ofSeconds(30))
+                .build();
     }
 
     @Test
@@ -20,12 +21,16 @@ class ProbeRequestTest {
         ProbeSettings s = request("http://127.0.0.1:5001/", "127.0.0.1:7001", "jdbc:mysql://127.0.0.1:3307/ecommerce",
                 "LAB_DB_PW").settings(Map.of("LAB_DB_PW", "pw-from-env"));
 
-        assertThat(s.appUrl()).isEqualTo("http://127.0.0.1:5001");
-        assertThat(s.baselineUrl()).isEqualTo("http://127.0.0.1:5000");
-        assertThat(s.redisHost()).isEqualTo("127.0.0.1");
-        assertThat(s.redisPort()).isEqualTo(7001);
-        assertThat(s.dbUrl()).isEqualTo("jdbc:mysql://127.0.0.1:3307/ecommerce");
+        assertThat(s.apps().app().url()).isEqualTo("http://127.0.0.1:5001");
+        assertThat(s.apps().baseline().url()).isEqualTo("http://127.0.0.1:5000");
+        assertThat(s.redis().host()).isEqualTo("127.0.0.1");
+        assertThat(s.redis().port()).isEqualTo(7001);
+        assertThat(s.db().jdbcUrl()).isEqualTo("jdbc:mysql://127.0.0.1:3307/ecommerce");
+        assertThat(s.db().credentials().user()).isEqualTo("grader");
         assertThat(s.toString()).doesNotContain("pw-from-env");
+        // as the user named them, nothing forwarded: each is dialled where it is
+        assertThat(s.apps().app().dialUrl()).isEqualTo(s.apps().app().url());
+        assertThat(s.db().dialUrl()).isEqualTo(s.db().jdbcUrl());
     }
 
     @Test
@@ -59,8 +64,9 @@ class ProbeRequestTest {
                 "hunter2-Pl4nted!").settings(Map.of()))
                 .hasMessageContaining("--db-password-env must name an environment variable such as DB_PASSWORD")
                 .hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> new ProbeRequest("http://127.0.0.1:5001", null, "127.0.0.1:6379", null,
-                "lowercasepassword", null, null, null, 100, 0, Duration.ofSeconds(30), null).settings(Map.of()))
+        assertThatThrownBy(() -> ProbeRequest.builder().appUrl("http://127.0.0.1:5001").redis("127.0.0.1:6379")
+                .redisPasswordEnv("lowercasepassword").requestsPerApp(100).budget(Duration.ofSeconds(30)).build()
+                .settings(Map.of()))
                 .hasMessageContaining("--redis-password-env must name an environment variable")
                 .hasMessageNotContaining("lowercasepassword");
     }
@@ -81,7 +87,7 @@ class ProbeRequestTest {
     void anUpperCaseSchemeAsASpreadsheetWritesItIsNormalised() {
         ProbeSettings s = request("HTTP://127.0.0.1:5001", null, null, null).settings(Map.of());
 
-        assertThat(s.appUrl()).isEqualTo("http://127.0.0.1:5001");
+        assertThat(s.apps().app().url()).isEqualTo("http://127.0.0.1:5001");
     }
 
     @Test
@@ -106,10 +112,10 @@ class ProbeRequestTest {
     @Test
     void noWritesTurnsTheWriteProbesOff() {
         ProbeRequest on = request("http://127.0.0.1:5001", null, null, null);
-        ProbeRequest off = new ProbeRequest("http://127.0.0.1:5001", null, null, null, null, null, null, null, 100, 0,
-                Duration.ofSeconds(30), null, true);
+        ProbeRequest off = ProbeRequest.builder().appUrl("http://127.0.0.1:5001").requestsPerApp(100)
+                .budget(Duration.ofSeconds(30)).noWrites(true).build();
 
-        assertThat(on.settings(Map.of()).writeProbes()).isTrue();
-        assertThat(off.settings(Map.of()).writeProbes()).isFalse();
+        assertThat(on.settings(Map.of()).limits().writeProbes()).isTrue();
+        assertThat(off.settings(Map.of()).limits().writeProbes()).isFalse();
     }
 }

@@ -12,7 +12,12 @@ import labcheck.probe.AppProbe;
 import labcheck.probe.Backends;
 import labcheck.probe.ContractApp.Fault;
 import labcheck.probe.ContractApp;
+import labcheck.probe.Credentials;
+import labcheck.probe.DbTarget;
+import labcheck.probe.Limits;
 import labcheck.probe.ProbeSettings;
+import labcheck.probe.ProbeSettingsBuilder;
+import labcheck.probe.RedisTarget;
 import labcheck.report.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +43,15 @@ class AppChecksOnContractAppsTest {
         baseline.close();
     }
 
-    private static ProbeSettings.Builder settings(ContractApp app) {
-        return ProbeSettings.builder().appUrl(app.url()).baselineUrl(baseline.url())
-                .redis("127.0.0.1", backends.redisPort, false, null, null)
-                .db(backends.jdbcUrl(), "root", new char[0])
-                .requestsPerApp(100).concurrency(32).loadDuration(Duration.ofSeconds(2))
-                .requestTimeout(Duration.ofSeconds(2)).budget(Duration.ofSeconds(40));
+    private static final Limits LIMITS = Limits.DEFAULTS.withRequestsPerApp(100).withConcurrency(32)
+            .withLoadDuration(Duration.ofSeconds(2)).withRequestTimeout(Duration.ofSeconds(2))
+            .withBudget(Duration.ofSeconds(40));
+
+    private static ProbeSettingsBuilder settings(ContractApp app) {
+        return ProbeSettingsBuilder.builder(ProbeSettings.of(app.url(), baseline.url())
+                .withRedis(RedisTarget.of("127.0.0.1", backends.redisPort, false))
+                .withDb(DbTarget.of(backends.jdbcUrl(), Credentials.of("root", new char[0])))
+                .withLimits(LIMITS));
     }
 
     private static Map<String, CheckRun> probeAndGrade(ProbeSettings s) {
@@ -82,7 +90,7 @@ class AppChecksOnContractAppsTest {
     }
 
     private static CheckRun warmCheck(ContractApp app) {
-        Fact<AppEvidence> e = new AppProbe(settings(app).concurrency(0).requestsPerApp(10).build()).run();
+        Fact<AppEvidence> e = new AppProbe(settings(app).limits(LIMITS.withConcurrency(0).withRequestsPerApp(10)).build()).run();
         return CheckHarness.run(WARM, CheckHarness.evidence(e));
     }
 
@@ -183,8 +191,8 @@ class AppChecksOnContractAppsTest {
             j.flushAll();
         }
         try (ContractApp app = ContractApp.cacheApp(backends)) {
-            ProbeSettings s = ProbeSettings.builder().appUrl(app.url()).baselineUrl(baseline.url())
-                    .requestsPerApp(30).requestTimeout(Duration.ofSeconds(2)).budget(Duration.ofSeconds(30)).build();
+            ProbeSettings s = ProbeSettings.of(app.url(), baseline.url()).withLimits(Limits.DEFAULTS
+                    .withRequestsPerApp(30).withRequestTimeout(Duration.ofSeconds(2)).withBudget(Duration.ofSeconds(30)));
             Map<String, CheckRun> r = probeAndGrade(s);
             assertThat(r.get("app_lazy_loading_miss_then_hit").outcome()).isEqualTo(Outcome.PASSED);
             assertThat(r.get("app_lazy_loading_miss_then_hit").details()).contains("cache_status labels alone");
@@ -196,7 +204,7 @@ class AppChecksOnContractAppsTest {
     void healthClaimingConnectedWhileRedisIsGoneLosesEveryCacheMark() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.HEALTH_LIES_REDIS_GONE)) {
             // the probe's Redis is gone too: point it where nothing listens
-            ProbeSettings s = settings(app).redis("127.0.0.1", Backends.freePort(), false, null, null).build();
+            ProbeSettings s = settings(app).redis(RedisTarget.of("127.0.0.1", Backends.freePort(), false)).build();
             Map<String, CheckRun> r = probeAndGrade(s);
             assertThat(CheckHarness.notPassed(r)).as(CheckHarness.describe(r)).isEqualTo(new java.util.TreeMap<>(Map.of(
                     "app_health_redis_connected", Outcome.FAILED,
@@ -230,7 +238,8 @@ class AppChecksOnContractAppsTest {
     void hangingAppCostsItsMarksAndNoMoreThanTheBudget() throws Exception {
         try (ContractApp app = ContractApp.cacheApp(backends, Fault.HANG)) {
             long t0 = System.nanoTime();
-            ProbeSettings s = settings(app).requestTimeout(Duration.ofSeconds(1)).budget(Duration.ofSeconds(20)).build();
+            ProbeSettings s = settings(app)
+                    .limits(LIMITS.withRequestTimeout(Duration.ofSeconds(1)).withBudget(Duration.ofSeconds(20))).build();
             Map<String, CheckRun> r = probeAndGrade(s);
             long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
             assertThat(seconds).isLessThanOrEqualTo(21);

@@ -1,4 +1,4 @@
-package labcheck.reach;
+package labcheck.run;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +15,9 @@ import labcheck.probe.ProbeSettings;
  * The cache and database endpoints as AWS reports them, so {@code --redis} and {@code --db-url}
  * need not be typed: the lab's cluster (its replication group's primary endpoint, else its first
  * node's), else the serverless cache of that name; the RDS MySQL instance with database
- * {@code ecommerce}. These are the instance's view (private DNS): reached directly on the
- * instance, or forwarded by {@link Reach}.
+ * {@code ecommerce}. These are the instance's view (private DNS): what the evidence names, reached
+ * directly on the instance or over a forward ({@link ThroughSsh}). Deciding what to probe is the
+ * planner's job, so this lives here and not with the transport.
  *
  * <pre>{@code
  * List<String> said = new ArrayList<>();
@@ -48,19 +49,19 @@ public final class Endpoints {
      * one; each found endpoint, used or not, is described in {@code said} for the scoresheet.
      */
     public static ProbeSettings fill(ProbeSettings s, Evidence e, String clusterId, List<String> said) {
-        ProbeSettings.Builder b = null;
-        if (s.redisHost() == null) {
+        ProbeSettings filled = s;
+        if (!s.redis().given()) {
             Optional<Cache> c = cache(e, clusterId);
             if (c.isPresent()) {
-                b = s.toBuilder().redisAddress(c.get().host(), c.get().port(), c.get().tls());
+                filled = filled.withRedis(s.redis().withAddress(c.get().host(), c.get().port(), c.get().tls()));
                 said.add("Redis endpoint found in ElastiCache and used (no --redis given): " + c.get().shown()
                         + ", " + c.get().from() + ".");
             }
         }
-        if (s.dbUrl() == null) {
+        if (!s.db().given()) {
             Optional<Database> d = database(e);
-            if (d.isPresent() && s.dbUser() != null) {
-                b = (b == null ? s.toBuilder() : b).dbAddress(d.get().jdbcUrl());
+            if (d.isPresent() && s.db().credentials() != null) {
+                filled = filled.withDb(s.db().withUrl(d.get().jdbcUrl()));
                 said.add("Database endpoint found in RDS and used (no --db-url given): " + d.get().jdbcUrl() + ", "
                         + d.get().from() + ".");
             } else if (d.isPresent()) {
@@ -69,7 +70,7 @@ public final class Endpoints {
                         + " --db-password-env) to read its counters.");
             }
         }
-        return b == null ? s : b.build();
+        return filled;
     }
 
     /** The lab cluster's Redis endpoint, if AWS reported one. */

@@ -1,4 +1,4 @@
-package labcheck.run;
+package labcheck.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,11 @@ class RedisTargetTest {
 
     @Test
     void hostAndPortAreReadFromEveryAcceptedForm() {
-        assertThat(RedisTarget.parse("10.0.1.5:6380")).isEqualTo(new RedisTarget("10.0.1.5", 6380, false));
-        assertThat(RedisTarget.parse("cache.local")).isEqualTo(new RedisTarget("cache.local", 6379, false));
-        assertThat(RedisTarget.parse("redis://cache.local:7000")).isEqualTo(new RedisTarget("cache.local", 7000, false));
+        assertThat(RedisTarget.parse("10.0.1.5:6380")).isEqualTo(RedisTarget.of("10.0.1.5", 6380, false));
+        assertThat(RedisTarget.parse("cache.local")).isEqualTo(RedisTarget.of("cache.local", 6379, false));
+        assertThat(RedisTarget.parse("redis://cache.local:7000")).isEqualTo(RedisTarget.of("cache.local", 7000, false));
         assertThat(RedisTarget.parse("rediss://master.x.use1.cache.amazonaws.com"))
-                .isEqualTo(new RedisTarget("master.x.use1.cache.amazonaws.com", 6379, true));
+                .isEqualTo(RedisTarget.of("master.x.use1.cache.amazonaws.com", 6379, true));
     }
 
     @Test

@@ -1,0 +1,147 @@
+package labcheck.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import labcheck.evidence.Unavailable;
+import labcheck.probe.AppTarget;
+import labcheck.probe.Apps;
+import labcheck.probe.DbTarget;
+import labcheck.probe.ProbeSettings;
+import labcheck.probe.RedisTarget;
+import labcheck.probe.Source;
+import labcheck.reach.Reach;
+import labcheck.reach.ReachException;
+import labcheck.reach.SshSettings;
+
+/**
+ * The probe's targets reached through the instance over one SSH connection: each app, Redis and
+ * the database is dialled at a local forward to the address the instance sees, the timing
+ * comparison runs on the instance and the source is read there. Every target keeps its
+ * instance's address, so the evidence names what the student's instance sees from the start and
+ * nothing is renamed afterwards.
+ *
+ * <pre>{@code
+ * try (ThroughSsh way = ThroughSsh.open(ssh, settingsAsTheInstanceSeesThem, "~/app_with_cache.py", progress)) {
+ *     Fact<AppEvidence> app = way.settings() == null ? Fact.unavailable(way.failure())
+ *             : new AppProbe(way.settings()).run();
+ * }
+ * }</pre>
+ */
+final class ThroughSsh implements AutoCloseable {
+
+    private final Reach reach;
+    private final ProbeSettings settings;
+    private final Unavailable failure;
+    private final List<String> notes;
+
+    private ThroughSsh(Reach reach, ProbeSettings settings, Unavailable failure, List<String> notes) {
+        this.reach = reach;
+        this.settings = settings;
+        this.failure = failure;
+        this.notes = notes;
+    }
+
+    /**
+     * Opens the connection and a forward per target; never throws for what the network or the
+     * instance does: {@link #failure()} then says why the app cannot be reached at all, and a
+     * target that cannot be reached (Redis, the database, the no-cache app) is marked so, with
+     * its reason.
+     *
+     * @param remoteSource the app's source as a path on the instance, or null
+     */
+    static ThroughSsh open(SshSettings ssh, ProbeSettings asSeen, String remoteSource, Consumer<String> progress) {
+        progress.accept("Connecting over SSH to " + ssh.target() + "...");
+        Reach reach;
+        try {
+            reach = Reach.open(ssh);
+        } catch (ReachException e) {
+            return failed(e);
+        }
+        try {
+            return forwardAll(reach, asSeen, remoteSource, progress);
+        } catch (ReachException e) {
+            reach.close();
+            return failed(e);
+        }
+    }
+
+    private static ThroughSsh failed(ReachException e) {
+        return new ThroughSsh(null, null, new Unavailable("Unreachable", "ssh", e.getMessage()), List.of());
+    }
+
+    private static ThroughSsh forwardAll(Reach reach, ProbeSettings asSeen, String remoteSource,
+                                         Consumer<String> progress) throws ReachException {
+        Apps apps = asSeen.apps();
+        AppTarget app = forward(reach, apps.app());
+        List<String> reached = new ArrayList<>(List.of("the cache app " + app.url()));
+        AppTarget baseline = apps.baseline();
+        if (baseline != null) {
+            try {
+                baseline = forward(reach, baseline);
+                reached.add("the no-cache app " + baseline.url());
+            } catch (ReachException e) {
+                baseline = baseline.blocked(e.getMessage());
+            }
+        }
+        RedisTarget redis = asSeen.redis();
+        if (redis.given()) {
+            try {
+                redis = redis.via("127.0.0.1", reach.forward(redis.host(), redis.port()));
+                reached.add("Redis " + redis.endpoint());
+            } catch (ReachException e) {
+                redis = redis.blocked(e.getMessage());
+            }
+        }
+        DbTarget db = asSeen.db();
+        DbTarget.HostPort dbAt = db.hostPort();
+        if (dbAt != null) {
+            try {
+                db = db.via("127.0.0.1", reach.forward(dbAt.host(), dbAt.port()));
+                reached.add("the database " + dbAt.host() + ":" + dbAt.port());
+            } catch (ReachException e) {
+                db = db.blocked(e.getMessage());
+            }
+        }
+        Source source = remoteSource == null ? asSeen.source() : Source.ofText(reach.source(remoteSource));
+        ProbeSettings dialled = asSeen.withApps(new Apps(app, baseline, apps.baseline() == null ? apps.timer()
+                        : reach.timer(app.url(), apps.baseline().url())))
+                .withRedis(redis).withDb(db).withSource(source);
+        List<String> notes = new ArrayList<>(reach.notes());
+        notes.add("Reached through SSH " + reach.target() + ": " + String.join(", ", reached)
+                + " as the instance sees them, each over a forward.");
+        progress.accept("SSH to " + reach.target() + " is up; forwarding " + String.join(", ", reached) + ".");
+        return new ThroughSsh(reach, dialled, null, notes);
+    }
+
+    /** The app dialled at a forward to where the instance sees it; its URL stays the instance's. */
+    private static AppTarget forward(Reach reach, AppTarget app) throws ReachException {
+        return app.via("127.0.0.1", reach.forward(app.host(), app.port()));
+    }
+
+    /** The probe's settings: every target as the instance sees it, dialled at its forward; null on {@link #failure()}. */
+    ProbeSettings settings() {
+        return settings;
+    }
+
+    /** Why the app cannot be reached at all, or null. */
+    Unavailable failure() {
+        return failure;
+    }
+
+    /** What the way in did (what was forwarded, a host key recorded, the link dropping), for the scoresheet. */
+    List<String> notes() {
+        List<String> all = new ArrayList<>(notes);
+        if (reach != null) {
+            reach.notes().stream().filter(n -> !all.contains(n)).forEach(all::add);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        if (reach != null) {
+            reach.close();
+        }
+    }
+}
