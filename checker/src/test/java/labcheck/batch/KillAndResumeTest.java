@@ -122,7 +122,7 @@ class KillAndResumeTest {
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
