@@ -53,7 +53,7 @@ public final class LiveGrading implements Grading.Factory {
         passphraseVariable();
         Rubric rubric = CheckCatalog.rubric(rubricFile);
         Grader grader = CheckCatalog.grader(rubric);
-        Reports reports = Reports.withTemplates(templates);
+        Reports reports = Reports.withTemplates(templates).compiled();
         return new Grading((student, deadline) -> grade(student, deadline, rubric, grader), grader::grade,
                 (sheet, dir) -> reports.writeAll(sheet, dir));
     }
