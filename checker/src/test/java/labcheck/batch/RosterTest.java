@@ -167,6 +167,15 @@ class RosterTest {
                         + " private key (the .pem).");
     }
 
+    @Test
+    void aYamlRosterWithAKeyTwiceInOneStudentIsRefusedNamingItAndBothLines() {
+        assertThatThrownBy(() -> Roster.fromYaml("- student_id: s1\n  app_url: http://a.example\n"
+                + "  app_url: http://b.example\n", "roster.yaml", Map.of()))
+                .isInstanceOf(Roster.RosterException.class)
+                .hasMessage("roster.yaml, line 3: key 'app_url' appears twice in entry 1 (first on line 2); YAML would keep"
+                        + " only the last, silently. Fix: keep one of them.");
+    }
+
     private static Roster file(Path dir, String name, byte[] bytes) throws Exception {
         return Roster.read(Files.write(dir.resolve(name), bytes), Map.of());
     }

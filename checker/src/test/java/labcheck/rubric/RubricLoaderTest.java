@@ -217,6 +217,30 @@ class RubricLoaderTest {
     }
 
     @Test
+    void aThresholdWrittenTwiceIsRefusedNamingTheKeyAndBothLines() {
+        assertThatThrownBy(() -> parse(VALID.replace("  minProducts: 1000\n", "  minProducts: 1000\n  requestsPerApp: 5\n")))
+                .isInstanceOf(RubricException.class)
+                .hasMessage("my.yaml, line 17: key 'requestsPerApp' appears twice in thresholds (first on line 15);"
+                        + " YAML would keep only the last, silently. Fix: keep one of them.");
+    }
+
+    @Test
+    void aRubricSavedAsUtf16OrLatin1IsNamedAsSuchWithTheFix(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path utf16 = java.nio.file.Files.write(dir.resolve("utf16.yaml"),
+                VALID.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.yaml"),
+                VALID.replace("title: T", "title: Café").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> RubricLoader.load(utf16, CheckCatalog.ids())).isInstanceOf(RubricException.class)
+                .hasMessageStartingWith(utf16 + " is saved as UTF-16 (with a byte-order mark); labcheck reads UTF-8."
+                        + " Fix: save it as UTF-8: iconv -f UTF-16 -t UTF-8 " + utf16);
+        assertThatThrownBy(() -> RubricLoader.load(latin1, CheckCatalog.ids())).isInstanceOf(RubricException.class)
+                .hasMessageStartingWith(latin1 + " is not UTF-8: byte 0xE9 on line 3")
+                .hasMessageContaining("iconv -f LATIN1 -t UTF-8 " + latin1);
+    }
+
+    @Test
     void missingFileIsAClearError() {
         assertThatThrownBy(() -> RubricLoader.load(Path.of("no/such.yaml"), CheckCatalog.ids()))
                 .isInstanceOf(RubricException.class)
