@@ -193,4 +193,17 @@ class ErrorPathsTest {
             return depth < 0 ? depth : recurse(depth + 1) + 1;
         }
     }
+
+    @Test
+    void checkWithRequestsOrConcurrencyTheProbeRefusesExitsTwoWithItsBounds() {
+        int requests = run("check", "--app", "http://127.0.0.1:1", "--requests", "2", "--out", tmp.resolve("o").toString());
+        int concurrency = run("check", "--app", "http://127.0.0.1:1", "--concurrency", "5000", "--out",
+                tmp.resolve("o").toString());
+
+        assertThat(requests).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(concurrency).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertOneCleanLine("labcheck: --requests 2 is outside 5..100000 (fewer than 5 pairs show no saving worth"
+                + " trusting). Fix: give --requests from 5 to 100000, or leave it out for the rubric's 100.",
+                "labcheck: --concurrency 5000 is outside 0..1000. Fix: give 0 (no load test) up to 1000");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import labcheck.checks.CheckCatalog;
+import labcheck.probe.Limits;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,23 @@ class RubricLoaderTest {
         assertThatThrownBy(() -> parse(VALID.replace("ec2_redis_port_not_open_to_cidr", "ec2_redis_port_open_only_to_app_sg")))
                 .hasMessage("my.yaml, line 24: check 'ec2_redis_port_open_only_to_app_sg' appears twice in the rubric."
                         + " Fix: list each check once; give it all its marks there.");
+    }
+
+    @Test
+    void requestsPerAppTheProbeWouldRefuseIsRefusedWhenLoadedAndEveryValueThatLoadsRuns() {
+        // GIVEN the probe's own bounds, the one source of what it accepts
+        Limits.Bounds probe = Limits.REQUESTS_PER_APP;
+        for (int refused : new int[] {2, probe.min() - 1, probe.max() + 1}) {
+            assertThatThrownBy(() -> parse(VALID.replace("requestsPerApp: 100", "requestsPerApp: " + refused)))
+                    .as("requestsPerApp %d", refused)
+                    .hasMessage("my.yaml, line 15: thresholds.requestsPerApp is " + refused + ", outside " + probe
+                            + ". Fix: use a value in that range; the seed lab's is 100.");
+        }
+        for (int accepted : new int[] {probe.min(), probe.max()}) {
+            Rubric rubric = parse(VALID.replace("requestsPerApp: 100", "requestsPerApp: " + accepted));
+            assertThat(Limits.DEFAULTS.withRequestsPerApp(rubric.thresholds().requestsPerApp()).requestsPerApp())
+                    .isEqualTo(accepted);
+        }
     }
 
     @Test
