@@ -157,6 +157,13 @@ final class RosterValidator {
         if (aws && region == null) {
             return "region is empty but AWS credentials are named; add the region the lab was built in.";
         }
+        for (String col : new String[] {"app_url", "baseline_url", "redis"}) {
+            String port = SafeUrl.portProblem(col, v.get(col), col.equals("redis") ? 6379
+                    : col.equals("app_url") ? 5001 : 5000);
+            if (port != null) {
+                return port;
+            }
+        }
         for (String col : new String[] {"app_url", "baseline_url"}) {
             if (v.get(col) != null && !isHttpUrl(v.get(col))) {
                 return col + " '" + SafeUrl.strip(v.get(col))

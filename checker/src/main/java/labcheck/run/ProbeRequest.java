@@ -75,9 +75,9 @@ public record ProbeRequest(
         if (redisPasswordEnv != null && !redisPasswordEnv.isBlank()) {
             REDIS_TOKEN.requireName(redisPasswordEnv);
         }
-        String app = httpUrl("the app URL (--app)", appUrl);
+        String app = httpUrl("the app URL (--app)", appUrl, 5001);
         String baseline = baselineUrl != null && !baselineUrl.isBlank()
-                ? httpUrl("the no-cache app URL (--baseline)", baselineUrl) : null;
+                ? httpUrl("the no-cache app URL (--baseline)", baselineUrl, 5000) : null;
         RedisTarget redisTarget = redisTarget(env);
         DbTarget db = dbTarget(env);
         Source source = Source.NONE;
@@ -125,8 +125,8 @@ public record ProbeRequest(
         return DbTarget.NONE;
     }
 
-    /** Refuses a URL a newcomer might type without a scheme, with the fix. */
-    static String httpUrl(String what, String url) {
+    /** Refuses a URL a newcomer might type without a scheme, or with a port no server listens on, with the fix. */
+    static String httpUrl(String what, String url, int usualPort) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(what + " is missing. Fix: give it as http://HOST:PORT, e.g."
                     + " http://3.80.1.2:5001.");
@@ -143,6 +143,10 @@ public record ProbeRequest(
         }
         // HTTP:// as a spreadsheet capitalises it: the scheme is case-insensitive (RFC 3986), the probe is not
         u = lower.substring(0, lower.indexOf(':')) + u.substring(u.indexOf(':'));
+        String port = SafeUrl.portProblem(what, u, usualPort);
+        if (port != null) {
+            throw new IllegalArgumentException(port);
+        }
         URI parsed;
         try {
             parsed = URI.create(u);

@@ -168,6 +168,23 @@ class RosterTest {
     }
 
     @Test
+    void anImpossiblePortInAUrlOrRedisColumnIsThatRowsProblem() {
+        Roster r = Roster.fromCsv("student_id,app_url,baseline_url,redis\n"
+                + "s1,http://a.example:0,,\n"
+                + "s2,http://a.example:5001,http://a.example:65536,\n"
+                + "s3,http://a.example:5001,,cache.example:99999\n", "r.csv", Map.of());
+
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
+                "row 2 (s1): app_url 'http://a.example:0' names port 0, which is no TCP port. Fix: give the port it"
+                        + " listens on, from 1 to 65535, e.g. http://a.example:5001.",
+                "row 3 (s2): baseline_url 'http://a.example:65536' names port 65536, which is no TCP port. Fix: give"
+                        + " the port it listens on, from 1 to 65535, e.g. http://a.example:5000.",
+                "row 4 (s3): redis 'cache.example:99999' names port 99999, which is no TCP port. Fix: give the port it"
+                        + " listens on, from 1 to 65535, e.g. cache.example:6379.");
+    }
+
+    @Test
     void aYamlRosterWithAKeyTwiceInOneStudentIsRefusedNamingItAndBothLines() {
         assertThatThrownBy(() -> Roster.fromYaml("- student_id: s1\n  app_url: http://a.example\n"
                 + "  app_url: http://b.example\n", "roster.yaml", Map.of()))
