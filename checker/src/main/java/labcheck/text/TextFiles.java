@@ -127,7 +127,8 @@ public final class TextFiles {
         return line;
     }
 
-    private static boolean startsWith(byte[] b, int... prefix) {
+    /** Whether {@code b} begins with the bytes {@code prefix} (a byte-order mark, say). */
+    public static boolean startsWith(byte[] b, int... prefix) {
         if (b.length < prefix.length) {
             return false;
         }

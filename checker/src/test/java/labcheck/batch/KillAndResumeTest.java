@@ -89,7 +89,7 @@ class KillAndResumeTest {
         }
     }
 
-    private static int run(Path roster, Path out, Path accounts, StringWriter err) throws Exception {
+    static int run(Path roster, Path out, Path accounts, StringWriter err) throws Exception {
         TestRubric rubric = new TestRubric();
         return CohortBatch.run(new CohortBatch.Request(roster, out, Shard.ALL,
                 new BatchOptions(3, Duration.ofSeconds(30), false), false, null, Map.of()),

@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +50,7 @@ class OutLockTest {
 
                 // WHEN a second batch, a merge into its --out and a merge of its --out start meanwhile
                 StringWriter second = new StringWriter();
-                int batchExit = run(roster, out, accounts, second);
+                int batchExit = KillAndResumeTest.run(roster, out, accounts, second);
                 StringWriter mergeInto = new StringWriter();
                 Path other = Files.createDirectories(dir.resolve("other/x9"));
                 Files.writeString(other.resolve(ResultStore.MARKER), "full_marks\n");
@@ -82,7 +80,7 @@ class OutLockTest {
 
             // WHEN the batch is run again after the first was killed with SIGKILL
             StringWriter resumed = new StringWriter();
-            int exit = run(roster, out, accounts, resumed);
+            int exit = KillAndResumeTest.run(roster, out, accounts, resumed);
 
             // THEN its lock is taken over, said so, and every student is graded
             assertThat(exit).as(resumed.toString()).isIn(0, 3);
@@ -92,13 +90,5 @@ class OutLockTest {
             assertThat(Files.readString(out.resolve(ResultStore.BATCH_DIR).resolve(OutLock.FILE)))
                     .as("released at the end").isEmpty();
         }
-    }
-
-    private static int run(Path roster, Path out, Path accounts, StringWriter err) throws Exception {
-        TestRubric rubric = new TestRubric();
-        return CohortBatch.run(new CohortBatch.Request(roster, out, Shard.ALL,
-                new BatchOptions(2, Duration.ofSeconds(30), false), false, null, Map.of()),
-                new Grading(new FixtureGrader(accounts, rubric, 0), rubric, new JsonScoresheetWriter()),
-                Progress.silent(), new PrintWriter(err, true));
     }
 }
