@@ -111,6 +111,7 @@ public final class BatchRunner {
         int graded = 0;
         for (String id : ids) {
             StudentRecord old = store.readOrNull(id);
+            String started = Instant.now().toString();
             long t0 = System.nanoTime();
             StudentRecord record;
             Evidence evidence;
@@ -124,17 +125,17 @@ public final class BatchRunner {
             }
             if (old == null) {
                 old = new StudentRecord(id, null, 0, null, Status.ERROR, "the stored " + StudentRecord.FILE_NAME
-                        + " could not be read; regraded from the evidence", 0, null);
+                        + " could not be read; regraded from the evidence", null, 0, null);
             }
             try {
                 record = old.regraded(scorer.apply(evidence));
             } catch (RuntimeException e) {
                 record = new StudentRecord(id, old.name(), old.row(), old.account(), Status.ERROR,
-                        "regrading failed: " + StudentRecord.safeMessage(e), old.seconds(), null);
+                        "regrading failed: " + StudentRecord.safeMessage(e), old.started(), old.seconds(), null);
             }
             record = new StudentRecord(record.studentId(), record.name(), record.row(),
                     StudentRecord.accountOf(evidence) != null ? StudentRecord.accountOf(evidence) : old.account(),
-                    record.status(), record.message(), (System.nanoTime() - t0) / 1e9, record.scoresheet());
+                    record.status(), record.message(), started, (System.nanoTime() - t0) / 1e9, record.scoresheet());
             graded += commit(store, record, evidence, failures) ? 1 : 0;
             progress.finished(record);
         }
@@ -187,10 +188,22 @@ public final class BatchRunner {
     private record Graded(StudentRecord record, Evidence evidence) {
     }
 
+    /** When grading a student began: the wall-clock instant recorded, and the monotonic clock timing it. */
+    private record Began(String at, long nanos) {
+
+        static Began now() {
+            return new Began(Instant.now().toString(), System.nanoTime());
+        }
+
+        double seconds() {
+            return (System.nanoTime() - nanos) / 1e9;
+        }
+    }
+
     private Graded gradeOne(RosterEntry e, BatchOptions options, ExecutorService graders)
             throws InterruptedException {
         Deadline deadline = Deadline.in(options.budget());
-        long t0 = System.nanoTime();
+        Began t0 = Began.now();
         CountDownLatch returned = new CountDownLatch(1);
         Future<StudentResult> future = graders.submit(() -> {
             try {
@@ -225,7 +238,7 @@ public final class BatchRunner {
         }
     }
 
-    private Graded partial(RosterEntry e, Deadline deadline, Status status, String why, long t0) {
+    private Graded partial(RosterEntry e, Deadline deadline, Status status, String why, Began t0) {
         Evidence soFar = deadline.lastCheckpoint();
         Evidence evidence = (soFar != null ? soFar : Evidence.empty(e.subject("none"), Instant.now().toString()))
                 .withNote(why + ".");
@@ -240,10 +253,10 @@ public final class BatchRunner {
         return new Graded(record(e, evidence, status, message, t0, sheet), evidence);
     }
 
-    private static StudentRecord record(RosterEntry e, Evidence evidence, Status status, String message, long t0,
+    private static StudentRecord record(RosterEntry e, Evidence evidence, Status status, String message, Began t0,
                                         Scoresheet sheet) {
         return new StudentRecord(e.studentId(), e.name(), e.row(), StudentRecord.accountOf(evidence), status,
-                message, (System.nanoTime() - t0) / 1e9, sheet);
+                message, t0.at(), t0.seconds(), sheet);
     }
 
     private boolean commit(ResultStore store, StudentRecord record, Evidence evidence, List<String> failures) {

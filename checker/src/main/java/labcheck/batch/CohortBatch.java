@@ -49,12 +49,29 @@ public final class CohortBatch {
                         + " student under the header (student_id,name,region,profile,app_url,...).");
                 return 2;
             }
-            roster.problems().forEach(p -> err.println("labcheck batch: not graded: " + p.describe()));
-            store.writeProblems(roster.problems());
         } else if (!req.regradeFromEvidence()) {
             err.println("labcheck batch: give a roster file (CSV or YAML), or --regrade-from-evidence to regrade "
                     + "the bundles already in " + req.out() + ".");
             return 2;
+        }
+        OutLock lock;
+        try {
+            lock = OutLock.acquire(req.out(), "batch", note -> err.println("labcheck batch: note: " + note));
+        } catch (IllegalArgumentException busy) {
+            err.println("labcheck batch: " + busy.getMessage());
+            return 2;
+        }
+        try (lock) {
+            return gradeAndWrite(req, store, roster, grading, progress, err);
+        }
+    }
+
+    /** The run itself, once the roster is read and the results directory is this run's alone. */
+    private static int gradeAndWrite(Request req, ResultStore store, Roster roster, Grading grading, Progress progress,
+                                     PrintWriter err) throws IOException, InterruptedException {
+        if (roster != null) {
+            roster.problems().forEach(p -> err.println("labcheck batch: not graded: " + p.describe()));
+            store.writeProblems(roster.problems());
         }
         Predicate<String> include = includeOf(roster, req.shard());
         BatchRunner runner = new BatchRunner(grading.grader(), grading.scorer(), grading.writer(), progress);

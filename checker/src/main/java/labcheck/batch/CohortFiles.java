@@ -26,6 +26,15 @@ public final class CohortFiles {
         this.templates = templates;
     }
 
+    /**
+     * The summary template parsed now, so an override's syntax error stops the run before any student
+     * is graded ({@link labcheck.report.TemplateError}: file, line, fix) rather than after the last.
+     */
+    public CohortFiles compiled() {
+        Reports.withTemplates(templates).compile(TEMPLATE);
+        return this;
+    }
+
     public void write(Cohort cohort, Path root) throws IOException {
         String marks = SecretGuard.cleaned(cohort.marksCsv(), MARKS);
         String html = SecretGuard.cleaned(render(cohort), SUMMARY);

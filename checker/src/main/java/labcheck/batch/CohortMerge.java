@@ -26,20 +26,61 @@ public final class CohortMerge {
     private CohortMerge() {
     }
 
-    /** Returns the exit code: 0 all full marks, 3 marks lost, 2 conflicting inputs or bad roster rows. */
+    /**
+     * Returns the exit code: 0 all full marks, 3 marks lost, 2 conflicting inputs, bad roster rows, an input
+     * holding no results (the others are merged), or an input or {@code out} another run is writing.
+     */
     public static int merge(List<Path> inputs, Path out, Path templates, PrintWriter err) throws IOException {
-        ResultStore target = new ResultStore(out, "staging-merge");
-        target.cleanStaging();
-        Set<RosterProblem> problems = new LinkedHashSet<>(target.readProblems());
-        int conflicts = 0;
+        List<Path> usable = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.isDirectory(input)) {
                 err.println("labcheck merge: " + input + " is not a directory of batch results.");
                 return 2;
             }
+            if (!Files.exists(out) || !Files.isSameFile(input, out)) {
+                try {
+                    OutLock.requireNotBeingWritten(input);
+                } catch (IllegalArgumentException busy) {
+                    err.println("labcheck merge: " + busy.getMessage());
+                    return 2;
+                }
+            }
+            ResultStore source = new ResultStore(input);
+            if (source.completedIds().isEmpty() && source.readProblems().isEmpty()) {
+                err.println("labcheck merge: " + input + " holds no batch results: no student directory with its "
+                        + ResultStore.MARKER + " file and no " + ResultStore.BATCH_DIR + "/" + ResultStore.PROBLEMS
+                        + ". Fix: give the --out directories of `labcheck batch` runs (e.g. shard-1 shard-2), or"
+                        + " leave " + input + " out.");
+            } else {
+                usable.add(input);
+            }
+        }
+        if (usable.isEmpty()) {
+            err.println("labcheck merge: nothing to merge; " + out + " was left as it was.");
+            return 2;
+        }
+        OutLock lock;
+        try {
+            lock = OutLock.acquire(out, "merge", note -> err.println("labcheck merge: note: " + note));
+        } catch (IllegalArgumentException busy) {
+            err.println("labcheck merge: " + busy.getMessage());
+            return 2;
+        }
+        try (lock) {
+            int exit = merged(usable, out, templates, err);
+            return usable.size() < inputs.size() ? 2 : exit;
+        }
+    }
+
+    private static int merged(List<Path> inputs, Path out, Path templates, PrintWriter err) throws IOException {
+        ResultStore target = new ResultStore(out, "staging-merge");
+        target.cleanStaging();
+        Set<RosterProblem> problems = new LinkedHashSet<>(target.readProblems());
+        int conflicts = 0;
+        for (Path input : inputs) {
             ResultStore source = new ResultStore(input);
             problems.addAll(source.readProblems());
-            if (Files.isSameFile(input, Files.createDirectories(out))) {
+            if (Files.isSameFile(input, out)) {
                 continue;
             }
             for (String id : source.completedIds()) {

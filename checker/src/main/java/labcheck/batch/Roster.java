@@ -1,7 +1,6 @@
 package labcheck.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import labcheck.text.YamlKeys;
 
 /**
  * The students to grade, read from a CSV file with a header or a YAML list; rows that cannot
@@ -99,7 +99,12 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
     public static Roster fromYaml(String text, String origin, Map<String, String> env) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(text);
+            YamlKeys.requireUnique(text, origin);
+        } catch (IllegalArgumentException duplicate) {
+            throw new RosterException(duplicate.getMessage());
+        }
+        try {
+            root = YamlKeys.strict().build().readTree(text);
         } catch (IOException e) {
             throw new RosterException(origin + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse("")
                     + ".");

@@ -47,7 +47,7 @@ final class RosterColumns {
 
     static boolean anySecretName(List<String> names) {
         return names.stream().map(n -> n.toLowerCase(Locale.ROOT))
-                .anyMatch(n -> n.contains("password") || n.contains("secret") || n.contains("token")
-                        || n.contains("access_key") || n.equals("pwd"));
+                .anyMatch(n -> n.contains("password") || n.contains("passphrase") || n.contains("secret")
+                        || n.contains("token") || n.contains("access_key") || n.equals("pwd"));
     }
 }

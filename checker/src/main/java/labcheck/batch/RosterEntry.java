@@ -79,11 +79,24 @@ public record RosterEntry(
     }
 
     /**
-     * The {@code host:port} pairs this student's probes measure (the app and the no-cache app).
-     * Two students sharing one must not be measured at the same time: each would slow the other.
+     * The servers this student's probes measure, as {@code host:port}: two students sharing one must not
+     * be measured at the same time, each would slow the other. Without SSH, the app and the no-cache app.
+     * With SSH the probe runs on the instance, whatever the roster's URLs call it ({@code localhost} for
+     * everyone, as the docs suggest): the instance, {@code ssh_host:ssh_port}. On port 22 that address is
+     * the instance's own, so its app ports there too, where a row graded without SSH reaches the same apps;
+     * another port is a forward (a bastion, a NAT rule) whose address says nothing of the apps behind it.
      */
     public Set<String> measuredHosts() {
         Set<String> hosts = new TreeSet<>();
+        if (ssh != null) {
+            String host = ssh.host().contains(":") ? "[" + ssh.host() + "]" : ssh.host().toLowerCase(Locale.ROOT);
+            hosts.add(host + ":" + ssh.port());
+            if (ssh.port() == 22) {
+                hosts.add(host + ":" + port(appUrl, 5001));
+                hosts.add(host + ":" + port(baselineUrl, 5000));
+            }
+            return hosts;
+        }
         for (String url : new String[] {appUrl, baselineUrl}) {
             String key = hostPort(url);
             if (key != null) {

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import labcheck.text.TextFiles;
 
 /**
  * A roster file's bytes as text, whatever a spreadsheet saved: UTF-8 (with or without Excel's
@@ -23,13 +24,13 @@ final class RosterText {
     }
 
     static String decode(byte[] b, String origin) {
-        if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
+        if (TextFiles.startsWith(b, 0xEF, 0xBB, 0xBF)) {
             return strict(b, 3, StandardCharsets.UTF_8, origin);
         }
-        if (startsWith(b, 0xFF, 0xFE)) {
+        if (TextFiles.startsWith(b, 0xFF, 0xFE)) {
             return strict(b, 2, StandardCharsets.UTF_16LE, origin);
         }
-        if (startsWith(b, 0xFE, 0xFF)) {
+        if (TextFiles.startsWith(b, 0xFE, 0xFF)) {
             return strict(b, 2, StandardCharsets.UTF_16BE, origin);
         }
         for (byte x : b) {
@@ -62,17 +63,5 @@ final class RosterText {
     private static java.nio.charset.CharsetDecoder decoder(Charset charset) {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    private static boolean startsWith(byte[] b, int... prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length; k++) {
-            if ((b[k] & 0xFF) != prefix[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

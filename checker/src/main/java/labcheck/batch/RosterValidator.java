@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import labcheck.evidence.SafeUrl;
 import labcheck.evidence.SecretGuard;
+import labcheck.evidence.SecretVariable;
 
 /** Turns roster rows into entries or problems, then rejects duplicate student ids. */
 final class RosterValidator {
@@ -18,10 +19,11 @@ final class RosterValidator {
     static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    private static final SecretVariable DB_PASSWORD = SecretVariable.password("db_password_env");
     private static final Pattern CLUSTER_ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,49}");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d{1,5}");
+    /** A key file's path as people write one (a folder, or a key's extension), not a key or a passphrase. */
+    private static final Pattern PATH = Pattern.compile("[^\\n]{0,200}[/\\\\][^\\n]{0,200}|[^\\n]{1,200}\\.(?:pem|key|ppk)");
 
     /** Files and directories labcheck writes beside the student directories. */
     private static final java.util.Set<String> RESERVED = java.util.Set.of(CohortFiles.MARKS, CohortFiles.SUMMARY,
@@ -100,9 +102,11 @@ final class RosterValidator {
                 || Integer.parseInt(v.get("ssh_port")) > 65535)) {
             return "ssh_port '" + v.get("ssh_port") + "' is not a port from 1 to 65535.";
         }
-        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(v.get("ssh_key")))) {
-            return "ssh_key " + v.get("ssh_key") + " is not a file; give the path of the instance key pair's "
-                    + "private key (the .pem).";
+        String key = v.get("ssh_key");
+        if (!isRegularFile(key)) {
+            // a path is quoted to help find the typo; anything else may be a piece of a key or a passphrase
+            return "ssh_key " + (PATH.matcher(key).matches() ? key + " " : "(not shown: it is not a file name) ")
+                    + "is not a file; give the path of the instance key pair's private key (the .pem).";
         }
         return null;
     }
@@ -110,6 +114,11 @@ final class RosterValidator {
     /** Why the row cannot be graded, or null. Never quotes a value that looks like a secret. */
     private String reason(Map<String, String> v, String id) {
         for (Map.Entry<String, String> e : v.entrySet()) {
+            if (SecretGuard.holdsPrivateKey(e.getValue())) {
+                return "column " + e.getKey() + " holds a private key itself (not shown); a key never goes in the"
+                        + " roster. Fix: save the key as a file readable only by you (e.g. keys/s42.pem, chmod 600)"
+                        + " and give the path of the .pem in ssh_key.";
+            }
             if (e.getValue() != null && SecretGuard.findSecret(e.getValue()) != null) {
                 return "column " + e.getKey() + " looks like it holds a secret (a password, key or token); secrets "
                         + "never go in the roster: remove it, put it in an environment variable and name that "
@@ -148,6 +157,13 @@ final class RosterValidator {
         if (aws && region == null) {
             return "region is empty but AWS credentials are named; add the region the lab was built in.";
         }
+        for (String col : new String[] {"app_url", "baseline_url", "redis"}) {
+            String port = SafeUrl.portProblem(col, v.get(col), col.equals("redis") ? 6379
+                    : col.equals("app_url") ? 5001 : 5000);
+            if (port != null) {
+                return port;
+            }
+        }
         for (String col : new String[] {"app_url", "baseline_url"}) {
             if (v.get(col) != null && !isHttpUrl(v.get(col))) {
                 return col + " '" + SafeUrl.strip(v.get(col))
@@ -164,16 +180,9 @@ final class RosterValidator {
                     + "' is not a JDBC MySQL URL such as jdbc:mysql://db.example:3306/productdb.";
         }
         String pwEnv = v.get("db_password_env");
-        if (pwEnv != null && !ENV_NAME.matcher(pwEnv).matches()) {
-            return "db_password_env must name an environment variable (letters, digits, '_'), not hold a value.";
-        }
-        if (pwEnv != null && env.get(pwEnv) == null) {
-            // quoted only when it looks like a variable's name: anything else may be the password itself
-            return CONVENTIONAL_NAME.matcher(pwEnv).matches()
-                    ? "db_password_env names " + pwEnv + ", which is not set in this environment; export it before "
-                    + "running the batch."
-                    : "db_password_env must name an environment variable such as DB_PASSWORD, and what was given is"
-                    + " not set as one (not shown: it may be the password itself); export DB_PASSWORD and name it.";
+        String pwProblem = pwEnv == null ? null : DB_PASSWORD.problem(pwEnv, env);
+        if (pwProblem != null) {
+            return pwProblem;
         }
         String noWrites = v.get("no_writes");
         if (noWrites != null && !noWrites.matches("(?i)true|false|yes|no|y|n|1|0|x")) {
@@ -190,6 +199,14 @@ final class RosterValidator {
             return "nothing to grade: give app_url, or region with profile or role_arn.";
         }
         return null;
+    }
+
+    private static boolean isRegularFile(String path) {
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** A yes of a spreadsheet cell: true, yes, y, 1 or x. */

@@ -13,13 +13,15 @@ import labcheck.report.Scoresheet;
  * @param account    the AWS account the evidence was collected in (STS), or null
  * @param status     how grading ended
  * @param message    why it timed out or failed; null when graded normally
+ * @param started    when grading this student began (ISO-8601): with {@code seconds}, the window in which
+ *                   the student's servers were measured, so a judge can see who was measured alongside whom
  * @param seconds    wall time spent on the student (shown in logs, never in marks.csv or the summary,
  *                   which must not depend on timing)
  * @param scoresheet the scoresheet, or null when even the evidence could not be scored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudentRecord(String studentId, String name, int row, String account, Status status,
-                            String message, double seconds, Scoresheet scoresheet) {
+                            String message, String started, double seconds, Scoresheet scoresheet) {
 
     public static final String FILE_NAME = "result.json";
 
@@ -31,7 +33,7 @@ public record StudentRecord(String studentId, String name, int row, String accou
     /** The same student regraded: a timed-out or failed collection stays so, since its evidence is partial. */
     StudentRecord regraded(Scoresheet sheet) {
         Status s = status == Status.TIMED_OUT || status == Status.ERROR ? status : statusOf(sheet);
-        return new StudentRecord(studentId, name, row, account, s, message, seconds, sheet);
+        return new StudentRecord(studentId, name, row, account, s, message, started, seconds, sheet);
     }
 
     /** The STS account of the evidence, or null when it was not collected. */

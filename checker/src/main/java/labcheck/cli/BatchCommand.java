@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import labcheck.batch.BatchOptions;
 import labcheck.batch.CohortBatch;
+import labcheck.batch.CohortFiles;
 import labcheck.batch.Grading;
 import labcheck.batch.Progress;
 import labcheck.batch.Shard;
@@ -145,7 +146,9 @@ public final class BatchCommand extends GuardedCommand {
             default -> throw new IllegalArgumentException("--progress must be auto, bar or lines, got '"
                     + progressMode + "'.");
         };
-        CommandSupport.requireTemplatesDir(templates);
+        // a template that does not parse stops the run here, not after the first student's minutes of probing
+        CommandSupport.reports(templates);
+        new CohortFiles(templates).compiled();
         OutputDir.prepare(out, "--out");
         Grading g = grading.open(rubric, templates);
         return CohortBatch.run(new CohortBatch.Request(roster, out, selected, options, regradeFromEvidence,

@@ -21,10 +21,13 @@ final class CommandSupport {
         return CheckCatalog.rubric(fileOrNull);
     }
 
-    /** The renderers, with {@code --templates DIR} when given (and an existing directory). */
+    /**
+     * The renderers, with {@code --templates DIR} when given (and an existing directory), every template
+     * parsed: a syntax error is exit 2 naming the file and line before anything is probed or graded.
+     */
     static Reports reports(Path templatesOrNull) {
         requireTemplatesDir(templatesOrNull);
-        return Reports.withTemplates(templatesOrNull);
+        return Reports.withTemplates(templatesOrNull).compiled();
     }
 
     /** {@code --templates DIR} must be an existing directory when given. */

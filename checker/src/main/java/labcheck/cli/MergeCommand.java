@@ -2,6 +2,7 @@ package labcheck.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import labcheck.batch.CohortFiles;
 import labcheck.batch.CohortMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ public final class MergeCommand extends GuardedCommand {
     @Override
     protected int run() throws Exception {
         CommandSupport.requireTemplatesDir(templates);
+        new CohortFiles(templates).compiled();
         OutputDir.prepare(out, "--out");
         return CohortMerge.merge(inputs, out, templates, err());
     }

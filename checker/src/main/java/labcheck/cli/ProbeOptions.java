@@ -2,6 +2,7 @@ package labcheck.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import labcheck.probe.Limits;
 import labcheck.run.ProbeRequest;
 import picocli.CommandLine.Option;
 
@@ -95,10 +96,22 @@ public final class ProbeOptions {
             throw new IllegalArgumentException("--budget " + budgetSeconds + " seconds is more than an hour. Fix:"
                     + " give the probe at most " + MAX_BUDGET_SECONDS + " seconds (the default is 120).");
         }
+        int perApp = requests == null ? defaultRequests : requests;
+        if (!Limits.REQUESTS_PER_APP.contains(perApp)) {
+            throw new IllegalArgumentException("--requests " + perApp + " is outside " + Limits.REQUESTS_PER_APP
+                    + " (fewer than " + Limits.REQUESTS_PER_APP.min() + " pairs show no saving worth trusting). Fix:"
+                    + " give --requests from " + Limits.REQUESTS_PER_APP.min() + " to " + Limits.REQUESTS_PER_APP.max()
+                    + ", or leave it out for the rubric's " + defaultRequests + ".");
+        }
+        if (!Limits.CONCURRENCY.contains(concurrency)) {
+            throw new IllegalArgumentException("--concurrency " + concurrency + " is outside " + Limits.CONCURRENCY
+                    + ". Fix: give 0 (no load test) up to " + Limits.CONCURRENCY.max() + " (the lab's extension asks"
+                    + " for 1000).");
+        }
         return ProbeRequest.builder().appUrl(appUrl).baselineUrl(baselineUrl)
                 .redis(redis).redisUser(redisUser).redisPasswordEnv(redisPasswordEnv)
                 .dbUrl(dbUrl).dbUser(dbUser).dbPasswordEnv(dbPasswordEnv)
-                .requestsPerApp(requests == null ? defaultRequests : requests).concurrency(concurrency)
+                .requestsPerApp(perApp).concurrency(concurrency)
                 .budget(Duration.ofSeconds(budgetSeconds)).sourceFile(remoteSource ? null : source).noWrites(noWrites)
                 .build();
     }

@@ -2,6 +2,8 @@ package labcheck.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import labcheck.evidence.SecretGuard;
+import labcheck.evidence.SecretVariable;
 import labcheck.reach.SshSettings;
 import picocli.CommandLine.Option;
 
@@ -48,6 +50,14 @@ public final class SshOptions {
             }
             return null;
         }
-        return SshSettings.of(ssh, key, passphraseEnv, knownHosts, acceptNew, env);
+        if (key != null && SecretGuard.holdsPrivateKey(key.toString())) {
+            throw new IllegalArgumentException("--ssh-key holds a private key itself (not shown), where the path of"
+                    + " its file belongs. Fix: save the key as a file only you can read (chmod 600 lab.pem) and give"
+                    + " its path, e.g. --ssh-key ~/keys/lab.pem.");
+        }
+        // checked here, before the key is loaded: the SSH library's messages would name what was given
+        String passphraseVariable = passphraseEnv == null || passphraseEnv.isBlank() ? null
+                : SecretVariable.passphrase("--ssh-key-passphrase-env").require(passphraseEnv, env);
+        return SshSettings.of(ssh, key, passphraseVariable, knownHosts, acceptNew, env);
     }
 }

@@ -3,7 +3,6 @@ package labcheck.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import labcheck.text.TextFiles;
+import labcheck.text.YamlKeys;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,8 +81,9 @@ public final class YamlDefaults implements IDefaultValueProvider {
             return new YamlDefaults(file, null, Map.of());
         }
         try {
-            String text = Files.readString(file);
-            JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(text);
+            String text = TextFiles.readUtf8(file);
+            YamlKeys.requireUnique(text, file.toString());
+            JsonNode tree = YamlKeys.strict().build().readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return new YamlDefaults(file, null, Map.of()); // comments only: no defaults
             }

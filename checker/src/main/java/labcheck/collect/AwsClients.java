@@ -1,6 +1,7 @@
 package labcheck.collect;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -41,7 +42,8 @@ final class AwsClients implements AutoCloseable {
                 ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
         if (settings.roleArn() != null) {
-            assumeRoleSts = configure(StsClient.builder(), settings, base).build();
+            // AssumeRole goes first, and like the identity call it answers at once or not at all
+            assumeRoleSts = configure(StsClient.builder(), settings, base, settings.identityTimeout()).build();
             credentials = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(assumeRoleSts)
                     .refreshRequest(r -> r.roleArn(settings.roleArn())
@@ -52,11 +54,11 @@ final class AwsClients implements AutoCloseable {
             assumeRoleSts = null;
             credentials = base;
         }
-        sts = configure(StsClient.builder(), settings, credentials).build();
-        elastiCache = configure(ElastiCacheClient.builder(), settings, credentials).build();
-        ec2 = configure(Ec2Client.builder(), settings, credentials).build();
-        rds = configure(RdsClient.builder(), settings, credentials).build();
-        cloudWatch = configure(CloudWatchClient.builder(), settings, credentials).build();
+        sts = configure(StsClient.builder(), settings, credentials, settings.callTimeout()).build();
+        elastiCache = configure(ElastiCacheClient.builder(), settings, credentials, settings.callTimeout()).build();
+        ec2 = configure(Ec2Client.builder(), settings, credentials, settings.callTimeout()).build();
+        rds = configure(RdsClient.builder(), settings, credentials, settings.callTimeout()).build();
+        cloudWatch = configure(CloudWatchClient.builder(), settings, credentials, settings.callTimeout()).build();
     }
 
     /** {@code labcheck-<user>}, so the account owner can tell labcheck's sessions apart in CloudTrail. */
@@ -67,13 +69,14 @@ final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsSettings settings,
-                                                          AwsCredentialsProvider provider) {
+                                                          AwsCredentialsProvider provider, Duration callTimeout) {
         builder.region(region)
                 .credentialsProvider(provider)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .apiCallTimeout(settings.callTimeout())
-                        .apiCallAttemptTimeout(settings.callTimeout().dividedBy(3))
+                        .apiCallTimeout(callTimeout)
+                        .apiCallAttemptTimeout(callTimeout.dividedBy(3))
+                        .addExecutionInterceptor(NotAwsAnswer.INTERCEPTOR)
                         .build());
         if (settings.endpointUrl() != null) {
             builder.endpointOverride(URI.create(settings.endpointUrl()));

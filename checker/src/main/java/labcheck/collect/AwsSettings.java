@@ -20,12 +20,16 @@ import java.time.Duration;
  *                    {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} also work
  * @param clusterId   the cluster the rubric names, e.g. {@code product-cache-cluster}
  * @param appUrl      the app's base URL, used to recognise the app host; may be null
- * @param callTimeout the budget for one API call including its retries
+ * @param callTimeout the budget for one API call including its retries; the first call (STS
+ *                    GetCallerIdentity, and AssumeRole before it) gets {@link #identityTimeout()}
  * @param collectionBudget no call starts once the collection has run this long
  */
 public record AwsSettings(String region, String profile, String roleArn, String externalId, String endpointUrl,
                           String clusterId, String appUrl, Duration callTimeout,
                           Duration collectionBudget) {
+
+    /** The longest the first call may take: see {@link #identityTimeout()}. */
+    private static final Duration IDENTITY_TIMEOUT = Duration.ofSeconds(15);
 
     public AwsSettings {
         region = blankToNull(region);
@@ -72,6 +76,15 @@ public record AwsSettings(String region, String profile, String roleArn, String 
     private static boolean knownRegion(String region) {
         return software.amazon.awssdk.regions.Region.regions().stream().anyMatch(r -> r.id().equals(region))
                 && !region.startsWith("aws-");
+    }
+
+    /**
+     * The first call's bound: {@link #callTimeout()}, at most 15 s. GetCallerIdentity needs no permission
+     * and answers in well under a second from anywhere; an endpoint that has not answered it by then never
+     * will, and every other call is skipped with the reason, so a hung endpoint costs 15 s, not minutes.
+     */
+    public Duration identityTimeout() {
+        return callTimeout.compareTo(IDENTITY_TIMEOUT) < 0 ? callTimeout : IDENTITY_TIMEOUT;
     }
 
     public static Builder builder() {

@@ -94,6 +94,10 @@ final class Faults {
             return new Unavailable("Timeout", action, action + " did not answer in time at " + where
                     + ": check the network and the endpoint, then collect again.");
         }
+        // an error status without an AWS error code went above: an emulator's gap, once the identity call answered
+        if (NotAwsAnswer.in(e).isPresent()) {
+            return new Unavailable("NotAws", action, NotAwsAnswer.in(e).get().explain(where, action));
+        }
         String root = rootMessage(e);
         if (root.contains("unmarshall") || root.contains("Unmarshall") || root.contains("parse")) {
             return new Unavailable("InvalidResponse", action, capitalised(where) + " answered " + action

@@ -1,19 +1,30 @@
 package labcheck.collect;
 
+import java.time.Duration;
+import java.util.Optional;
 import labcheck.evidence.CallerIdentity;
 import labcheck.evidence.Fact;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * STS GetCallerIdentity, first of all: it needs no permission, so when it fails the credentials
- * (or the role) are the problem, and no other call is worth making.
+ * (or the role, or the endpoint) are the problem, and no other call is worth making. It is bounded by
+ * {@link AwsSettings#identityTimeout()}, so an endpoint that never answers costs that and no more; one
+ * that answers with something other than an AWS API is a usage error naming what it answered.
  */
 record Identity(AwsClients clients, AwsSettings settings, String where) {
 
     Fact<CallerIdentity> verify() {
         try {
-            return Fact.of(FromOthers.identity(clients.sts.getCallerIdentity()));
+            Duration cap = settings.identityTimeout();
+            return Fact.of(FromOthers.identity(clients.sts.getCallerIdentity(r -> r.overrideConfiguration(
+                    o -> o.apiCallTimeout(cap).apiCallAttemptTimeout(cap.dividedBy(3))))));
         } catch (SdkException e) {
+            Optional<NotAwsAnswer> notAws = NotAwsAnswer.in(e);
+            if (notAws.isPresent()) {
+                // every other call would get the same page: one usage error, not eleven unverifiable facts
+                throw new AwsSetupException(notAws.get().explain(where, "sts:GetCallerIdentity"));
+            }
             String code = Faults.errorCode(e);
             if (Faults.noCredentials(e)) {
                 throw new AwsSetupException("No AWS credentials found" + profileHint()

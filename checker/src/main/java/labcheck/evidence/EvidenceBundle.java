@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import labcheck.text.TextFiles;
 
 /**
  * An evidence bundle on disk: a directory holding {@code evidence.json}.
@@ -104,7 +105,7 @@ public final class EvidenceBundle {
                     + FILE_NAME + " (made by `labcheck collect --out DIR` or `labcheck check`).");
         }
         try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return fromJson(TextFiles.readUtf8(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }

@@ -34,6 +34,52 @@ public final class SafeUrl {
         }
     }
 
+    /**
+     * Why the port {@code address} names (a URL, or {@code host:port}) is no TCP port: 0, over 65535, or
+     * not a number; null when it names a good one or none. {@code what} names the address in the message
+     * ("the app URL (--app)"), whose fix shows it with {@code usualPort}; user-info and queries are not quoted.
+     *
+     * <pre>{@code
+     * SafeUrl.portProblem("--app", "http://3.80.1.2:0", 5001);
+     * // "--app 'http://3.80.1.2:0' names port 0, which is no TCP port. Fix: ... e.g. http://3.80.1.2:5001."
+     * }</pre>
+     */
+    public static String portProblem(String what, String address, int usualPort) {
+        if (address == null) {
+            return null;
+        }
+        String a = address.trim();
+        int scheme = a.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = a.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = a.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String authority = a.substring(start, end);
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(':');
+        if (colon <= 0 || !hostPort.startsWith("[") && hostPort.indexOf(':') != colon) {
+            return null; // no port, or a bare IPv6 address
+        }
+        String port = hostPort.substring(colon + 1);
+        if (port.isEmpty() || isPort(port)) {
+            return null;
+        }
+        String shown = port.length() > 12 || SecretGuard.findSecret(port) != null ? "(not shown)" : port;
+        String example = strip(a.substring(0, start) + hostPort.substring(0, colon) + ":" + usualPort
+                + a.substring(end));
+        return what + " '" + strip(a.substring(0, start) + hostPort.substring(0, colon)) + ":" + shown + "' names port "
+                + shown + ", which is no TCP port. Fix: give the port it listens on, from 1 to 65535, e.g. " + example
+                + ".";
+    }
+
+    private static boolean isPort(String digits) {
+        return digits.matches("\\d{1,5}") && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535;
+    }
+
     private static String stripUserInfo(String s) {
         int scheme = s.indexOf("://");
         int at = s.indexOf('@', scheme < 0 ? 0 : scheme + 3);

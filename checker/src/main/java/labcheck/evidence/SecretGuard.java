@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Last line of defence against a secret reaching a file or a log: finds, and redacts, text that
  * looks like an AWS access key id, a secret access key, a session token, a password in a URL,
- * a query or a JDBC key-value list, or an inline password assignment in source code.
+ * a query or a JDBC key-value list, an inline password assignment in source code, or a private
+ * key (a PEM or OpenSSH block, a PuTTY key, OpenSSH key material on its own).
  *
  * <pre>{@code
  * SecretGuard.redact("see redis://default:hunter2@cache:6379");   // "see redis://[redacted]@cache:6379"
@@ -24,9 +25,22 @@ public final class SecretGuard {
     private static final String KEYWORD = "(?:password|passwd|pwd|secret|auth_?token|access_?token|api_?key|token)";
     /** A value, as in a query or a key-value list: up to the next separator. */
     private static final String VALUE = "([^\\[\\s\"'&,;)<>][^\\s\"'&,;)<>]*)";
+    /**
+     * A key's base64 body, its header lines (Proc-Type: 4,ENCRYPTED) included, up to the END line: newlines
+     * may be real or JSON's {@code \n}, and Markdown escapes a {@code +} or {@code -} with a backslash; a quote
+     * or markup ends it, so JSON, XML and HTML stay well-formed.
+     */
+    private static final String KEY_BODY = "(?:\\s|\\\\[nr])*"
+            + "([A-Za-z0-9+/=](?:(?!-----)(?:[A-Za-z0-9+/=:,.\\s-]|\\\\[nrt+/=-]))*)";
 
     private static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"),
+            // -----BEGIN RSA PRIVATE KEY----- (OPENSSH, EC, DSA, ENCRYPTED, or none): the body is the secret
+            Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----" + KEY_BODY),
+            // a PuTTY key (EC2 offers .ppk): the private lines
+            Pattern.compile("Private-Lines:\\s*+\\d++" + KEY_BODY),
+            // OpenSSH key material without its BEGIN line ("openssh-key-v1" in base64)
+            Pattern.compile("(b3BlbnNzaC1rZXktdjE[A-Za-z0-9+/=]*)"),
             Pattern.compile("(?i)aws_?secret_?access_?key\"?\\s*[:=]\\s*\"?" + VALUE),
             Pattern.compile("(?i)aws_?session_?token\"?\\s*[:=]\\s*\"?" + VALUE),
             // JSON: "password": "..." (the value may hold escaped quotes)
@@ -40,6 +54,15 @@ public final class SecretGuard {
                     + "\\\\?[\"']"));
 
     private SecretGuard() {
+    }
+
+    /**
+     * Whether {@code text} holds a private key, or what is left of one (its BEGIN line alone), in any
+     * of the forms {@link #redact} knows: a value a person pasted where the key's file name belongs.
+     */
+    public static boolean holdsPrivateKey(String text) {
+        return text != null && (text.contains("PRIVATE KEY-----") || text.contains("PuTTY-User-Key-File")
+                || text.contains("b3BlbnNzaC1rZXktdjE"));
     }
 
     /** The first pattern {@code text} matches, described, or null when it looks clean. */

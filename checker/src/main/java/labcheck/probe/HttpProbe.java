@@ -31,6 +31,8 @@ final class HttpProbe {
     private final int maxBodyBytes;
     private int timeoutsInARow;
     private boolean lastTimeoutWasConnect;
+    /** What the app answers a TLS handshake with, asked once when a failure suggests the scheme is wrong. */
+    private TlsHello.Answer tlsAnswer;
 
     HttpProbe(HttpClient client, AppTarget target, Duration requestTimeout, int maxBodyBytes) {
         this.client = client;
@@ -117,6 +119,11 @@ final class HttpProbe {
         try {
             var r = f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             timeoutsInARow = 0;
+            // nginx answers a plain request on its TLS port with "400 The plain HTTP request was sent to HTTPS port"
+            String scheme = r.statusCode() == 400 ? wrongScheme(timeout) : null;
+            if (scheme != null) {
+                return HttpResult.unreachable(scheme, System.nanoTime() - t0);
+            }
             String odd = unusual(r.statusCode(), r.headers());
             if (odd != null) {
                 return HttpResult.failed(method + " " + path + ": " + odd, System.nanoTime() - t0, false);
@@ -143,6 +150,12 @@ final class HttpProbe {
     }
 
     private HttpResult failure(String method, String path, Throwable cause, Duration timeout, long t0) {
+        // a plain server may sit silent on a TLS hello, so an https:// connect that times out may be the scheme
+        String scheme = cause instanceof HttpConnectTimeoutException && url.startsWith("https://")
+                ? wrongScheme(timeout) : null;
+        if (scheme != null) {
+            return HttpResult.unreachable(scheme, System.nanoTime() - t0);
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             timeoutsInARow++;
             lastTimeoutWasConnect = true;
@@ -154,12 +167,36 @@ final class HttpProbe {
             return timedOut(method, path, timeout, t0);
         }
         timeoutsInARow = 0;
+        scheme = cause instanceof IOException && !(cause instanceof ConnectException) ? wrongScheme(timeout) : null;
+        if (scheme != null) {
+            return HttpResult.unreachable(scheme, System.nanoTime() - t0);
+        }
         if (cause instanceof ConnectException) {
             return HttpResult.unreachable("connection to " + url + " refused (is the app running and its port open "
                     + "to this host? From outside, reach the app through its instance with --ssh USER@HOST)",
                     System.nanoTime() - t0);
         }
         return HttpResult.failed(method + " " + path + " failed: " + describe(cause), System.nanoTime() - t0, false);
+    }
+
+    /**
+     * Why the app cannot be spoken to with the scheme dialled, with the one to use: a TLS app asked for
+     * {@code http://}, or a plain one for {@code https://}; null when the scheme is right or the app cannot be
+     * reached at all. One TLS handshake decides, once per app. A fragment, as every failure is.
+     */
+    private String wrongScheme(Duration timeout) {
+        if (tlsAnswer == null) {
+            URI dial = URI.create(dialBase);
+            int port = dial.getPort() > 0 ? dial.getPort() : dialBase.startsWith("https://") ? 443 : 80;
+            tlsAnswer = TlsHello.ask(dial.getHost(), port, timeout);
+        }
+        boolean https = url.startsWith("https://");
+        if (tlsAnswer == TlsHello.Answer.NONE || https == (tlsAnswer == TlsHello.Answer.TLS)) {
+            return null;
+        }
+        String other = https ? url.replaceFirst("^https://", "http://") : url.replaceFirst("^http://", "https://");
+        return "the app at " + url + (https ? " does not speak TLS (it answered the TLS handshake as plain HTTP)"
+                : " speaks TLS (HTTPS), not plain HTTP") + ". Fix: use " + other + " in place of " + url;
     }
 
     private static String describe(Throwable t) {

@@ -11,7 +11,7 @@ import java.time.Duration;
  * Limits l = Limits.DEFAULTS.withRequestsPerApp(200).withConcurrency(100).withBudget(Duration.ofSeconds(120));
  * }</pre>
  *
- * @param requestsPerApp requests per app in the timing comparison (5 to 100,000; default 100)
+ * @param requestsPerApp requests per app in the timing comparison ({@link #REQUESTS_PER_APP}; default 100)
  * @param warmupPerApp   requests per app sent before those counted (default 10)
  * @param lazyIds        not-yet-cached ids the lazy-loading probe requests (1 to 100; default 5)
  * @param maxProductId   the highest product id assumed to exist when the database cannot be asked (default 1005)
@@ -33,27 +33,50 @@ public record Limits(int requestsPerApp, int warmupPerApp, int lazyIds, int maxP
     /** The most requests the load test keeps in flight (the lab's extension asks for 1000). */
     public static final int MAX_CONCURRENCY = 1000;
 
+    /**
+     * The requests per app the timing comparison accepts: fewer than 5 pairs show no saving a judge could
+     * trust, more than 100,000 is a typo. The one source of these bounds: the rubric's {@code requestsPerApp}
+     * and {@code --requests} are checked against them, so what validates is what the probe runs.
+     */
+    public static final Bounds REQUESTS_PER_APP = new Bounds("requestsPerApp", 5, 100_000);
+    /** Requests in flight for the load test; 0 skips it. */
+    public static final Bounds CONCURRENCY = new Bounds("concurrency", 0, MAX_CONCURRENCY);
+
+    /** The whole numbers from {@code min} to {@code max} that a limit named {@code name} accepts. */
+    public record Bounds(String name, int min, int max) {
+
+        public boolean contains(int value) {
+            return value >= min && value <= max;
+        }
+
+        /** {@code min..max}, as messages write a range. */
+        @Override
+        public String toString() {
+            return min + ".." + max;
+        }
+
+        void require(int value) {
+            if (!contains(value)) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+            }
+        }
+    }
+
     /** The seed's limits. */
     public static final Limits DEFAULTS = new Limits(100, 10, 5, 1005, 0, Duration.ofSeconds(10),
             Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(3), 256 * 1024, true);
 
     public Limits {
-        requireRange(requestsPerApp, 5, 100_000, "requestsPerApp");
-        requireRange(warmupPerApp, 0, 10_000, "warmupPerApp");
-        requireRange(lazyIds, 1, 100, "lazyIds");
-        requireRange(maxProductId, 10, Integer.MAX_VALUE, "maxProductId");
-        requireRange(concurrency, 0, MAX_CONCURRENCY, "concurrency");
+        REQUESTS_PER_APP.require(requestsPerApp);
+        new Bounds("warmupPerApp", 0, 10_000).require(warmupPerApp);
+        new Bounds("lazyIds", 1, 100).require(lazyIds);
+        new Bounds("maxProductId", 10, Integer.MAX_VALUE).require(maxProductId);
+        CONCURRENCY.require(concurrency);
         requirePositive(loadDuration, "loadDuration");
         requirePositive(budget, "budget");
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(connectTimeout, "connectTimeout");
-        requireRange(maxBodyBytes, 1024, 64 << 20, "maxBodyBytes");
-    }
-
-    private static void requireRange(int v, int lo, int hi, String name) {
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException(name + " must be between " + lo + " and " + hi + ", was " + v);
-        }
+        new Bounds("maxBodyBytes", 1024, 64 << 20).require(maxBodyBytes);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -53,7 +53,8 @@ final class RedisReader implements AutoCloseable {
             }
             return new Result(new RedisReader(j, t), null);
         } catch (RuntimeException e) {
-            return new Result(null, unreachable(t, e, t.tls()));
+            Unavailable scheme = wrongScheme(t, e, timeout);
+            return new Result(null, scheme != null ? scheme : unreachable(t, e, t.tls()));
         } finally {
             if (pw != null) {
                 java.util.Arrays.fill(pw, '\0');
@@ -104,6 +105,30 @@ final class RedisReader implements AutoCloseable {
                         + "node only accepts connections from inside its VPC: run labcheck on the EC2 instance, or "
                         + "from outside add --ssh ec2-user@<ec2-public-ip> --ssh-key KEY.pem and give --redis as the "
                         + "instance sees it (<redis-endpoint>:6379).");
+    }
+
+    /**
+     * A Redis spoken to with the wrong scheme, asked of the server with one TLS handshake once the
+     * connection opened: {@code rediss://} to a plain Redis (in-transit encryption off), or plain to a
+     * TLS-only one (on); null when the scheme is right or no connection was made.
+     */
+    private static Unavailable wrongScheme(RedisTarget t, Exception e, Duration timeout) {
+        String msg = t.asSeen(causes(e));
+        if (msg.contains("NOAUTH") || msg.contains("WRONGPASS") || msg.contains("NOPERM") || msg.contains("MOVED")
+                || msg.contains("Connection refused") || msg.contains("onnect timed out")
+                || msg.contains("UnknownHost") || msg.contains("No route to host") || msg.contains("unreachable")) {
+            return null;
+        }
+        TlsHello.Answer answer = TlsHello.ask(t.dialHost(), t.dialPort(), timeout);
+        if (answer == TlsHello.Answer.NONE || t.tls() == (answer == TlsHello.Answer.TLS)) {
+            return null;
+        }
+        String endpoint = t.endpoint();
+        return new Unavailable("Unreachable", "redis:" + endpoint, t.tls()
+                ? "Redis at " + endpoint + " accepted the connection but did not speak TLS (" + firstLine(msg) + "):"
+                        + " the cache has in-transit encryption off. Fix: give --redis " + endpoint + " without rediss://."
+                : "Redis at " + endpoint + " speaks only TLS (in-transit encryption is on), and the probe spoke plain"
+                        + " Redis (" + firstLine(msg) + "). Fix: give --redis rediss://" + endpoint + ".");
     }
 
     /** Every message down the cause chain, so a TLS failure wrapped by Jedis is still recognised. */

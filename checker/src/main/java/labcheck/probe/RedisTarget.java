@@ -55,6 +55,10 @@ public record RedisTarget(String host, int port, boolean tls, String dialHost, i
                     + " --redis-password-env.");
         }
         boolean tls = t.startsWith("rediss://");
+        String badPort = SafeUrl.portProblem("the Redis endpoint", t, 6379);
+        if (badPort != null) {
+            throw new IllegalArgumentException(badPort);
+        }
         if (t.contains("://")) {
             URI u;
             try {

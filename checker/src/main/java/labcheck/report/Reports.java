@@ -37,6 +37,9 @@ public final class Reports {
     public static final List<String> FILES = List.of("scoresheet.html", "scoresheet.md", "scoresheet.txt",
             "scoresheet.json", "junit.xml", "results.json");
 
+    /** The templates the scoresheets are rendered from. */
+    static final List<String> TEMPLATES = List.of("scoresheet.html.ftl", "scoresheet.md.ftl", "scoresheet.txt.ftl");
+
     private final Templates templates;
 
     private Reports(Templates templates) {
@@ -51,6 +54,25 @@ public final class Reports {
      */
     public static Reports withTemplates(Path overrideDir) {
         return new Reports(new Templates(overrideDir));
+    }
+
+    /**
+     * These renderers with every scoresheet template parsed: a syntax error in an override is a
+     * {@link TemplateError} naming the file and line before anything is graded.
+     *
+     * <pre>{@code
+     * Reports reports = Reports.withTemplates(dir).compiled();   // TemplateError: file, line, fix
+     * }</pre>
+     */
+    public Reports compiled() {
+        TEMPLATES.forEach(this::compile);
+        return this;
+    }
+
+    /** These renderers with {@code template} (e.g. batch's {@code summary.html.ftl}) parsed, as {@link #compiled}. */
+    public Reports compile(String template) {
+        templates.template(template);
+        return this;
     }
 
     /** Writes the six reports into {@code outDir} (created if needed); returns their paths in {@link #FILES} order. */

@@ -48,21 +48,7 @@ final class Templates {
 
     /** Renders {@code name} (e.g. {@code scoresheet.md.ftl}) with {@code model}. */
     String render(String name, Map<String, Object> model) {
-        Template template;
-        try {
-            template = cfg.getTemplate(name);
-        } catch (TemplateNotFoundException e) {
-            throw new TemplateError(name, 0, "Template " + name + " was found neither in "
-                    + (overrideDir == null ? "" : overrideDir + " nor in ") + "the checker jar's " + CLASSPATH_DIR
-                    + "/; the jar is incomplete: rebuild it (mvn -pl checker -am package).", e);
-        } catch (ParseException e) {
-            String file = where(name);
-            throw new TemplateError(file, e.getLineNumber(), "Template " + file + " has a syntax error at line "
-                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + oneLine(e.getEditorMessage())
-                    + " " + fix(file), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read template " + where(name) + ": " + e.getMessage(), e);
-        }
+        Template template = template(name);
         StringWriter out = new StringWriter();
         try {
             template.process(model, out);
@@ -76,6 +62,27 @@ final class Templates {
             throw new UncheckedIOException("could not render " + where(name) + ": " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /**
+     * {@code name} parsed (and kept: FreeMarker caches it), so a syntax error is a {@link TemplateError}
+     * naming the file and line now, before any grading, not after the first student's minutes of probing.
+     */
+    Template template(String name) {
+        try {
+            return cfg.getTemplate(name);
+        } catch (TemplateNotFoundException e) {
+            throw new TemplateError(name, 0, "Template " + name + " was found neither in "
+                    + (overrideDir == null ? "" : overrideDir + " nor in ") + "the checker jar's " + CLASSPATH_DIR
+                    + "/; the jar is incomplete: rebuild it (mvn -pl checker -am package).", e);
+        } catch (ParseException e) {
+            String file = where(name);
+            throw new TemplateError(file, e.getLineNumber(), "Template " + file + " has a syntax error at line "
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + oneLine(e.getEditorMessage())
+                    + " " + fix(file), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read template " + where(name) + ": " + e.getMessage(), e);
+        }
     }
 
     private String where(String name) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import labcheck.text.TextFiles;
+import labcheck.text.YamlKeys;
 
 /**
  * Reads a rubric YAML file and refuses it, naming file, line and fix, when a check id is
@@ -30,7 +31,7 @@ public final class RubricLoader {
     /** The rubric shipped in the jar, used unless {@code --rubric FILE} is given. */
     public static final String SHIPPED = "/rubrics/redis-caching-lab.yaml";
 
-    private static final ObjectMapper MAPPER = YAMLMapper.builder()
+    private static final ObjectMapper MAPPER = YamlKeys.strict()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
@@ -43,12 +44,16 @@ public final class RubricLoader {
             throw new RubricException(file.toString(), List.of("rubric file " + file + " does not exist. Fix: give"
                     + " the path of a rubric YAML file, or leave out --rubric to use the shipped one."));
         }
+        String text;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), knownCheckIds);
+            text = TextFiles.readUtf8(file);
+        } catch (IllegalArgumentException notUtf8) {
+            throw new RubricException(file.toString(), List.of(notUtf8.getMessage()));
         } catch (IOException e) {
             throw new RubricException(file.toString(), List.of("rubric file " + file + " cannot be read: "
                     + e.getMessage() + ". Fix: check the file's permissions."));
         }
+        return parse(text, file.toString(), knownCheckIds);
     }
 
     public static Rubric shipped(Set<String> knownCheckIds) {
@@ -67,6 +72,11 @@ public final class RubricLoader {
     public static Rubric parse(String yaml, String origin, Set<String> knownCheckIds) {
         YamlLines lines = null;
         RubricDocument document;
+        try {
+            YamlKeys.requireUnique(yaml, origin);
+        } catch (IllegalArgumentException duplicate) {
+            throw new RubricException(origin, List.of(duplicate.getMessage()));
+        }
         try {
             lines = YamlLines.index(yaml);
             document = MAPPER.readValue(yaml, RubricDocument.class);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import labcheck.probe.Limits;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
 import labcheck.rubric.RubricDocument.CheckDocument;
@@ -142,7 +143,9 @@ final class RubricValidator {
         int ttl = range(t.ttlMaxSeconds(), at, "ttlMaxSeconds", 1, Integer.MAX_VALUE, seed.ttlMaxSeconds());
         double improvement = percent(t.improvementPercent(), at, "improvementPercent", seed.improvementPercent());
         double hitRatio = percent(t.hitRatioPercent(), at, "hitRatioPercent", seed.hitRatioPercent());
-        int requests = range(t.requestsPerApp(), at, "requestsPerApp", 1, 100_000, seed.requestsPerApp());
+        // what the probe accepts, from the probe: a rubric that validates is a rubric the probe runs
+        int requests = range(t.requestsPerApp(), at, "requestsPerApp", Limits.REQUESTS_PER_APP.min(),
+                Limits.REQUESTS_PER_APP.max(), seed.requestsPerApp());
         int products = range(t.minProducts(), at, "minProducts", 1, Integer.MAX_VALUE, seed.minProducts());
         // optional: a rubric written before these existed keeps the seed's values
         double share = share(t.lazyLoadingShareWhenHitsQueryDb(), at, "lazyLoadingShareWhenHitsQueryDb",

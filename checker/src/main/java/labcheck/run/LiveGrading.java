@@ -15,6 +15,7 @@ import labcheck.collect.AwsSetupException;
 import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
+import labcheck.evidence.SecretVariable;
 import labcheck.evidence.Subject;
 import labcheck.evidence.Unavailable;
 import labcheck.probe.ProbeSettings;
@@ -31,6 +32,8 @@ public final class LiveGrading implements Grading.Factory {
 
     /** The least time worth giving the app probe; below it the student is cut short. */
     private static final Duration MIN_PROBE = Duration.ofSeconds(5);
+    /** Names the variable holding the passphrase of the roster's keys: the roster never holds a secret. */
+    private static final SecretVariable PASSPHRASE_ENV = SecretVariable.passphrase("LABCHECK_SSH_KEY_PASSPHRASE_ENV");
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -44,11 +47,13 @@ public final class LiveGrading implements Grading.Factory {
         this.clock = clock;
     }
 
+    /** Checked before the first student: a passphrase typed where its variable's name belongs stops the run. */
     @Override
     public Grading open(Path rubricFile, Path templates) {
+        passphraseVariable();
         Rubric rubric = CheckCatalog.rubric(rubricFile);
         Grader grader = CheckCatalog.grader(rubric);
-        Reports reports = Reports.withTemplates(templates);
+        Reports reports = Reports.withTemplates(templates).compiled();
         return new Grading((student, deadline) -> grade(student, deadline, rubric, grader), grader::grade,
                 (sheet, dir) -> reports.writeAll(sheet, dir));
     }
@@ -59,8 +64,14 @@ public final class LiveGrading implements Grading.Factory {
      */
     private SshSettings sshSettings(RosterEntry.Ssh row) {
         String kh = env.get("LABCHECK_SSH_KNOWN_HOSTS");
-        return SshSettings.of(row.target(), Path.of(row.key()), env.get("LABCHECK_SSH_KEY_PASSPHRASE_ENV"),
+        return SshSettings.of(row.target(), Path.of(row.key()), passphraseVariable(),
                 kh == null ? null : Path.of(kh), "1".equals(env.get("LABCHECK_SSH_ACCEPT_NEW")), env);
+    }
+
+    /** The variable {@code LABCHECK_SSH_KEY_PASSPHRASE_ENV} names, checked as a name that is set; or null. */
+    private String passphraseVariable() {
+        String given = env.get(PASSPHRASE_ENV.where());
+        return given == null || given.isBlank() ? null : PASSPHRASE_ENV.require(given, env);
     }
 
     private StudentResult grade(RosterEntry student, Deadline deadline, Rubric rubric, Grader grader) {

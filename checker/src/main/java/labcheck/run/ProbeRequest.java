@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Pattern;
 import labcheck.evidence.SafeUrl;
+import labcheck.evidence.SecretVariable;
 import labcheck.probe.Apps;
 import labcheck.probe.Credentials;
 import labcheck.probe.DbTarget;
@@ -58,8 +58,8 @@ public record ProbeRequest(
         Path sourceFile,
         boolean noWrites) {
 
-    /** How environment variables holding secrets are conventionally named: DB_PASSWORD, REDIS_AUTH_2. */
-    private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    private static final SecretVariable DB_PASSWORD = SecretVariable.password("--db-password-env");
+    private static final SecretVariable REDIS_TOKEN = SecretVariable.token("--redis-password-env");
 
     /** An empty request, to fill in by name. */
     public static ProbeRequestBuilder builder() {
@@ -68,9 +68,16 @@ public record ProbeRequest(
 
     /** Builds the probe settings, every target as the user named it, reading passwords from {@code env}. */
     public ProbeSettings settings(Map<String, String> env) {
-        String app = httpUrl("the app URL (--app)", appUrl);
+        // a password typed where its variable's name belongs is refused even when nothing would read it
+        if (dbPasswordEnv != null && !dbPasswordEnv.isBlank()) {
+            DB_PASSWORD.requireName(dbPasswordEnv);
+        }
+        if (redisPasswordEnv != null && !redisPasswordEnv.isBlank()) {
+            REDIS_TOKEN.requireName(redisPasswordEnv);
+        }
+        String app = httpUrl("the app URL (--app)", appUrl, 5001);
         String baseline = baselineUrl != null && !baselineUrl.isBlank()
-                ? httpUrl("the no-cache app URL (--baseline)", baselineUrl) : null;
+                ? httpUrl("the no-cache app URL (--baseline)", baselineUrl, 5000) : null;
         RedisTarget redisTarget = redisTarget(env);
         DbTarget db = dbTarget(env);
         Source source = Source.NONE;
@@ -92,7 +99,7 @@ public record ProbeRequest(
         boolean token = redisPasswordEnv != null && !redisPasswordEnv.isBlank()
                 && (given != null || env.get(redisPasswordEnv) != null);
         Credentials account = given == null && !token ? null
-                : credentials(blankToNull(redisUser), env, token ? redisPasswordEnv : null, "--redis-password-env");
+                : credentials(blankToNull(redisUser), env, token ? redisPasswordEnv : null, REDIS_TOKEN);
         return (given == null ? RedisTarget.NONE : given).withCredentials(account);
     }
 
@@ -109,17 +116,17 @@ public record ProbeRequest(
                         + " jdbc:mysql://HOST:3306/ecommerce, the user with --db-user and the password's variable"
                         + " with --db-password-env.");
             }
-            return DbTarget.of(url, credentials(user, env, dbPasswordEnv, "--db-password-env"));
+            return DbTarget.of(url, credentials(user, env, dbPasswordEnv, DB_PASSWORD));
         }
         if (dbPasswordEnv != null && !dbPasswordEnv.isBlank() && env.get(dbPasswordEnv) != null) {
             // no address: the RDS endpoint may be found in the AWS evidence, then these credentials read it
-            return DbTarget.NONE.withCredentials(credentials(user, env, dbPasswordEnv, "--db-password-env"));
+            return DbTarget.NONE.withCredentials(credentials(user, env, dbPasswordEnv, DB_PASSWORD));
         }
         return DbTarget.NONE;
     }
 
-    /** Refuses a URL a newcomer might type without a scheme, with the fix. */
-    static String httpUrl(String what, String url) {
+    /** Refuses a URL a newcomer might type without a scheme, or with a port no server listens on, with the fix. */
+    static String httpUrl(String what, String url, int usualPort) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(what + " is missing. Fix: give it as http://HOST:PORT, e.g."
                     + " http://3.80.1.2:5001.");
@@ -136,6 +143,10 @@ public record ProbeRequest(
         }
         // HTTP:// as a spreadsheet capitalises it: the scheme is case-insensitive (RFC 3986), the probe is not
         u = lower.substring(0, lower.indexOf(':')) + u.substring(u.indexOf(':'));
+        String port = SafeUrl.portProblem(what, u, usualPort);
+        if (port != null) {
+            throw new IllegalArgumentException(port);
+        }
         URI parsed;
         try {
             parsed = URI.create(u);
@@ -156,35 +167,21 @@ public record ProbeRequest(
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    /** {@code user} with the password read from {@code variable} (none when no variable is named). */
-    private static Credentials credentials(String user, Map<String, String> env, String variable, String flag) {
+    /**
+     * {@code user} with the secret read from {@code variable} (none when no variable is named); what was
+     * given is checked as a variable's name first, so a password typed there is refused, never printed.
+     */
+    private static Credentials credentials(String user, Map<String, String> env, String variable,
+                                           SecretVariable rule) {
         if (variable == null || variable.isBlank()) {
             return Credentials.of(user, null);
         }
-        String value = env.get(variable);
-        if (value == null) {
-            throw new IllegalArgumentException(unsetVariable(flag, variable));
-        }
-        char[] password = value.toCharArray();
+        char[] password = rule.read(variable, env).toCharArray();
         try {
             return Credentials.of(user, password);
         } finally {
             Arrays.fill(password, '\0');
         }
-    }
-
-    /**
-     * Why {@code flag}'s variable cannot be read. The name is quoted only when it looks like one
-     * (DB_PASSWORD): anything else may be the password itself, typed where its variable's name belongs.
-     */
-    static String unsetVariable(String flag, String variable) {
-        if (CONVENTIONAL_NAME.matcher(variable).matches()) {
-            return flag + ": the variable " + variable + " is not set. Fix: export " + variable + "=... before"
-                    + " running labcheck (read -s " + variable + " keeps it off the screen).";
-        }
-        return flag + " must name an environment variable such as DB_PASSWORD, and what was given is not one"
-                + " (not shown: it may be the password itself). Fix: read -s DB_PASSWORD; export DB_PASSWORD;"
-                + " then pass " + flag + " DB_PASSWORD.";
     }
 
     private static String blankToNull(String s) {

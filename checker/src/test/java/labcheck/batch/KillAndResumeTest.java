@@ -89,7 +89,7 @@ class KillAndResumeTest {
         }
     }
 
-    private static int run(Path roster, Path out, Path accounts, StringWriter err) throws Exception {
+    static int run(Path roster, Path out, Path accounts, StringWriter err) throws Exception {
         TestRubric rubric = new TestRubric();
         return CohortBatch.run(new CohortBatch.Request(roster, out, Shard.ALL,
                 new BatchOptions(3, Duration.ofSeconds(30), false), false, null, Map.of()),
@@ -122,7 +122,7 @@ class KillAndResumeTest {
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -22,7 +22,7 @@ class ResultStoreTest {
     }
 
     private static StudentRecord record(String id, Scoresheet sheet) {
-        return new StudentRecord(id, "N", 2, null, StudentRecord.statusOf(sheet), null, 0.1, sheet);
+        return new StudentRecord(id, "N", 2, null, StudentRecord.statusOf(sheet), null, null, 0.1, sheet);
     }
 
     @Test

@@ -54,8 +54,8 @@ class RosterTest {
                 "row 7 (p5): column db_url looks like it holds a secret (a password, key or token); secrets never "
                         + "go in the roster: remove it, put it in an environment variable and name that variable "
                         + "in db_password_env.",
-                "row 8 (p6): db_password_env names UNSET_VAR, which is not set in this environment; export it "
-                        + "before running the batch.",
+                "row 8 (p6): db_password_env: the variable UNSET_VAR is not set. Fix: read -rs UNSET_VAR; export"
+                        + " UNSET_VAR (it stays off the screen), then run labcheck again.",
                 "row 9 (p7): redis 'not a redis' is neither host:port nor a redis:// URL.",
                 "row 10: student_id '../etc' is not usable as a directory name; use letters, digits, '.', '_' "
                         + "and '-' (up to 64, starting with a letter or digit).");
@@ -136,7 +136,61 @@ class RosterTest {
         assertThat(r.problems()).extracting(RosterProblem::reason)
                 .allSatisfy(reason -> assertThat(reason).doesNotContain("Pl4nted", "hunter2"))
                 .anySatisfy(reason -> assertThat(reason).contains("not shown: it may be the password itself"))
-                .anySatisfy(reason -> assertThat(reason).contains("db_password_env names S3_UNSET, which is not set"));
+                .anySatisfy(reason -> assertThat(reason).contains("db_password_env: the variable S3_UNSET is not set"));
+    }
+
+    @Test
+    void aPrivateKeyPastedIntoTheSshKeyCellIsRefusedWithoutQuotingIt() {
+        // GIVEN a key pasted whole (a quoted multi-line cell), its BEGIN line alone, and a cell that is no path
+        String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAPl4nt3dKey\n"
+                + "-----END OPENSSH PRIVATE KEY-----";
+        Roster r = Roster.fromCsv("student_id,app_url,ssh_user,ssh_key\n"
+                + "s1,http://a.example:5001,ec2-user,\"" + key + "\"\n"
+                + "s2,http://a.example:5002,ec2-user,-----BEGIN RSA PRIVATE KEY-----\n"
+                + "s3,http://a.example:5003,ec2-user,Pl4nt3dPassphrase\n"
+                + "s4,http://a.example:5004,ec2-user,keys/missing.pem\n", "r.csv", Map.of());
+
+        // THEN no row is graded, each says to give the .pem's path, and nothing of the key or passphrase is shown
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).extracting(RosterProblem::reason)
+                .allSatisfy(reason -> assertThat(reason).doesNotContain("Pl4nt3d", "b3Bl", "BEGIN"));
+        assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
+                "row 2 (s1): column ssh_key holds a private key itself (not shown); a key never goes in the roster."
+                        + " Fix: save the key as a file readable only by you (e.g. keys/s42.pem, chmod 600) and give"
+                        + " the path of the .pem in ssh_key.",
+                "row 3 (s2): column ssh_key holds a private key itself (not shown); a key never goes in the roster."
+                        + " Fix: save the key as a file readable only by you (e.g. keys/s42.pem, chmod 600) and give"
+                        + " the path of the .pem in ssh_key.",
+                "row 4 (s3): ssh_key (not shown: it is not a file name) is not a file; give the path of the instance"
+                        + " key pair's private key (the .pem).",
+                "row 5 (s4): ssh_key keys/missing.pem is not a file; give the path of the instance key pair's"
+                        + " private key (the .pem).");
+    }
+
+    @Test
+    void anImpossiblePortInAUrlOrRedisColumnIsThatRowsProblem() {
+        Roster r = Roster.fromCsv("student_id,app_url,baseline_url,redis\n"
+                + "s1,http://a.example:0,,\n"
+                + "s2,http://a.example:5001,http://a.example:65536,\n"
+                + "s3,http://a.example:5001,,cache.example:99999\n", "r.csv", Map.of());
+
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
+                "row 2 (s1): app_url 'http://a.example:0' names port 0, which is no TCP port. Fix: give the port it"
+                        + " listens on, from 1 to 65535, e.g. http://a.example:5001.",
+                "row 3 (s2): baseline_url 'http://a.example:65536' names port 65536, which is no TCP port. Fix: give"
+                        + " the port it listens on, from 1 to 65535, e.g. http://a.example:5000.",
+                "row 4 (s3): redis 'cache.example:99999' names port 99999, which is no TCP port. Fix: give the port it"
+                        + " listens on, from 1 to 65535, e.g. cache.example:6379.");
+    }
+
+    @Test
+    void aYamlRosterWithAKeyTwiceInOneStudentIsRefusedNamingItAndBothLines() {
+        assertThatThrownBy(() -> Roster.fromYaml("- student_id: s1\n  app_url: http://a.example\n"
+                + "  app_url: http://b.example\n", "roster.yaml", Map.of()))
+                .isInstanceOf(Roster.RosterException.class)
+                .hasMessage("roster.yaml, line 3: key 'app_url' appears twice in entry 1 (first on line 2); YAML would keep"
+                        + " only the last, silently. Fix: keep one of them.");
     }
 
     private static Roster file(Path dir, String name, byte[] bytes) throws Exception {

@@ -137,6 +137,41 @@ class ShardMergeTest {
         assertThat(Files.readString(dir.resolve("merged/marks.csv"))).contains("x1,,error");
     }
 
+    @Test
+    void aMergeOfFoldersHoldingNoResultsIsAnInputErrorAndWritesNothing() throws Exception {
+        // GIVEN an empty folder and one holding files, but no batch results (a typo'd shard path)
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path other = Files.createDirectories(dir.resolve("downloads"));
+        Files.writeString(other.resolve("notes.txt"), "not results\n");
+        Path merged = dir.resolve("merged");
+
+        int exit = CohortMerge.merge(List.of(empty, other), merged, null, new PrintWriter(err, true));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("labcheck merge: " + empty + " holds no batch results: no student"
+                + " directory with its COMPLETE file and no _batch/roster-problems.json. Fix: give the --out"
+                + " directories of `labcheck batch` runs", "labcheck merge: " + other + " holds no batch results",
+                "nothing to merge; " + merged + " was left as it was.");
+        assertThat(merged).doesNotExist();
+    }
+
+    @Test
+    void anInputHoldingNoResultsIsReportedAndTheOthersAreStillMerged() throws Exception {
+        Path one = dir.resolve("one");
+        try (LabServer s = new LabServer().app("good", LabServer.App.good())) {
+            runOne(s.url("good"), one);
+        }
+        Path empty = Files.createDirectories(dir.resolve("shard-2"));
+        Path merged = dir.resolve("merged");
+
+        int exit = CohortMerge.merge(List.of(one, empty), merged, null, new PrintWriter(err, true));
+
+        assertThat(exit).as("an input held nothing").isEqualTo(2);
+        assertThat(err.toString()).contains(empty + " holds no batch results");
+        assertThat(new ResultStore(merged).completedIds()).containsExactly("x1");
+        assertThat(merged.resolve(CohortFiles.MARKS)).exists();
+    }
+
     private void runOne(String appUrl, Path out) throws Exception {
         Path roster = Files.writeString(dir.resolve("r-" + out.getFileName() + ".csv"),
                 "student_id,app_url\nx1," + appUrl + "\n");

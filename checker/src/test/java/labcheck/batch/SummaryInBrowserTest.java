@@ -37,7 +37,7 @@ class SummaryInBrowserTest {
         TestRubric rubric = new TestRubric();
         for (String id : List.of("a1", "b2", "c3", "d4", "e5")) {
             Evidence e = EvidenceBundle.read(accounts.resolve(id));
-            store.commit(new StudentRecord(id, id.toUpperCase(), 2, null, Status.MARKS_LOST, null, 0,
+            store.commit(new StudentRecord(id, id.toUpperCase(), 2, null, Status.MARKS_LOST, null, null, 0,
                     rubric.apply(e)), e, null);
         }
         new CohortFiles(null).write(Cohort.load(store, id -> true, List.of()), store.root());

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -192,5 +193,36 @@ class ErrorPathsTest {
         private int recurse(int depth) {
             return depth < 0 ? depth : recurse(depth + 1) + 1;
         }
+    }
+
+    @Test
+    void checkWithRequestsOrConcurrencyTheProbeRefusesExitsTwoWithItsBounds() {
+        int requests = run("check", "--app", "http://127.0.0.1:1", "--requests", "2", "--out", tmp.resolve("o").toString());
+        int concurrency = run("check", "--app", "http://127.0.0.1:1", "--concurrency", "5000", "--out",
+                tmp.resolve("o").toString());
+
+        assertThat(requests).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(concurrency).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertOneCleanLine("labcheck: --requests 2 is outside 5..100000 (fewer than 5 pairs show no saving worth"
+                + " trusting). Fix: give --requests from 5 to 100000, or leave it out for the rubric's 100.",
+                "labcheck: --concurrency 5000 is outside 0..1000. Fix: give 0 (no load test) up to 1000");
+    }
+
+    @Test
+    void checkWithAnImpossiblePortInAppBaselineRedisOrSshExitsTwoBeforeProbing() {
+        String out = tmp.resolve("o").toString();
+        int app = run("check", "--app", "http://127.0.0.1:0", "--out", out);
+        int baseline = run("check", "--app", "http://127.0.0.1:5001", "--baseline", "http://127.0.0.1:70000",
+                "--out", out);
+        int redis = run("check", "--app", "http://127.0.0.1:5001", "--redis", "127.0.0.1:99999", "--out", out);
+        int ssh = run("check", "--ssh", "ec2-user@127.0.0.1:0", "--ssh-key", "k.pem", "--out", out);
+
+        assertThat(List.of(app, baseline, redis, ssh)).containsOnly(ExitCodes.INPUT_ERROR);
+        assertOneCleanLine("labcheck: the app URL (--app) 'http://127.0.0.1:0' names port 0",
+                "labcheck: the no-cache app URL (--baseline) 'http://127.0.0.1:70000' names port 70000",
+                "labcheck: the Redis endpoint '127.0.0.1:99999' names port 99999",
+                "labcheck: --ssh 'ec2-user@127.0.0.1:0' has no valid port. Fix: give USER@HOST or USER@HOST:PORT with"
+                        + " a port from 1 to 65535.");
+        assertThat(err.toString()).doesNotContain("Probing");
     }
 }

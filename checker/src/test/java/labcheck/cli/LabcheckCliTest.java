@@ -113,6 +113,28 @@ class LabcheckCliTest {
     }
 
     @Test
+    void aBundleSavedAsUtf16OrLatin1IsNamedAsSuchWithTheFixInsteadOfInputLengthOne() throws IOException {
+        String json = Files.readString(Path.of(BUNDLES + "correct", EvidenceBundle.FILE_NAME));
+        Path utf16 = Files.createDirectories(tmp.resolve("utf16"));
+        Files.write(utf16.resolve(EvidenceBundle.FILE_NAME), json.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Path latin1 = Files.createDirectories(tmp.resolve("latin1"));
+        Files.write(latin1.resolve(EvidenceBundle.FILE_NAME), json.replaceFirst("\\{", "{\"note\": \"caf\u00e9\",")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        int a = run("grade", utf16.toString(), "--rubric", RUBRIC, "--out", tmp.resolve("out").toString());
+        int b = run("grade", latin1.toString(), "--rubric", RUBRIC, "--out", tmp.resolve("out").toString());
+
+        assertThat(a).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(b).isEqualTo(ExitCodes.INPUT_ERROR);
+        Path f = utf16.resolve(EvidenceBundle.FILE_NAME);
+        Path g = latin1.resolve(EvidenceBundle.FILE_NAME);
+        assertThat(err.toString()).contains("labcheck: " + f + " is saved as UTF-16 (with a byte-order mark);"
+                + " labcheck reads UTF-8. Fix: save it as UTF-8: iconv -f UTF-16 -t UTF-8 " + f,
+                "labcheck: " + g + " is not UTF-8: byte 0xE9 on line 1", "iconv -f LATIN1 -t UTF-8 " + g)
+                .doesNotContain("Input length");
+    }
+
+    @Test
     void aBundleWithNoFactsIsRefusedInsteadOfGradedZero() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("hollow"));
         Files.writeString(dir.resolve(EvidenceBundle.FILE_NAME), "{\"schemaVersion\": 1, \"subject\": {}}");

@@ -52,6 +52,32 @@ class YamlDefaultsTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedNamingItAndBothLines() throws IOException {
+        int code = check("app: http://127.0.0.1:1\nregion: us-east-1\napp: http://127.0.0.1:2\n", "--out",
+                tmp.resolve("o").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).isEqualTo("labcheck: " + tmp.resolve("labcheck.yaml") + ", line 3: key 'app'"
+                + " appears twice in the top level (first on line 1); YAML would keep only the last, silently. Fix:"
+                + " keep one of them.\n");
+    }
+
+    @Test
+    void aFileSavedAsUtf16IsNamedAsSuchWithTheFix() throws IOException {
+        Path file = Files.write(tmp.resolve("labcheck.yaml"), "app: http://127.0.0.1:1\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Map<String, String> env = Map.of("LABCHECK_CONFIG", file.toString());
+        CheckCommand command = new CheckCommand();
+        command.env = env;
+        CommandLine cmd = new CommandLine(command);
+        cmd.setErr(new PrintWriter(err, true));
+
+        assertThat(cmd.execute("--out", tmp.resolve("o").toString())).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains(file + " is saved as UTF-16LE (without a byte-order mark); labcheck"
+                + " reads UTF-8. Fix: save it as UTF-8: iconv -f UTF-16LE -t UTF-8 " + file);
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsRefusedNamingTheFileAndTheLine() throws IOException {
         int code = check("app: http://127.0.0.1:1\nbudget: soon\n", "--out", tmp.resolve("o").toString());
 

@@ -35,6 +35,56 @@ class SecretGuardTest {
         });
     }
 
+    /** A private key as a person pastes it: real newlines, JSON's escaped ones, or one line. */
+    static final String RSA_BODY = "MIIEowIBAAKCAQEAx7Planted+KeyBody/Line1Qx71abcdefghijklmnopqrstuv\n"
+            + "Zm9vYmFyYmF6cXV4Planted+KeyBody/Line2Wd93ABCDEFGHIJKLMNOPQRSTUVWX==";
+
+    @Test
+    void everyFormOfAPrivateKeyIsRedactedUpToItsEndLineAndTheRedactedTextIsClean() {
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + RSA_BODY + "\n-----END RSA PRIVATE KEY-----\n";
+        String encrypted = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0A1B\n\n"
+                + RSA_BODY + "\n-----END RSA PRIVATE KEY-----";
+        String openssh = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n"
+                + "-----END OPENSSH PRIVATE KEY-----";
+        Map<String, String> cases = Map.of(
+                "key: " + pem, "key: -----BEGIN RSA PRIVATE KEY-----\n[redacted]-----END RSA PRIVATE KEY-----\n",
+                encrypted, "-----BEGIN RSA PRIVATE KEY-----\n[redacted]-----END RSA PRIVATE KEY-----",
+                openssh, "-----BEGIN OPENSSH PRIVATE KEY-----\n[redacted]-----END OPENSSH PRIVATE KEY-----",
+                "-----BEGIN EC PRIVATE KEY----- MHcCAQEEIPlanted", "-----BEGIN EC PRIVATE KEY----- [redacted]",
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----MIIFHzBJBgkq", "-----BEGIN ENCRYPTED PRIVATE KEY-----[redacted]",
+                "PuTTY-User-Key-File-3: ssh-rsa\nPrivate-Lines: 14\nAAABAQCPlanted\nPrivate-MAC: 1f",
+                "PuTTY-User-Key-File-3: ssh-rsa\nPrivate-Lines: 14\n[redacted]",
+                "cell b3BlbnNzaC1rZXktdjEAAAAABG5vbmU= pasted", "cell [redacted] pasted");
+
+        cases.forEach((text, expected) -> {
+            assertThat(SecretGuard.findSecret(text)).as(text).isNotNull();
+            assertThat(SecretGuard.holdsPrivateKey(text)).as(text).isTrue();
+            assertThat(SecretGuard.redact(text)).as(text).isEqualTo(expected);
+            assertThat(SecretGuard.findSecret(SecretGuard.redact(text))).as(text).isNull();
+        });
+    }
+
+    @Test
+    void aPrivateKeyInJsonIsRedactedAndTheJsonStaysValid() throws Exception {
+        String pem = "-----BEGIN OPENSSH PRIVATE KEY-----\n" + RSA_BODY + "\n-----END OPENSSH PRIVATE KEY-----\n";
+        String json = new ObjectMapper().writeValueAsString(Map.of("reason", "ssh_key " + pem + " is not a file"));
+
+        String clean = SecretGuard.cleaned(json, "the roster problems");
+
+        assertThat(new ObjectMapper().readTree(clean).path("reason").asText()).isEqualTo("ssh_key -----BEGIN OPENSSH"
+                + " PRIVATE KEY-----\n[redacted]-----END OPENSSH PRIVATE KEY-----\n is not a file");
+        assertThat(clean).doesNotContain("Planted");
+    }
+
+    @Test
+    void aKeysFileNameAndItsPublicHalfAreNotSecrets() {
+        String text = "--ssh-key keys/s42.pem; ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPublicHalf s42@lab;"
+                + " -----BEGIN PUBLIC KEY----- MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A";
+
+        assertThat(SecretGuard.findSecret(text)).isNull();
+        assertThat(SecretGuard.holdsPrivateKey(text)).isFalse();
+    }
+
     @Test
     void redactingJsonLeavesItValidJson() throws Exception {
         String json = new ObjectMapper().writeValueAsString(Map.of("product",

@@ -26,8 +26,8 @@ class RedisTargetTest {
 
     @Test
     void aBadPortOrSchemeIsExplained() {
-        assertThatThrownBy(() -> RedisTarget.parse("cache.local:sixty")).hasMessageContaining("no valid port");
-        assertThatThrownBy(() -> RedisTarget.parse("cache.local:70000")).hasMessageContaining("no valid port");
+        assertThatThrownBy(() -> RedisTarget.parse("cache.local:sixty")).hasMessageContaining("names port sixty, which is no TCP port");
+        assertThatThrownBy(() -> RedisTarget.parse("cache.local:70000")).hasMessageContaining("names port 70000, which is no TCP port");
         assertThatThrownBy(() -> RedisTarget.parse("http://cache.local:6379")).hasMessageContaining("rediss://");
         assertThatThrownBy(() -> RedisTarget.parse(" ")).hasMessageContaining("empty");
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import labcheck.checks.CheckCatalog;
+import labcheck.probe.Limits;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,47 @@ class RubricLoaderTest {
         assertThatThrownBy(() -> parse(VALID.replace("ec2_redis_port_not_open_to_cidr", "ec2_redis_port_open_only_to_app_sg")))
                 .hasMessage("my.yaml, line 24: check 'ec2_redis_port_open_only_to_app_sg' appears twice in the rubric."
                         + " Fix: list each check once; give it all its marks there.");
+    }
+
+    @Test
+    void requestsPerAppTheProbeWouldRefuseIsRefusedWhenLoadedAndEveryValueThatLoadsRuns() {
+        // GIVEN the probe's own bounds, the one source of what it accepts
+        Limits.Bounds probe = Limits.REQUESTS_PER_APP;
+        for (int refused : new int[] {2, probe.min() - 1, probe.max() + 1}) {
+            assertThatThrownBy(() -> parse(VALID.replace("requestsPerApp: 100", "requestsPerApp: " + refused)))
+                    .as("requestsPerApp %d", refused)
+                    .hasMessage("my.yaml, line 15: thresholds.requestsPerApp is " + refused + ", outside " + probe
+                            + ". Fix: use a value in that range; the seed lab's is 100.");
+        }
+        for (int accepted : new int[] {probe.min(), probe.max()}) {
+            Rubric rubric = parse(VALID.replace("requestsPerApp: 100", "requestsPerApp: " + accepted));
+            assertThat(Limits.DEFAULTS.withRequestsPerApp(rubric.thresholds().requestsPerApp()).requestsPerApp())
+                    .isEqualTo(accepted);
+        }
+    }
+
+    @Test
+    void aThresholdWrittenTwiceIsRefusedNamingTheKeyAndBothLines() {
+        assertThatThrownBy(() -> parse(VALID.replace("  minProducts: 1000\n", "  minProducts: 1000\n  requestsPerApp: 5\n")))
+                .isInstanceOf(RubricException.class)
+                .hasMessage("my.yaml, line 17: key 'requestsPerApp' appears twice in thresholds (first on line 15);"
+                        + " YAML would keep only the last, silently. Fix: keep one of them.");
+    }
+
+    @Test
+    void aRubricSavedAsUtf16OrLatin1IsNamedAsSuchWithTheFix(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path utf16 = java.nio.file.Files.write(dir.resolve("utf16.yaml"),
+                VALID.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.yaml"),
+                VALID.replace("title: T", "title: Café").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> RubricLoader.load(utf16, CheckCatalog.ids())).isInstanceOf(RubricException.class)
+                .hasMessageStartingWith(utf16 + " is saved as UTF-16 (with a byte-order mark); labcheck reads UTF-8."
+                        + " Fix: save it as UTF-8: iconv -f UTF-16 -t UTF-8 " + utf16);
+        assertThatThrownBy(() -> RubricLoader.load(latin1, CheckCatalog.ids())).isInstanceOf(RubricException.class)
+                .hasMessageStartingWith(latin1 + " is not UTF-8: byte 0xE9 on line 3")
+                .hasMessageContaining("iconv -f LATIN1 -t UTF-8 " + latin1);
     }
 
     @Test

@@ -34,6 +34,28 @@ class ProbeRequestTest {
     }
 
     @Test
+    void aPortNoServerListensOnIsRefusedInTheAppTheBaselineAndRedisWithTheUsualOne() {
+        for (String port : new String[] {"0", "65536", "99999", "abc"}) {
+            assertThatThrownBy(() -> request("http://3.80.1.2:" + port, null, null, null).settings(Map.of()))
+                    .as("--app port %s", port).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the app URL (--app) 'http://3.80.1.2:" + port + "' names port " + port + ", which is"
+                            + " no TCP port. Fix: give the port it listens on, from 1 to 65535, e.g."
+                            + " http://3.80.1.2:5001.");
+            assertThatThrownBy(() -> request("http://127.0.0.1:5001", "127.0.0.1:" + port, null, null)
+                    .settings(Map.of())).as("--redis port %s", port)
+                    .hasMessageStartingWith("the Redis endpoint '127.0.0.1:" + port + "' names port " + port)
+                    .hasMessageEndingWith("e.g. 127.0.0.1:6379.");
+            assertThatThrownBy(() -> request("http://127.0.0.1:5001", "rediss://cache.example:" + port, null, null)
+                    .settings(Map.of())).as("--redis rediss:// port %s", port)
+                    .hasMessageEndingWith("e.g. rediss://cache.example:6379.");
+        }
+        assertThatThrownBy(() -> ProbeRequest.builder().appUrl("http://127.0.0.1:5001")
+                .baselineUrl("http://127.0.0.1:0").requestsPerApp(100).budget(Duration.ofSeconds(30)).build()
+                .settings(Map.of())).hasMessageStartingWith("the no-cache app URL (--baseline) 'http://127.0.0.1:0'"
+                        + " names port 0").hasMessageEndingWith("e.g. http://127.0.0.1:5000.");
+    }
+
+    @Test
     void anAppUrlWithoutASchemeIsAUsageErrorThatSaysWhatToWrite() {
         assertThatThrownBy(() -> request("3.80.1.2:5001", null, null, null).settings(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
