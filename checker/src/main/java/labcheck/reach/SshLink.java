@@ -58,6 +58,8 @@ public final class SshLink implements AutoCloseable {
         SshClient client = SshClient.setUpDefaultClient();
         HostKeyCheck hostKeys = new HostKeyCheck(s);
         client.setServerKeyVerifier(hostKeys);
+        // one client per link, so its order is this session's: the known host-key types are asked for first
+        client.setSignatureFactories(hostKeys.preferKnown(client.getSignatureFactories()));
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));

@@ -49,13 +49,18 @@ public final class Sshd implements AutoCloseable {
         return null;
     }
 
-    /** Generates keys once per directory: host key, an RSA PEM user key and an ed25519 OpenSSH user key. */
+    /**
+     * Generates keys once per directory: ed25519 and RSA host keys (an EC2 instance has both), an RSA
+     * PEM user key and an ed25519 OpenSSH user key.
+     */
     static void keys(Path dir) throws IOException, InterruptedException {
         if (Files.exists(dir.resolve("host_ed25519"))) {
             return;
         }
         run(KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "labcheck-test-host", "-f",
                 dir.resolve("host_ed25519").toString());
+        run(KEYGEN.toString(), "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "labcheck-test-host-rsa", "-f",
+                dir.resolve("host_rsa").toString());
         run(KEYGEN.toString(), "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-C", "labcheck-test-rsa", "-f",
                 dir.resolve("user_rsa.pem").toString());
         run(KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "labcheck-test-ed25519", "-f",
@@ -74,6 +79,7 @@ public final class Sshd implements AutoCloseable {
         int port = netns == null ? FreePort.find() : 2222;
         List<String> config = new ArrayList<>(List.of(
                 "Port " + port, "ListenAddress " + address, "HostKey " + dir.resolve("host_ed25519"),
+                "HostKey " + dir.resolve("host_rsa"),
                 "PidFile " + dir.resolve("sshd-" + port + ".pid"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "PermitRootLogin prohibit-password",
                 "StrictModes no", "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no",
@@ -158,9 +164,14 @@ public final class Sshd implements AutoCloseable {
         return dir.resolve("sshd-" + port + ".log");
     }
 
-    /** A known-hosts file holding this server's host key, as ssh-keyscan would write it. */
+    /** A known-hosts file holding this server's ed25519 host key, as ssh-keyscan would write it. */
     public Path knownHosts(Path file) throws IOException {
-        String key = Files.readString(dir.resolve("host_ed25519.pub")).trim().replaceFirst("\\s+\\S+$", "");
+        return knownHosts(file, "ed25519");
+    }
+
+    /** A known-hosts file holding only this server's host key of {@code type} ({@code ed25519} or {@code rsa}). */
+    public Path knownHosts(Path file, String type) throws IOException {
+        String key = Files.readString(dir.resolve("host_" + type + ".pub")).trim().replaceFirst("\\s+\\S+$", "");
         Files.writeString(file, "[" + address + "]:" + port + " " + key + "\n");
         return file;
     }
