@@ -143,16 +143,16 @@ public final class SshLink implements AutoCloseable {
 
     /**
      * Forwards 127.0.0.1:EPHEMERAL here to {@code host:port} as the instance sees it, after trying
-     * one connection through it so a refusal is reported now, with its reason.
+     * one connection through it (for up to {@code trial}) so a refusal is reported now, with its reason.
      *
      * @return the local port
      */
-    public int forward(String host, int port) throws ReachException {
+    public int forward(String host, int port, Duration trial) throws ReachException {
         SshdSocketAddress remote = new SshdSocketAddress(host, port);
         String target = host + ":" + port;
-        try (ChannelDirectTcpip trial = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0),
+        try (ChannelDirectTcpip tried = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0),
                 remote)) {
-            trial.open().verify(Duration.ofSeconds(10));
+            tried.open().verify(trial);
         } catch (IOException e) {
             SshChannelOpenException refused = openFailure(e);
             if (refused == null) {

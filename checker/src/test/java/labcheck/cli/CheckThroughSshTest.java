@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -183,6 +185,33 @@ class CheckThroughSshTest extends SshLabFixture {
             assertThat(evidence().path("app").toString()).contains("SSH connection to " + flaky.target(USER)
                     .substring(USER.length() + 1));
             assertThat(err.toString()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aHungInstanceCostsTheBudgetWithTheSshSetupAndTheSourceReadInsideIt() throws Exception {
+        // GIVEN an instance where everything hangs: apps that accept and never answer, a source that is a FIFO
+        Path fifo = dir.resolve("app_with_cache.py");
+        Sshd.run("mkfifo", fifo.toString());
+        try (ServerSocket app = new ServerSocket(FreePort.find(), 50, InetAddress.getLoopbackAddress());
+             ServerSocket baseline = new ServerSocket(FreePort.find(), 50, InetAddress.getLoopbackAddress())) {
+            List<String> a = new ArrayList<>(List.of("--ssh", sshd.target(USER), "--ssh-key", sshd.rsaKey().toString(),
+                    "--ssh-known-hosts", sshd.knownHosts(dir.resolve("known_hosts")).toString(),
+                    "--app", "http://127.0.0.1:" + app.getLocalPort(),
+                    "--baseline", "http://127.0.0.1:" + baseline.getLocalPort(),
+                    "--source", fifo.toString(), "--budget", "10", "--out", dir.resolve("out").toString()));
+
+            // WHEN labcheck checks it with a 10 s budget
+            long t0 = System.nanoTime();
+            int code = check(Map.of(), a.toArray(String[]::new));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+            // THEN it ends near the budget (SSH setup and source read included), and the source was not read
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MARKS_LOST);
+            assertThat(took).as(err.toString()).isLessThan(Duration.ofSeconds(16));
+            JsonNode source = evidence().path("app").path("value").path("source");
+            assertThat(source.has("unavailable")).as(source.toString()).isTrue();
+            assertThat(source.toString()).contains("is not a regular file").doesNotContain("No /product route");
         }
     }
 

@@ -32,7 +32,7 @@ class SshLinkTest extends SshdFixture {
             t.start();
             try (SshLink link = SshLink.open(settings(sshd.rsaKey(), sshd.knownHosts(dir.resolve("kh")), false))) {
                 // WHEN it is forwarded and a command is run
-                int local = link.forward("127.0.0.1", service.getLocalPort());
+                int local = link.forward("127.0.0.1", service.getLocalPort(), Duration.ofSeconds(10));
                 String got;
                 try (Socket s = new Socket("127.0.0.1", local)) {
                     s.setSoTimeout(10_000);
@@ -217,7 +217,8 @@ class SshLinkTest extends SshdFixture {
     void aForwardToATargetThatRefusesIsReportedWhenItIsOpened() throws Exception {
         try (SshLink link = SshLink.open(settings(sshd.rsaKey(), sshd.knownHosts(dir.resolve("kh")), false))) {
             int closed = FreePort.find();
-            assertThatThrownBy(() -> link.forward("127.0.0.1", closed)).isInstanceOf(ReachException.class)
+            assertThatThrownBy(() -> link.forward("127.0.0.1", closed, Duration.ofSeconds(10)))
+                    .isInstanceOf(ReachException.class)
                     .hasMessageContaining("could not connect to 127.0.0.1:" + closed)
                     .hasMessageContaining("service runs there");
             assertThat(link.isOpen()).isTrue();
@@ -229,7 +230,8 @@ class SshLinkTest extends SshdFixture {
         try (Sshd strict = Sshd.start(keys, "127.0.0.1", null, "AllowTcpForwarding no");
              SshLink link = SshLink.open(SshSettings.of(strict.target(USER), strict.rsaKey(), null,
                      strict.knownHosts(dir.resolve("kh2")), false, Map.of()))) {
-            assertThatThrownBy(() -> link.forward("127.0.0.1", sshd.port())).isInstanceOf(ReachException.class)
+            assertThatThrownBy(() -> link.forward("127.0.0.1", sshd.port(), Duration.ofSeconds(10)))
+                    .isInstanceOf(ReachException.class)
                     .hasMessageContaining("AllowTcpForwarding");
             // AND commands still run, so the timing and the source still can
             assertThat(link.exec("echo ok", Duration.ofSeconds(10), 64).outText()).isEqualTo("ok\n");
