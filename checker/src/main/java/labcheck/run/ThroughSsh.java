@@ -20,7 +20,9 @@ import labcheck.reach.SshSettings;
  * the database is dialled at a local forward to the address the instance sees, the timing
  * comparison runs on the instance and the source is read there. Every target keeps its
  * instance's address, so the evidence names what the student's instance sees from the start and
- * nothing is renamed afterwards. The probe's budget starts here: connecting, the trial forwards
+ * nothing is renamed afterwards. The cache and database endpoint names are resolved here
+ * ({@link ChosenAddress}), so their forwards go to addresses labcheck chose, not where the
+ * instance's own name resolution points. The probe's budget starts here: connecting, the trial forwards
  * and the source read are paid from it, and the probe gets what is left ({@link #settings()}).
  *
  * <pre>{@code
@@ -38,6 +40,11 @@ final class ThroughSsh implements AutoCloseable {
     private static final Duration SOURCE_MAX = Duration.ofSeconds(15);
     /** How long one trial connection through a forward may take, at most. */
     private static final Duration TRIAL = Duration.ofSeconds(10);
+    /** How long resolving an endpoint name here may take, at most. */
+    private static final Duration RESOLVE = Duration.ofSeconds(5);
+    /** What cross-checks a server that the instance's name resolution chose, for the note. */
+    private static final String COMPARED = "the version the server reports is compared with what AWS reports for"
+            + " the endpoint";
     /** The least any step is given, so a budget spent by a slow login still ends each step cleanly. */
     private static final Duration LEAST = Duration.ofSeconds(1);
 
@@ -105,23 +112,28 @@ final class ThroughSsh implements AutoCloseable {
                 baseline = baseline.blocked(e.getMessage());
             }
         }
+        List<String> chosen = new ArrayList<>();
         RedisTarget redis = asSeen.redis();
         if (redis.given()) {
+            ChosenAddress at = ChosenAddress.of(redis.host(), cap(RESOLVE, end));
             try {
-                redis = redis.via("127.0.0.1", reach.forward(redis.host(), redis.port(), cap(TRIAL, end)));
+                redis = redis.via("127.0.0.1", reach.forward(at.forwardHost(), redis.port(), cap(TRIAL, end)));
                 reached.add("Redis " + redis.endpoint());
+                addNote(chosen, at.note("Redis", redis.port(), COMPARED));
             } catch (ReachException e) {
-                redis = redis.blocked(e.getMessage());
+                redis = redis.blocked(resolvedAs(at, redis.port()) + e.getMessage());
             }
         }
         DbTarget db = asSeen.db();
         DbTarget.HostPort dbAt = db.hostPort();
         if (dbAt != null) {
+            ChosenAddress at = ChosenAddress.of(dbAt.host(), cap(RESOLVE, end));
             try {
-                db = db.via("127.0.0.1", reach.forward(dbAt.host(), dbAt.port(), cap(TRIAL, end)));
+                db = db.via("127.0.0.1", reach.forward(at.forwardHost(), dbAt.port(), cap(TRIAL, end)));
                 reached.add("the database " + dbAt.host() + ":" + dbAt.port());
+                addNote(chosen, at.note("the database", dbAt.port(), COMPARED));
             } catch (ReachException e) {
-                db = db.blocked(e.getMessage());
+                db = db.blocked(resolvedAs(at, dbAt.port()) + e.getMessage());
             }
         }
         Duration sourceTime = cap(Duration.ofNanos(Math.max(SOURCE_MIN.toNanos(), Math.min(SOURCE_MAX.toNanos(),
@@ -134,8 +146,20 @@ final class ThroughSsh implements AutoCloseable {
         List<String> notes = new ArrayList<>(reach.notes());
         notes.add("Reached through SSH " + reach.target() + ": " + String.join(", ", reached)
                 + " as the instance sees them, each over a forward.");
+        notes.addAll(chosen);
         progress.accept("SSH to " + reach.target() + " is up; forwarding " + String.join(", ", reached) + ".");
         return new ThroughSsh(reach, dialled, null, notes, end);
+    }
+
+    private static void addNote(List<String> notes, String note) {
+        if (note != null) {
+            notes.add(note);
+        }
+    }
+
+    /** The name's address here, before a refusal that names the address (empty when the name was forwarded as given). */
+    private static String resolvedAs(ChosenAddress at, int port) {
+        return at.address() == null ? "" : at.name() + ":" + port + " resolves to " + at.address() + " from here; ";
     }
 
     /** The app dialled at a forward to where the instance sees it; its URL stays the instance's. */
