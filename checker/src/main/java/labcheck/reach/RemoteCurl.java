@@ -33,13 +33,19 @@ final class RemoteCurl implements RemoteTimer {
         return "on the instance " + link.target().host() + " (curl over SSH)";
     }
 
+    /** curl's {@code -m} takes whole seconds, at least one. */
+    @Override
+    public Duration perRequestBound(Duration requestTimeout) {
+        return Duration.ofSeconds(Math.max(1, requestTimeout.toSeconds()));
+    }
+
     @Override
     public List<Timed> get(List<Leg> legs, Duration requestTimeout, Duration budget) throws Unusable {
         if (legs.isEmpty()) {
             return List.of();
         }
         String mark = "@@labcheck-" + UUID.randomUUID().toString().replace("-", "");
-        long perRequest = Math.max(1, requestTimeout.toSeconds());
+        long perRequest = perRequestBound(requestTimeout).toSeconds();
         Duration bound = budget.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : budget;
         SshLink.Exec r;
         try {
@@ -109,7 +115,7 @@ final class RemoteCurl implements RemoteTimer {
             }
             int rc = parseInt(out.substring(rcStart + mark.length() + 3, rcEnd).trim());
             int status = parseInt(f[0]);
-            double ms = f.length > 1 ? parseDouble(f[1]) * 1000 : 0;
+            double ms = f.length > 1 ? parseDouble(f[1]) * 1000 : Double.NaN;
             String type = f.length > 2 && !f[2].isBlank() ? f[2] : null;
             if (rc == 0) {
                 timed.add(new Timed(status, type, body, ms, null, false, false));
@@ -139,11 +145,12 @@ final class RemoteCurl implements RemoteTimer {
         }
     }
 
+    /** curl's time_total in seconds; NaN when it is no number (the probe then counts it as impossible). */
     private static double parseDouble(String s) {
         try {
             return Double.parseDouble(s.trim().replace(',', '.').toLowerCase(Locale.ROOT));
         } catch (NumberFormatException e) {
-            return 0;
+            return Double.NaN;
         }
     }
 }

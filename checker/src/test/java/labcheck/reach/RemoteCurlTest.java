@@ -44,6 +44,18 @@ class RemoteCurlTest {
     }
 
     @Test
+    void timesThatAreNoNumberAreReadAsNotANumberNotAsZero() {
+        String out = "{}\n" + M + " 200 nan application/json\n" + M + "rc 0\n"
+                + "{}\n" + M + " 200 inf application/json\n" + M + "rc 0\n"
+                + "{}\n" + M + " 200 -0.0004 application/json\n" + M + "rc 0\n";
+
+        List<RemoteTimer.Timed> t = RemoteCurl.parse(out, M);
+
+        assertThat(t).extracting(RemoteTimer.Timed::millis).satisfiesExactly(
+                ms -> assertThat(ms).isNaN(), ms -> assertThat(ms).isNaN(), ms -> assertThat(ms).isEqualTo(-0.4));
+    }
+
+    @Test
     void urlsAreQuotedForTheShell() {
         assertThat(RemoteCurl.quote("http://localhost:5001")).isEqualTo("'http://localhost:5001'");
         assertThat(RemoteCurl.quote("it's")).isEqualTo("'it'\\''s'");
