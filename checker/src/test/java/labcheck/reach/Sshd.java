@@ -32,12 +32,14 @@ public final class Sshd implements AutoCloseable {
     private final String address;
     private final int port;
     private final Process process;
+    private final Path home;
 
-    private Sshd(Path dir, String address, int port, Process process) {
+    private Sshd(Path dir, String address, int port, Process process, Path home) {
         this.dir = dir;
         this.address = address;
         this.port = port;
         this.process = process;
+        this.home = home;
     }
 
     /** Whether this machine can run the test's sshd; else why not. */
@@ -104,7 +106,7 @@ public final class Sshd implements AutoCloseable {
         }
         Path log = dir.resolve("sshd-" + port + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Sshd sshd = new Sshd(dir, address, port, p);
+        Sshd sshd = new Sshd(dir, address, port, p, home);
         if (netns == null) {
             sshd.awaitListening(log);
         }
@@ -142,6 +144,14 @@ public final class Sshd implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The sessions' home (an empty folder of this server's own), where a test plays the student who
+     * owns the instance (a {@code .bashrc}, a {@code bin/curl}); null where sessions see the real home.
+     */
+    public Path home() {
+        return home;
     }
 
     public String address() {
