@@ -9,9 +9,9 @@ import labapp.EmbeddedLab;
 /**
  * The private lab's inside, run by {@link PrivateLabTest} as its own JVM inside the network
  * namespace: embedded Redis and MariaDB and both reference apps, all on the namespace's
- * loopback (cache app 5001, no-cache app 5000, as on the lab's instance), and a hostile student's
- * pair ({@link LyingApps}, 5011 and 5010). Writes where
- * everything listens to the file it is given, then runs until it is stopped by its PID.
+ * loopback (cache app 5001, no-cache app 5000, as on the lab's instance), and a hostile
+ * student's pair ({@link LyingApps}, 5011 and 5010). Writes where everything listens to the file
+ * it is given, then runs until it is stopped by its PID.
  */
 public final class PrivateLabInside {
 
