@@ -1,4 +1,4 @@
-package labcheck.checks.app;
+package labcheck.checks.servers;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import labcheck.engine.Check;
 import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
 import labcheck.engine.Report;
-import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Endpoint;
@@ -26,85 +25,97 @@ import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Information item: the Redis and MySQL servers the probe read at the AWS endpoints are the ones
- * AWS describes. What a server says of itself is a claim, and through {@code --ssh} the server
- * reached is wherever the forward from the student's instance went; its engine and version are
- * compared with ElastiCache's and RDS's. They can show that another server answered; agreeing
- * versions cannot prove it is AWS's (docs/remote.md says what SSH grading can and cannot prove).
+ * Information item: no Redis or MySQL that answered the probe at an AWS endpoint contradicts
+ * what AWS reports for it. What a server says of itself is a claim, and through {@code --ssh}
+ * the server reached is wherever the forward from the student's instance went; its engine and
+ * version are compared with ElastiCache's and RDS's, and a mismatch is a finding. These are
+ * contradiction checks: where no server was read at an AWS endpoint there is nothing to
+ * contradict, and the check passes saying so (a Redis read elsewhere, at the judge's
+ * {@code --redis}, is the judge's choice). Agreeing versions cannot prove the server is AWS's
+ * (docs/remote.md says what SSH grading can and cannot prove).
  */
 public class ReachedServerChecks {
 
     @Check(id = "redis_server_matches_elasticache",
-            title = "The Redis read at the cache's endpoint reports the engine version ElastiCache reports",
+            title = "A Redis read at the cache's ElastiCache endpoint reports the version ElastiCache reports",
             remediation = "Let labcheck read the cache at the endpoint ElastiCache reports (no --redis, or --redis"
                     + " with that endpoint), through the app instance with --ssh; an instance whose name resolution or"
                     + " routing sends that endpoint to another Redis is graded on that other Redis.")
     void redisServer(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
-        AppEvidence app = AppFacts.app(evidence);
-        ReachedServers.RedisServer redis = servers(app).redis();
+        ReachedServers.RedisServer redis = servers(evidence).map(ReachedServers::redis).orElse(null);
         if (redis == null) {
-            throw new Unverifiable("No Redis was read, so none is compared with ElastiCache.");
+            Report.passed(reporter, "No Redis was read, so none is compared with ElastiCache.");
+            return;
         }
-        CacheTarget cache = CacheTargets.find(evidence, thresholds).orElseThrow(() -> new Unverifiable(
-                "ElastiCache cluster " + thresholds.clusterId() + " was not found in the AWS evidence, so the Redis"
-                        + " read at " + redis.endpoint() + " is not compared with it."));
+        Optional<CacheTarget> found = available(evidence.cacheClusters())
+                ? CacheTargets.find(evidence, thresholds) : Optional.empty();
+        if (found.isEmpty()) {
+            Report.passed(reporter, "The Redis read at " + redis.endpoint() + " is not compared with ElastiCache: "
+                    + (available(evidence.cacheClusters()) ? "the AWS evidence holds no cache " + thresholds.clusterId()
+                    : "ElastiCache was not read (" + why(evidence.cacheClusters()) + ")") + ".");
+            return;
+        }
+        CacheTarget cache = found.get();
         List<String> endpoints = cacheEndpoints(evidence, cache.id());
-        if (!endpoints.contains(redis.endpoint())) {
-            throw new Unverifiable("The Redis read at " + redis.endpoint() + " is not an endpoint ElastiCache reports"
-                    + " for " + cache.describe() + " (" + (endpoints.isEmpty() ? "none reported" : String.join(", ",
-                    endpoints)) + "), so what it reports is not compared with the cache.",
-                    "read the cache at its ElastiCache endpoint: run without --redis (labcheck then uses it)");
-        }
         boolean valkey = "valkey".equalsIgnoreCase(cache.engine());
         String said = redis.version(valkey);
+        if (!endpoints.contains(redis.endpoint()) || said == null || cache.engineVersion() == null) {
+            Report.details(reporter, redis.describe() + "; " + cache.describe() + " reports engine " + cache.engine()
+                    + " " + cache.engineVersion() + " at " + (endpoints.isEmpty() ? "no endpoint"
+                    : String.join(", ", endpoints)) + ".");
+            Report.passed(reporter, "The Redis read at " + redis.endpoint() + " is not compared with "
+                    + cache.describe() + ": " + (endpoints.contains(redis.endpoint())
+                    ? "a version is missing (the server's " + said + ", ElastiCache's " + cache.engineVersion() + ")"
+                    : "it is not an endpoint ElastiCache reports for it (" + (endpoints.isEmpty() ? "none reported"
+                    : String.join(", ", endpoints)) + ")") + ".");
+            return;
+        }
         Report.details(reporter, redis.describe() + "; " + cache.describe() + " reports engine " + cache.engine()
                 + " " + cache.engineVersion() + ".");
-        if (said == null || cache.engineVersion() == null) {
-            throw new Unverifiable("The version cannot be compared: " + redis.describe() + ", and "
-                    + cache.describe() + " reports engine version " + cache.engineVersion() + ".");
-        }
-        if (!sameVersion(cache.engineVersion(), said)) {
+        boolean same = sameVersion(cache.engineVersion(), said);
+        if (!same) {
             Finding.REACHED_SERVER_MISMATCH.raise(reporter);
         }
-        new Conditions().expect(sameVersion(cache.engineVersion(), said), () -> "The Redis read at "
-                + redis.endpoint() + " reports " + (valkey ? "Valkey " : "Redis ") + said + ", but " + cache.describe()
-                + " runs " + cache.engine() + " " + cache.engineVersion() + "; expected the same version, because the"
-                + " server that answers at the cache's endpoint should be the cache. The forward left from the"
-                + " student's instance, so its name resolution or routing may send the endpoint to another Redis,"
-                + " and what that Redis holds is not evidence of the lab's cache. Fix: check on the instance that "
-                + redis.endpoint() + " reaches the ElastiCache cache (redis-cli -h HOST INFO server), and remove any"
-                + " /etc/hosts entry or redirect for it.").verify();
+        new Conditions().expect(same, () -> "The Redis read at " + redis.endpoint() + " reports "
+                + (valkey ? "Valkey " : "Redis ") + said + ", but " + cache.describe() + " runs " + cache.engine() + " "
+                + cache.engineVersion() + "; expected the same version, because the server that answers at the"
+                + " cache's endpoint should be the cache. The forward left from the student's instance, so its name"
+                + " resolution or routing may send the endpoint to another Redis, and what that Redis holds is not"
+                + " evidence of the lab's cache. Fix: check on the instance that " + redis.endpoint() + " reaches the"
+                + " ElastiCache cache (redis-cli -h HOST INFO server), and remove any /etc/hosts entry or redirect"
+                + " for it.").verify();
         Report.passed(reporter, "The Redis read at " + redis.endpoint() + " reports " + (valkey ? "Valkey " : "Redis ")
                 + said + ", the version " + cache.describe() + " runs (" + cache.engineVersion() + ").");
     }
 
     @Check(id = "mysql_server_matches_rds",
-            title = "The database read at the RDS endpoint reports the engine and version RDS reports",
+            title = "A database read at an RDS endpoint reports the engine and version RDS reports, and is not"
+                    + " the app instance",
             remediation = "Let labcheck read the database at the endpoint RDS reports (no --db-url, or --db-url with"
                     + " that endpoint), through the app instance with --ssh; an instance whose name resolution or"
                     + " routing sends that endpoint to another server is graded on that other server.")
     void databaseServer(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
-        AppEvidence app = AppFacts.app(evidence);
-        ReachedServers.DatabaseServer db = servers(app).database();
+        ReachedServers.DatabaseServer db = servers(evidence).map(ReachedServers::database).orElse(null);
         if (db == null) {
-            throw new Unverifiable("No database was read, so none is compared with RDS.");
+            Report.passed(reporter, "No database was read, so none is compared with RDS.");
+            return;
         }
         String at = hostPort(db.url());
-        List<RdsInstance> all = Unverifiable.require(evidence.dbInstances());
-        Optional<RdsInstance> rds = all.stream().filter(d -> d.endpoint() != null
+        Optional<RdsInstance> match = list(evidence.dbInstances()).stream().filter(d -> d.endpoint() != null
                 && (d.endpoint().address() + ":" + d.endpoint().port()).equalsIgnoreCase(at)).findFirst();
-        if (rds.isEmpty()) {
-            throw new Unverifiable("The database read at " + at + " is not the endpoint of any RDS instance in the"
-                    + " evidence, so what it reports is not compared with RDS.",
-                    "read the database at its RDS endpoint: run without --db-url (labcheck then uses it)");
+        if (match.isEmpty() || db.version() == null || match.get().engineVersion() == null
+                || match.get().engine() == null) {
+            Report.details(reporter, db.describe() + ".");
+            Report.passed(reporter, "The database read at " + at + " is not compared with RDS: " + (match.isEmpty()
+                    ? available(evidence.dbInstances()) ? "it is not the endpoint of an RDS instance in the AWS evidence"
+                    : "RDS was not read (" + why(evidence.dbInstances()) + ")"
+                    : "a version is missing (the server's " + db.version() + ", RDS's " + match.get().engine() + " "
+                    + match.get().engineVersion() + ")") + ".");
+            return;
         }
-        RdsInstance d = rds.get();
+        RdsInstance d = match.get();
         Report.details(reporter, db.describe() + "; RDS instance " + d.dbInstanceIdentifier() + " reports engine "
                 + d.engine() + " " + d.engineVersion() + ".");
-        if (db.version() == null || d.engineVersion() == null || d.engine() == null) {
-            throw new Unverifiable("The version cannot be compared: " + db.describe() + ", and RDS instance "
-                    + d.dbInstanceIdentifier() + " reports engine " + d.engine() + " " + d.engineVersion() + ".");
-        }
         boolean mariaDb = d.engine().toLowerCase(Locale.ROOT).contains("mariadb");
         Optional<Ec2Instance> onInstance = instanceNamed(evidence, db.hostname());
         boolean same = db.mariaDb() == mariaDb && sameVersion(d.engineVersion(), db.version());
@@ -129,12 +140,14 @@ public class ReachedServerChecks {
                 + d.dbInstanceIdentifier() + " reports.");
     }
 
-    private static ReachedServers servers(AppEvidence app) {
-        if (app.servers() == null) {
-            throw new Unverifiable("This evidence predates the servers' identity (labcheck before issue 18).",
-                    "collect the evidence again with this labcheck");
+    /** What the servers said of themselves, when the probe read any (a bundle from before issue 18 has none). */
+    private static Optional<ReachedServers> servers(Evidence e) {
+        if (e.app() == null || !e.app().available()) {
+            return Optional.empty();
         }
-        return AppFacts.require(app.servers());
+        AppEvidence app = e.app().value();
+        return app.servers() == null || !app.servers().available() ? Optional.empty()
+                : Optional.of(app.servers().value());
     }
 
     /**
@@ -150,7 +163,7 @@ public class ReachedServerChecks {
             return false;
         }
         for (int i = 0; i < parts; i++) {
-            if (!a[i].matches("\\d+") || Integer.parseInt(a[i]) != Integer.parseInt(s[i])) {
+            if (!a[i].matches("\\d+") || s[i].isEmpty() || Integer.parseInt(a[i]) != Integer.parseInt(s[i])) {
                 return false;
             }
         }
@@ -203,6 +216,15 @@ public class ReachedServerChecks {
         if (ep != null && ep.address() != null && ep.port() != null) {
             out.add(ep.address() + ":" + ep.port());
         }
+    }
+
+    /** Why an AWS fact is missing, in a few words. */
+    private static String why(Fact<?> f) {
+        return f == null ? "no AWS region or profile given" : f.unavailable().message().replaceAll("\\.$", "");
+    }
+
+    private static boolean available(Fact<?> f) {
+        return f != null && f.available();
     }
 
     private static <T> List<T> list(Fact<List<T>> f) {

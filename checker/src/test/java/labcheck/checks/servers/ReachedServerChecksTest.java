@@ -1,12 +1,14 @@
-package labcheck.checks.app;
+package labcheck.checks.servers;
 
 import static labcheck.engine.CheckHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import labcheck.checks.LabEvidence;
+import labcheck.engine.CheckHarness;
 import labcheck.engine.CheckRun;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
+import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.ReachedServers;
 import labcheck.report.Outcome;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class ReachedServerChecksTest {
     private final LabEvidence lab = LabEvidence.correct();   // ElastiCache redis 7.0.7, RDS mysql 8.0.39
 
     private Evidence reached(ReachedServers.RedisServer redis, ReachedServers.DatabaseServer db) {
-        return lab.build().withApp(Fact.of(new AppEvidenceFixture().build().toBuilder()
+        return lab.build().withApp(Fact.of(AppEvidence.builder().appUrl("http://localhost:5001")
                 .servers(Fact.of(new ReachedServers(redis, db))).build()));
     }
 
@@ -55,11 +57,14 @@ class ReachedServerChecksTest {
     }
 
     @Test
-    void aRedisReadElsewhereThanTheCachesEndpointIsNotComparedAndSaysHow() {
+    void aRedisReadElsewhereThanTheCachesEndpointIsNotComparedAndSaysSo() {
         CheckRun r = run(REDIS, reached(redis("127.0.0.1:6380", "6.2.14"), null));
 
-        assertThat(r.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
-        assertThat(r.message()).contains("127.0.0.1:6380 is not an endpoint ElastiCache reports").contains(NODE);
+        // nothing at an AWS endpoint, so nothing contradicts AWS: a Redis at the judge's --redis is the judge's choice
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.message()).isEqualTo("The Redis read at 127.0.0.1:6380 is not compared with ElastiCache cluster"
+                + " product-cache-cluster: it is not an endpoint ElastiCache reports for it (" + NODE + ").");
     }
 
     @Test
@@ -78,13 +83,20 @@ class ReachedServerChecksTest {
     }
 
     @Test
-    void nothingReadOrNoAwsEvidenceIsUnverifiable() {
-        assertThat(run(REDIS, reached(null, db("ip-10-0-2-7", "8.0.39"))).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
-        assertThat(run(DB, reached(redis(NODE, "7.0.15"), null)).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+    void nothingReadOrNoAwsEvidenceLeavesNothingToContradictAndSaysSo() {
+        assertThat(run(REDIS, reached(null, db("ip-10-0-2-7", "8.0.39"))).message())
+                .isEqualTo("No Redis was read, so none is compared with ElastiCache.");
+        assertThat(run(DB, reached(redis(NODE, "7.0.15"), null)).message())
+                .isEqualTo("No database was read, so none is compared with RDS.");
+        // a bundle from before the servers were read, and no app probe at all
+        assertThat(run(DB, CheckHarness.evidence(Fact.of(AppEvidence.builder().appUrl("http://a:5001").build())))
+                .outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(run(REDIS, lab.build()).outcome()).isEqualTo(Outcome.PASSED);
+        // RDS could not be listed: the database read cannot be matched to an instance
         lab.denied = "dbInstances";
-        assertThat(run(DB, reached(null, db("ip-10-0-2-7", "8.0.39"))).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
-        // a bundle from before the servers were read
-        assertThat(run(DB, new AppEvidenceFixture().evidence()).outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        CheckRun denied = run(DB, reached(null, db("ip-10-0-2-7", "10.11.6-MariaDB")));
+        assertThat(denied.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(denied.message()).contains("is not compared with RDS: RDS was not read (").doesNotContain("Fix:");
     }
 
     @Test
