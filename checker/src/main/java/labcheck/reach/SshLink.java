@@ -67,6 +67,9 @@ public final class SshLink implements AutoCloseable {
         CoreModuleProperties.AUTH_TIMEOUT.set(client, s.authTimeout());
         CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, Duration.ofSeconds(10));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(15));
+        // the forwards carry small requests and answers: with Nagle on, a write waits for the peer's delayed
+        // ACK (40 ms), which stalls requests through the tunnel and swamps the timings labcheck takes there
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
         ClientSession session = null;
         try {

@@ -166,19 +166,36 @@ class CheckThroughSshTest extends SshLabFixture {
     @Test
     void aConnectionDroppingMidProbeEndsInBoundedTimeWithTheReason() throws Exception {
         try (Sshd flaky = Sshd.start(keys, "127.0.0.1", null)) {
-            Thread dropper = new Thread(() -> {
-                try {
-                    Thread.sleep(1500);
-                } catch (InterruptedException e) {
-                    return;
+            // the sessions are ended once the forwards are up, as the probe starts: whenever it runs, it runs dropped
+            Writer dropping = new Writer() {
+                private final StringBuilder seen = new StringBuilder();
+                private boolean dropped;
+
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    err.write(buf, off, len);
+                    seen.append(buf, off, len);
+                    if (!dropped && seen.indexOf(" is up; forwarding ") >= 0) {
+                        dropped = true;
+                        flaky.dropSessions();
+                    }
                 }
-                flaky.dropSessions();
-            });
-            dropper.start();
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            CheckCommand command = new CheckCommand();
+            command.env = Map.of("LAB_DB_PASSWORD", lab.dbPassword());
+            CommandLine cmd = new CommandLine(command);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(dropping, true));
             long t0 = System.nanoTime();
-            int code = check(Map.of("LAB_DB_PASSWORD", lab.dbPassword()), args(flaky, "--budget", "40")
-                    .toArray(String[]::new));
-            dropper.join();
+            int code = cmd.execute(args(flaky, "--budget", "40").toArray(String[]::new));
 
             assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MARKS_LOST);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(90));

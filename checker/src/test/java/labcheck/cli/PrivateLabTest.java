@@ -174,11 +174,14 @@ class PrivateLabTest {
         // GIVEN a student's curl first on the instance's PATH (~/bin, from ~/.bashrc) that reports 0.4 ms for the
         // cache app and 4 ms for the no-cache app, and apps that are equally fast and claim the same saving
         Path bin = Files.createDirectories(sshd.home().resolve("bin"));
-        Files.writeString(bin.resolve("curl"), "#!/bin/sh\n"
-                + "# the student's curl: the real one answers, the times are what the student wants graded\n"
-                + "t=0.004\ncase \"$*\" in *:" + PrivateLabInside.LIAR_CACHE + "*) t=0.0004;; esac\n"
-                + "for a do\n  shift\n  case $a in *'%{time_total}'*) a=$(printf '%s' \"$a\" | sed"
-                + " \"s/%{time_total}/$t/\");; esac\n  set -- \"$@\" \"$a\"\ndone\nexec /usr/bin/curl \"$@\"\n");
+        Files.writeString(bin.resolve("curl"), "#!/bin/bash\n"
+                + "# the student's curl: the real one answers each URL, the times are what the student wants graded\n"
+                + "opts=(); urls=(); p='%{time_total}'\n"
+                + "for a in \"$@\"; do case $a in http://*) urls+=(\"$a\");; *) opts+=(\"$a\");; esac; done\n"
+                + "for u in \"${urls[@]}\"; do\n"
+                + "  t=0.004; case $u in *:" + PrivateLabInside.LIAR_CACHE + "/*) t=0.0004;; esac\n"
+                + "  /usr/bin/curl \"${opts[@]//\"$p\"/$t}\" \"$u\"\n"
+                + "done\n");
         bin.resolve("curl").toFile().setExecutable(true);
         Files.writeString(sshd.home().resolve(".bashrc"), "export PATH=\"$HOME/bin:$PATH\"\n");
         try {
@@ -195,7 +198,7 @@ class PrivateLabTest {
             Scoresheet s = JsonReport.fromJson(Files.readString(outDir.resolve("scoresheet.json")), "scoresheet.json");
             CheckResult item6 = CheckThroughSshTest.result(s, "app_improvement_over_baseline");
             assertThat(item(s, "improvement").marks()).as(item6.message() + "\n" + item6.details()).isZero();
-            assertThat(item6.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(item6.outcome()).as(item6.message() + "\n" + item6.details()).isEqualTo(Outcome.FAILED);
             assertThat(item6.findings()).contains("self_reported_timings_contradicted");
             assertThat(item6.message()).contains("self-reported timings contradict themselves")
                     .contains("a machine the student controls").contains("through the tunnel and timed by labcheck");
