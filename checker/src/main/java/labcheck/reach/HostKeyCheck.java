@@ -126,8 +126,8 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
                     + s.knownHosts() + ", which holds a key of another type for this host (" + String.join(", ",
                     knownTypes) + "; the server did not offer that type, though labcheck asked for it first). This is"
                     + " a new key, not a changed one. Fix: compare the fingerprint with the instance's (EC2 console:"
-                    + " Monitor and troubleshoot > Get system log), then rerun with --ssh-accept-new to record it beside"
-                    + " the one the file holds.";
+                    + " Monitor and troubleshoot > Get system log), then rerun with --ssh-accept-new to record it"
+                    + " beside the one the file holds.";
             return false;
         }
         refusal = "the SSH host key of " + s.target().server() + " has CHANGED: " + s.knownHosts() + " holds "

@@ -10,8 +10,9 @@ import labcheck.probe.RemoteTimer;
 /**
  * The timing comparison run on the instance, as the lab's own {@code performance_test.sh}
  * does: one {@code sh} loop of {@code curl -w} per batch, over one SSH exec; each request's
- * {@code time_total} and body are parsed back, a claim the probe holds against its own clock. Nothing is installed: where the instance has no
- * curl, {@link #get} says so and the probe times through the tunnel instead.
+ * {@code time_total} and body are parsed back, a claim the probe holds against its own clock.
+ * Nothing is installed: where the instance has no curl, {@link #get} says so and the probe times
+ * through the tunnel instead.
  */
 final class RemoteCurl implements RemoteTimer {
 
@@ -92,8 +93,8 @@ final class RemoteCurl implements RemoteTimer {
                 + "end=$(( $(date +%s) + " + Math.max(1, bound.toSeconds()) + " )); "
                 + "for c in " + chunks + "; do "
                 + "[ \"$(date +%s)\" -ge \"$end\" ] && break; "
-                + "set --; for x in $c; do case $x in a*) set -- \"$@\" \"$A${x#a}\";; *) set -- \"$@\" \"$B${x#b}\";; esac;"
-                + " done; "
+                + "set --; for x in $c; do case $x in a*) set -- \"$@\" \"$A${x#a}\";;"
+                + " *) set -- \"$@\" \"$B${x#b}\";; esac; done; "
                 + "curl -s -m " + perRequest + " --connect-timeout " + perRequest
                 + " -H 'Accept: application/json' -w '\\n" + mark
                 + " %{http_code} %{time_total} %{exitcode} %{content_type}\\n' \"$@\"; "

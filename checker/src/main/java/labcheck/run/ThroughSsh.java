@@ -22,8 +22,9 @@ import labcheck.reach.SshSettings;
  * instance's address, so the evidence names what the student's instance sees from the start and
  * nothing is renamed afterwards. The cache and database endpoint names are resolved here
  * ({@link ChosenAddress}), so their forwards go to addresses labcheck chose, not where the
- * instance's own name resolution points. The probe's budget starts here: connecting, the trial forwards
- * and the source read are paid from it, and the probe gets what is left ({@link #settings()}).
+ * instance's own name resolution points. The probe's budget starts here: connecting, the trial
+ * forwards and the source read are paid from it, and the probe gets what is left
+ * ({@link #settings()}).
  *
  * <pre>{@code
  * try (ThroughSsh way = ThroughSsh.open(ssh, settingsAsTheInstanceSeesThem, "~/app_with_cache.py", progress)) {
@@ -157,7 +158,7 @@ final class ThroughSsh implements AutoCloseable {
         }
     }
 
-    /** The name's address here, before a refusal that names the address (empty when the name was forwarded as given). */
+    /** The name's address here, before a refusal that names the address (empty: the name was forwarded as given). */
     private static String resolvedAs(ChosenAddress at, int port) {
         return at.address() == null ? "" : at.name() + ":" + port + " resolves to " + at.address() + " from here; ";
     }

@@ -74,7 +74,8 @@ class ReachTest extends SshdFixture {
 
             // THEN it is refused at once, as what it is, with the fix; never graded as an empty file
             assertThat(read.text()).isNull();
-            assertThat(read.problem()).contains("is not a regular file").contains("FIFO").contains("Fix: give --source");
+            assertThat(read.problem()).contains("is not a regular file").contains("FIFO")
+                    .contains("Fix: give --source");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
         }
     }

@@ -106,9 +106,11 @@ public class ReachedServerChecks {
         if (match.isEmpty() || db.version() == null || match.get().engineVersion() == null
                 || match.get().engine() == null) {
             Report.details(reporter, db.describe() + ".");
+            String notRds = available(evidence.dbInstances())
+                    ? "it is not the endpoint of an RDS instance in the AWS evidence"
+                    : "RDS was not read (" + why(evidence.dbInstances()) + ")";
             Report.passed(reporter, "The database read at " + at + " is not compared with RDS: " + (match.isEmpty()
-                    ? available(evidence.dbInstances()) ? "it is not the endpoint of an RDS instance in the AWS evidence"
-                    : "RDS was not read (" + why(evidence.dbInstances()) + ")"
+                    ? notRds
                     : "a version is missing (the server's " + db.version() + ", RDS's " + match.get().engine() + " "
                     + match.get().engineVersion() + ")") + ".");
             return;

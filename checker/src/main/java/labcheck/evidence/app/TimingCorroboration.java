@@ -39,8 +39,8 @@ public record TimingCorroboration(int values, int outOfRange, List<String> outOf
 
     /** The figures, for the judge. */
     public String describe() {
-        return String.format(Locale.ROOT, "on-instance timings (the instance's curl, on a machine the student controls: claims)"
-                        + " held against labcheck's clock: %d values, %d outside"
+        return String.format(Locale.ROOT, "on-instance timings (the instance's curl, on a machine the student"
+                        + " controls: claims) held against labcheck's clock: %d values, %d outside"
                         + " 0..%.0f ms%s; they sum to %.1f ms in commands labcheck timed at %.1f ms (%d over); the"
                         + " instance's paired saving %.3f ms; through the tunnel, timed by labcheck: %d pairs, saving"
                         + " %.3f ms (95%% CI %.3f to %.3f ms)%s", values, outOfRange, boundMs,
