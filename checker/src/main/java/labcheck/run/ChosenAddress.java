@@ -89,6 +89,18 @@ record ChosenAddress(String name, String address, String problem) {
         return null;
     }
 
+    /**
+     * What the judge should know when the instance could not connect to the address chosen here
+     * and the forward went to the name as the instance resolves it.
+     */
+    String fallbackNote(String what, int port, String compared) {
+        return "The instance could not connect to " + address + ":" + port + ", the address labcheck resolved " + name
+                + " to (a publicly accessible RDS instance's name resolves to its public address outside its VPC),"
+                + " so the forward to " + what + " went to " + name + " as the instance resolves it: the server reached"
+                + " is wherever the instance's name resolution (its /etc/hosts, which its owner controls) points,"
+                + " and what it holds is the instance's word; " + compared + ".";
+    }
+
     /** Whether {@code host} is an IPv4 or IPv6 address (no lookup). */
     static boolean literal(String host) {
         return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (host.contains(":") && host.matches("[0-9A-Fa-f:.%]+"));

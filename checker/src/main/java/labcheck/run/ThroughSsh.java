@@ -116,25 +116,21 @@ final class ThroughSsh implements AutoCloseable {
         List<String> chosen = new ArrayList<>();
         RedisTarget redis = asSeen.redis();
         if (redis.given()) {
-            ChosenAddress at = ChosenAddress.of(redis.host(), cap(RESOLVE, end));
             try {
-                redis = redis.via("127.0.0.1", reach.forward(at.forwardHost(), redis.port(), cap(TRIAL, end)));
+                redis = redis.via("127.0.0.1", forwardChosen(reach, redis.host(), redis.port(), "Redis", chosen, end));
                 reached.add("Redis " + redis.endpoint());
-                addNote(chosen, at.note("Redis", redis.port(), COMPARED));
             } catch (ReachException e) {
-                redis = redis.blocked(resolvedAs(at, redis.port()) + e.getMessage());
+                redis = redis.blocked(e.getMessage());
             }
         }
         DbTarget db = asSeen.db();
         DbTarget.HostPort dbAt = db.hostPort();
         if (dbAt != null) {
-            ChosenAddress at = ChosenAddress.of(dbAt.host(), cap(RESOLVE, end));
             try {
-                db = db.via("127.0.0.1", reach.forward(at.forwardHost(), dbAt.port(), cap(TRIAL, end)));
+                db = db.via("127.0.0.1", forwardChosen(reach, dbAt.host(), dbAt.port(), "the database", chosen, end));
                 reached.add("the database " + dbAt.host() + ":" + dbAt.port());
-                addNote(chosen, at.note("the database", dbAt.port(), COMPARED));
             } catch (ReachException e) {
-                db = db.blocked(resolvedAs(at, dbAt.port()) + e.getMessage());
+                db = db.blocked(e.getMessage());
             }
         }
         Duration sourceTime = cap(Duration.ofNanos(Math.max(SOURCE_MIN.toNanos(), Math.min(SOURCE_MAX.toNanos(),
@@ -152,15 +148,36 @@ final class ThroughSsh implements AutoCloseable {
         return new ThroughSsh(reach, dialled, null, notes, end);
     }
 
-    private static void addNote(List<String> notes, String note) {
-        if (note != null) {
-            notes.add(note);
+    /**
+     * A forward to {@code host:port} at the address labcheck resolves it to ({@link ChosenAddress}),
+     * saying so in {@code notes}. Where the instance cannot connect to that address (a publicly
+     * accessible RDS instance's name resolves to its public address outside its VPC), the forward
+     * goes to the name as the instance resolves it, and the note says what was reached is then the
+     * instance's word.
+     */
+    private static int forwardChosen(Reach reach, String host, int port, String what, List<String> notes, long end)
+            throws ReachException {
+        ChosenAddress at = ChosenAddress.of(host, cap(RESOLVE, end));
+        try {
+            int local = reach.forward(at.forwardHost(), port, cap(TRIAL, end));
+            String note = at.note(what, port, COMPARED);
+            if (note != null) {
+                notes.add(note);
+            }
+            return local;
+        } catch (ReachException e) {
+            if (at.address() == null) {
+                throw e;
+            }
+            try {
+                int local = reach.forward(at.name(), port, cap(TRIAL, end));
+                notes.add(at.fallbackNote(what, port, COMPARED));
+                return local;
+            } catch (ReachException again) {
+                throw new ReachException(at.name() + ":" + port + " resolves to " + at.address() + " from here; "
+                        + e.getMessage());
+            }
         }
-    }
-
-    /** The name's address here, before a refusal that names the address (empty: the name was forwarded as given). */
-    private static String resolvedAs(ChosenAddress at, int port) {
-        return at.address() == null ? "" : at.name() + ":" + port + " resolves to " + at.address() + " from here; ";
     }
 
     /** The app dialled at a forward to where the instance sees it; its URL stays the instance's. */

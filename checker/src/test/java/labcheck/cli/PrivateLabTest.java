@@ -44,6 +44,8 @@ class PrivateLabTest {
     private static final String VETH = NS + "o";
     /** The cache endpoint's name: the instance's /etc/hosts points it away, labcheck's resolver at Redis. */
     private static final String CACHE_NAME = "cache.lab.test";
+    /** The database's name: labcheck's resolver points it where the instance cannot connect, the instance's right. */
+    private static final String DB_NAME = "db.lab.test";
     /** The namespace's own /etc/hosts (ip netns exec mounts it over /etc/hosts): the student's instance view. */
     private static final Path NS_ETC = Path.of("/etc/netns", NS);
 
@@ -77,7 +79,7 @@ class PrivateLabTest {
             // the student's /etc/hosts on the instance sends the cache endpoint's name to an address of its choosing
             Files.createDirectories(NS_ETC);
             Files.writeString(NS_ETC.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost ip6-localhost"
-                    + " ip6-loopback\n127.0.0.2 " + CACHE_NAME + "\n");
+                    + " ip6-loopback\n127.0.0.2 " + CACHE_NAME + "\n127.0.0.1 " + DB_NAME + "\n");
 
             Path file = work.resolve("inside.properties");
             Path home = Files.createDirectories(work.resolve("inside"));
@@ -221,7 +223,10 @@ class PrivateLabTest {
         // AND labcheck's side resolves it (as AWS's public DNS does) to where the cache is, as the instance sees it:
         // a real resolver reading its own /etc/hosts, in a mount namespace of labcheck's process only
         Path hosts = work.resolve("labcheck-hosts");
-        Files.writeString(hosts, "127.0.0.1 localhost\n::1 localhost\n127.0.0.1 " + CACHE_NAME + "\n");
+        Files.writeString(hosts, "127.0.0.1 localhost\n::1 localhost\n127.0.0.1 " + CACHE_NAME + "\n"
+                // AND a database name labcheck resolves to an address the instance cannot connect to (as a publicly
+                // accessible RDS instance's name resolves to its public address outside its VPC)
+                + "127.0.0.9 " + DB_NAME + "\n");
         Path outDir = work.resolve("hosts");
         String redis = CACHE_NAME + ":" + where.getProperty("redisPort");
 
@@ -229,7 +234,9 @@ class PrivateLabTest {
         int code = labcheckWithHosts(hosts, Map.of("DB_PASSWORD", where.getProperty("dbPassword")), List.of("check",
                 "--ssh", "root@" + INSIDE + ":" + sshd.port(), "--ssh-key", sshd.rsaKey().toString(),
                 "--ssh-known-hosts", sshd.knownHosts(work.resolve("known_hosts")).toString(),
-                "--redis", redis, "--budget", "40", "--out", outDir.toString()));
+                "--redis", redis,
+                "--db-url", "jdbc:mysql://" + DB_NAME + ":" + where.getProperty("dbPort") + "/ecommerce",
+                "--db-user", where.getProperty("dbUser"), "--budget", "40", "--out", outDir.toString()));
 
         // THEN the forward went to the address labcheck resolved, the real Redis, and the TTL is verified there
         Scoresheet s = JsonReport.fromJson(Files.readString(outDir.resolve("scoresheet.json")), "scoresheet.json");
@@ -240,6 +247,12 @@ class PrivateLabTest {
         JsonNode app = EvidenceBundle.mapper().readTree(outDir.resolve("evidence.json").toFile()).path("app")
                 .path("value");
         assertThat(app.path("redis").path("value").path("endpoint").asText()).isEqualTo(redis);
+        // AND where the instance could not connect to labcheck's address, the forward went to the name as the instance
+        // resolves it, and the notes say what was reached is then the instance's word
+        assertThat(s.notes()).anyMatch(n -> n.startsWith("The instance could not connect to 127.0.0.9:"
+                + where.getProperty("dbPort") + ", the address labcheck resolved " + DB_NAME) && n.contains("went to "
+                + DB_NAME + " as the instance resolves it") && n.contains("the instance's word"));
+        assertThat(CheckThroughSshTest.result(s, "app_cache_hits_skip_database").outcome()).isEqualTo(Outcome.PASSED);
     }
 
     /** labcheck as its own process, whose /etc/hosts is {@code hosts} (a private mount namespace: root only). */

@@ -11,6 +11,7 @@ import labcheck.engine.Check;
 import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
 import labcheck.engine.Report;
+import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Endpoint;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.TestReporter;
  * version are compared with ElastiCache's and RDS's, and a mismatch is a finding. These are
  * contradiction checks: where no server was read at an AWS endpoint there is nothing to
  * contradict, and the check passes saying so (a Redis read elsewhere, at the judge's
- * {@code --redis}, is the judge's choice). Agreeing versions cannot prove the server is AWS's
+ * {@code --redis}, is the judge's choice); without the AWS side they are unverifiable, as every
+ * AWS item is. Agreeing versions cannot prove the server is AWS's
  * (docs/remote.md says what SSH grading can and cannot prove).
  */
 public class ReachedServerChecks {
@@ -42,17 +44,16 @@ public class ReachedServerChecks {
                     + " with that endpoint), through the app instance with --ssh; an instance whose name resolution or"
                     + " routing sends that endpoint to another Redis is graded on that other Redis.")
     void redisServer(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        Unverifiable.require(evidence.cacheClusters());   // without ElastiCache there is nothing to compare with
         ReachedServers.RedisServer redis = servers(evidence).map(ReachedServers::redis).orElse(null);
         if (redis == null) {
             Report.passed(reporter, "No Redis was read, so none is compared with ElastiCache.");
             return;
         }
-        Optional<CacheTarget> found = available(evidence.cacheClusters())
-                ? CacheTargets.find(evidence, thresholds) : Optional.empty();
+        Optional<CacheTarget> found = CacheTargets.find(evidence, thresholds);
         if (found.isEmpty()) {
-            Report.passed(reporter, "The Redis read at " + redis.endpoint() + " is not compared with ElastiCache: "
-                    + (available(evidence.cacheClusters()) ? "the AWS evidence holds no cache " + thresholds.clusterId()
-                    : "ElastiCache was not read (" + why(evidence.cacheClusters()) + ")") + ".");
+            Report.passed(reporter, "The Redis read at " + redis.endpoint() + " is not compared with ElastiCache:"
+                    + " the AWS evidence holds no cache " + thresholds.clusterId() + ".");
             return;
         }
         CacheTarget cache = found.get();
@@ -95,22 +96,20 @@ public class ReachedServerChecks {
                     + " that endpoint), through the app instance with --ssh; an instance whose name resolution or"
                     + " routing sends that endpoint to another server is graded on that other server.")
     void databaseServer(Evidence evidence, Thresholds thresholds, TestReporter reporter) {
+        List<RdsInstance> instances = Unverifiable.require(evidence.dbInstances());   // nothing to compare with else
         ReachedServers.DatabaseServer db = servers(evidence).map(ReachedServers::database).orElse(null);
         if (db == null) {
             Report.passed(reporter, "No database was read, so none is compared with RDS.");
             return;
         }
         String at = hostPort(db.url());
-        Optional<RdsInstance> match = list(evidence.dbInstances()).stream().filter(d -> d.endpoint() != null
+        Optional<RdsInstance> match = instances.stream().filter(d -> d.endpoint() != null
                 && (d.endpoint().address() + ":" + d.endpoint().port()).equalsIgnoreCase(at)).findFirst();
         if (match.isEmpty() || db.version() == null || match.get().engineVersion() == null
                 || match.get().engine() == null) {
             Report.details(reporter, db.describe() + ".");
-            String notRds = available(evidence.dbInstances())
-                    ? "it is not the endpoint of an RDS instance in the AWS evidence"
-                    : "RDS was not read (" + why(evidence.dbInstances()) + ")";
             Report.passed(reporter, "The database read at " + at + " is not compared with RDS: " + (match.isEmpty()
-                    ? notRds
+                    ? "it is not the endpoint of an RDS instance in the AWS evidence"
                     : "a version is missing (the server's " + db.version() + ", RDS's " + match.get().engine() + " "
                     + match.get().engineVersion() + ")") + ".");
             return;
@@ -218,15 +217,6 @@ public class ReachedServerChecks {
         if (ep != null && ep.address() != null && ep.port() != null) {
             out.add(ep.address() + ":" + ep.port());
         }
-    }
-
-    /** Why an AWS fact is missing, in a few words. */
-    private static String why(Fact<?> f) {
-        return f == null ? "no AWS region or profile given" : f.unavailable().message().replaceAll("\\.$", "");
-    }
-
-    private static boolean available(Fact<?> f) {
-        return f != null && f.available();
     }
 
     private static <T> List<T> list(Fact<List<T>> f) {

@@ -83,20 +83,24 @@ class ReachedServerChecksTest {
     }
 
     @Test
-    void nothingReadOrNoAwsEvidenceLeavesNothingToContradictAndSaysSo() {
+    void nothingReadLeavesNothingToContradictAndNoAwsEvidenceNothingToCompareWith() {
         assertThat(run(REDIS, reached(null, db("ip-10-0-2-7", "8.0.39"))).message())
                 .isEqualTo("No Redis was read, so none is compared with ElastiCache.");
         assertThat(run(DB, reached(redis(NODE, "7.0.15"), null)).message())
                 .isEqualTo("No database was read, so none is compared with RDS.");
         // a bundle from before the servers were read, and no app probe at all
-        assertThat(run(DB, CheckHarness.evidence(Fact.of(AppEvidence.builder().appUrl("http://a:5001").build())))
+        assertThat(run(DB, lab.build().withApp(Fact.of(AppEvidence.builder().appUrl("http://a:5001").build())))
                 .outcome()).isEqualTo(Outcome.PASSED);
         assertThat(run(REDIS, lab.build()).outcome()).isEqualTo(Outcome.PASSED);
-        // RDS could not be listed: the database read cannot be matched to an instance
+        // without the AWS side there is nothing to compare with: unverifiable, as every AWS item
         lab.denied = "dbInstances";
         CheckRun denied = run(DB, reached(null, db("ip-10-0-2-7", "10.11.6-MariaDB")));
-        assertThat(denied.outcome()).isEqualTo(Outcome.PASSED);
-        assertThat(denied.message()).contains("is not compared with RDS: RDS was not read (").doesNotContain("Fix:");
+        assertThat(denied.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(denied.message()).contains("rds:DescribeDBInstances");
+        CheckRun noAws = run(REDIS, CheckHarness.evidence(Fact.of(AppEvidence.builder().appUrl("http://a:5001")
+                .servers(Fact.of(new ReachedServers(redis(NODE, "6.2.14"), null))).build())));
+        assertThat(noAws.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
+        assertThat(noAws.message()).contains("--region");
     }
 
     @Test
