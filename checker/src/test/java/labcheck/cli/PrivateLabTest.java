@@ -56,6 +56,8 @@ class PrivateLabTest {
     private static Sshd sshd;
     private static Properties where;
     private static boolean made;
+    /** Whether this test made /etc/netns itself (then it removes it too). */
+    private static boolean madeNetnsEtc;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -77,6 +79,7 @@ class PrivateLabTest {
             must("ip", "netns", "exec", NS, "ip", "link", "set", NS + "i", "up");
             must("ip", "netns", "exec", NS, "ip", "link", "set", "lo", "up");
             // the student's /etc/hosts on the instance sends the cache endpoint's name to an address of its choosing
+            madeNetnsEtc = !Files.isDirectory(NS_ETC.getParent());
             Files.createDirectories(NS_ETC);
             Files.writeString(NS_ETC.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost ip6-localhost"
                     + " ip6-loopback\n127.0.0.2 " + CACHE_NAME + "\n127.0.0.1 " + DB_NAME + "\n");
@@ -130,6 +133,13 @@ class PrivateLabTest {
                 sh("ip", "link", "del", VETH);
                 Files.deleteIfExists(NS_ETC.resolve("hosts"));
                 Files.deleteIfExists(NS_ETC);
+                if (madeNetnsEtc) {
+                    try {
+                        Files.deleteIfExists(NS_ETC.getParent());
+                    } catch (java.nio.file.DirectoryNotEmptyException othersUseIt) {
+                        // another namespace's files arrived meanwhile: theirs to remove
+                    }
+                }
                 made = false;
             }
         }
