@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestReporter;
  */
 public class ReachedServerChecks {
 
-    @Check(id = "redis_server_matches_elasticache",
+    @Check(id = "elasticache_endpoint_reached_is_the_cluster",
             title = "A Redis read at the cache's ElastiCache endpoint reports the version ElastiCache reports",
             remediation = "Let labcheck read the cache at the endpoint ElastiCache reports (no --redis, or --redis"
                     + " with that endpoint), through the app instance with --ssh; an instance whose name resolution or"
@@ -89,7 +89,7 @@ public class ReachedServerChecks {
                 + said + ", the version " + cache.describe() + " runs (" + cache.engineVersion() + ").");
     }
 
-    @Check(id = "mysql_server_matches_rds",
+    @Check(id = "rds_endpoint_reached_is_the_instance",
             title = "A database read at an RDS endpoint reports the engine and version RDS reports, and is not"
                     + " the app instance",
             remediation = "Let labcheck read the database at the endpoint RDS reports (no --db-url, or --db-url with"

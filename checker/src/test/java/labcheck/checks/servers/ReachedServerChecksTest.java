@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ReachedServerChecksTest {
 
-    private static final String REDIS = "redis_server_matches_elasticache";
-    private static final String DB = "mysql_server_matches_rds";
+    private static final String REDIS = "elasticache_endpoint_reached_is_the_cluster";
+    private static final String DB = "rds_endpoint_reached_is_the_instance";
     private static final String NODE = LabEvidence.CLUSTER + ".abc123.0001.use1.cache.amazonaws.com:6379";
     private static final String RDS = "jdbc:mysql://product-db.abc.us-east-1.rds.amazonaws.com:3306/ecommerce";
 
