@@ -115,9 +115,12 @@ final class PairClient {
      * in their difference; sampling stops once the tunnel confirms a saving ({@code low > 0}) or
      * rules out half the instance's ({@code high < instanceSavingMs / 2 - 0.25 ms}).
      *
+     * @param seen receives each cache-app answer with its id, as the comparison's own are counted (they
+     *             fall in the window whose hit ratio is graded)
      * @return null when the pairs were not timed on the instance
      */
-    TimingCorroboration corroborate(List<Integer> ids, int from, double instanceSavingMs, int most, Deadline d) {
+    TimingCorroboration corroborate(List<Integer> ids, int from, double instanceSavingMs, int most, Deadline d,
+                                    java.util.function.ObjIntConsumer<HttpResult> seen) {
         if (!remote()) {
             return null;
         }
@@ -137,6 +140,7 @@ final class PairClient {
                     b = base.get(path, d);
                     a = app.get(path, d);
                 }
+                seen.accept(a, id);
                 if (product(id, a) && product(id, b)) {
                     diffs.add(new double[] {0, b.millis() - a.millis()});
                 }

@@ -208,7 +208,7 @@ final class ProductPhases {
         PairedSaving measured = PairedSaving.of(pairs);
         // as the comparison itself, up to three times N while the tunnel's sample stays inconclusive
         TimingCorroboration corroboration = client.corroborate(ids, s.limits().warmupPerApp(), measured.median(),
-                3 * s.limits().requestsPerApp(), d);
+                3 * s.limits().requestsPerApp(), d, (r, id) -> tally.count(ProductReader.read(id, r).answer()));
         double reportedPaired = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
         Set<String> problems = new LinkedHashSet<>(appS.problems);
         problems.addAll(baseS.problems);
