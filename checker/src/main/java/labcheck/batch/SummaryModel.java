@@ -209,8 +209,10 @@ final class SummaryModel {
                 timings.add(Map.of("studentId", studentId, "message", nz(c.message())));
                 add(studentId, Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.flag());
             }
-            if (c.raised(Finding.CACHE_STATUS_CONTRADICTED.id())) {
-                add(studentId, Finding.CACHE_STATUS_CONTRADICTED.flag());
+            for (Finding other : Finding.values()) {
+                if (other != Finding.SELF_REPORTED_TIMINGS_CONTRADICTED && c.raised(other.id())) {
+                    add(studentId, other.flag());
+                }
             }
             if (c.outcome() == Outcome.UNVERIFIABLE) {
                 unverifiableCount.merge(studentId, 1, Integer::sum);

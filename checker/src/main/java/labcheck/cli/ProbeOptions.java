@@ -50,7 +50,8 @@ public final class ProbeOptions {
     int concurrency;
 
     @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Most time the app probe may take (default: ${DEFAULT-VALUE}).")
+            description = "Most time the app probe may take, with --ssh the connection, the forwards and the"
+                    + " source read included (default: ${DEFAULT-VALUE}).")
     int budgetSeconds;
 
     @Option(names = "--no-writes",

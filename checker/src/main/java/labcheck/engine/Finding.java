@@ -17,7 +17,9 @@ public enum Finding {
     /** The app's response_time_ms claims a saving that labcheck's own clock does not see. */
     SELF_REPORTED_TIMINGS_CONTRADICTED("self_reported_timings_contradicted", "timings disagree"),
     /** The app's cache_status says HIT or MISS where Redis and the database showed the other. */
-    CACHE_STATUS_CONTRADICTED("cache_status_contradicted", "cache_status contradicts Redis/MySQL");
+    CACHE_STATUS_CONTRADICTED("cache_status_contradicted", "cache_status contradicts Redis/MySQL"),
+    /** The Redis or MySQL reached at an AWS endpoint reports another engine, version or host than AWS describes. */
+    REACHED_SERVER_MISMATCH("reached_server_mismatch", "Redis/MySQL reached is not the one AWS reports");
 
     private final String id;
     private final String flag;

@@ -104,6 +104,8 @@ public final class AppProbe {
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
             Fact<LoadTestResult> load = guard("The load test", () -> loadTest(app, products.servedIds(), total));
+            var servers = guard("The servers' own identity", () -> ServerReads.read(redis.reader(), db.reader(),
+                    s.db()));
             var source = guard("The source excerpt", () -> s.source().text() != null
                     ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -111,7 +113,7 @@ public final class AppProbe {
                     .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))
                     .health(health).lazyLoad(lazy).redis(keys).database(database).timing(timing)
                     .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)
-                    .source(source).durationMs(ms).notes(notes).warmCache(warm).build());
+                    .source(source).durationMs(ms).notes(notes).warmCache(warm).servers(servers).build());
         } catch (RuntimeException e) {
             return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "

@@ -120,6 +120,17 @@ final class DbReader implements AutoCloseable {
         return new long[] {select, questions};
     }
 
+    /** {@code @@hostname} and {@code @@version}, as the server reports them (one SELECT: read outside any window). */
+    String[] identity() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.setQueryTimeout(timeoutSeconds);
+            try (ResultSet rs = st.executeQuery("SELECT @@hostname, @@version")) {
+                rs.next();
+                return new String[] {rs.getString(1), rs.getString(2)};
+            }
+        }
+    }
+
     private long single(String sql) throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.setQueryTimeout(timeoutSeconds);

@@ -16,6 +16,7 @@ import labcheck.evidence.app.ProductAnswer;
 import labcheck.evidence.app.ProductObservation;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.RequestTrace;
+import labcheck.evidence.app.TimingCorroboration;
 import labcheck.evidence.app.TimingProbe;
 
 /** The probes on {@code GET /product/{id}}: lazy loading, the DB hit window, the timing comparison. */
@@ -167,6 +168,8 @@ final class ProductPhases {
         // up to three times N, while the budget lasts, rather than call an honest app inconclusive
         int ceiling = s.limits().warmupPerApp() + 3 * s.limits().requestsPerApp();
         PairClient client = new PairClient(s, app, base, notes);
+        // timed on the instance, a quarter of the time is kept for labcheck's own sample through the tunnel
+        Deadline forPairs = s.apps().timer() != null ? d.share(0.75) : d;
         boolean cut = false;
         int i = 0;
         while (i < ceiling) {
@@ -174,7 +177,7 @@ final class ProductPhases {
                 break;
             }
             int end = i < planned ? planned : Math.min(ceiling, i + 20);
-            List<HttpResult[]> sent = client.pairs(ids, i, end, d);
+            List<HttpResult[]> sent = client.pairs(ids, i, end, forPairs);
             for (HttpResult[] ab : sent) {
                 boolean counted = i >= s.limits().warmupPerApp();
                 double[] a = one(ab[0], ids.get(i % ids.size()), appS, counted, true);
@@ -203,6 +206,9 @@ final class ProductPhases {
         var appRep = Latencies.ofMillis(appS.reportedArray());
         var baseRep = Latencies.ofMillis(baseS.reportedArray());
         PairedSaving measured = PairedSaving.of(pairs);
+        // as the comparison itself, up to three times N while the tunnel's sample stays inconclusive
+        TimingCorroboration corroboration = client.corroborate(ids, s.limits().warmupPerApp(), measured.median(),
+                3 * s.limits().requestsPerApp(), d, (r, id) -> tally.count(ProductReader.read(id, r).answer()));
         double reportedPaired = PairedSaving.median(pairs.stream().mapToDouble(p -> p[0]).sorted().toArray());
         Set<String> problems = new LinkedHashSet<>(appS.problems);
         problems.addAll(baseS.problems);
@@ -215,7 +221,7 @@ final class ProductPhases {
                 .measuredSavingLowMs(Latencies.round(measured.low()))
                 .measuredSavingHighMs(Latencies.round(measured.high())).appFailures(appS.failures)
                 .baselineFailures(baseS.failures).problems(problems.stream().limit(4).toList())
-                .clientAt(client.where()).build());
+                .clientAt(client.where()).corroboration(corroboration).build());
     }
 
     /** Whether the pairs already confirm a saving, or already show one far below the reported saving. */

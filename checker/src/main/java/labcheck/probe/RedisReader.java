@@ -205,6 +205,18 @@ final class RedisReader implements AutoCloseable {
         return new long[] {hits, misses};
     }
 
+    /** The fields of one {@code INFO} section ({@code server}: redis_version, os, ...), as the server gave them. */
+    java.util.Map<String, String> info(String section) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String line : jedis.info(section).split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith("#")) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return fields;
+    }
+
     @Override
     public void close() {
         jedis.close();

@@ -27,6 +27,11 @@ public interface RemoteTimer {
      */
     List<Timed> get(List<Leg> legs, Duration requestTimeout, Duration budget) throws Unusable;
 
+    /** The longest one request can take there when the probe asks for {@code requestTimeout}. */
+    default Duration perRequestBound(Duration requestTimeout) {
+        return requestTimeout;
+    }
+
     /** One request: to the no-cache app ({@code baseline}) or the cache app, on {@code path}. */
     record Leg(boolean baseline, String path) {
     }
@@ -37,7 +42,8 @@ public interface RemoteTimer {
      * @param status      HTTP status, 0 when none came
      * @param contentType the Content-Type, or null
      * @param body        the body (capped), or null
-     * @param millis      the remote client's time for the whole request
+     * @param millis      the remote client's time for the whole request, as it reported it (NaN when unreadable):
+     *                    a claim, held against labcheck's own clock
      * @param failure     why no answer came, or null
      * @param refused     whether the connection could not be made at all
      * @param timedOut    whether the request gave no complete answer in time

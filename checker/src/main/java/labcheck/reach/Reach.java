@@ -13,9 +13,9 @@ import labcheck.probe.SourceText;
  *
  * <pre>{@code
  * try (Reach reach = Reach.open(ssh)) {
- *     int port = reach.forward("localhost", 5001);   // 127.0.0.1:port here is the instance's localhost:5001
+ *     int port = reach.forward("localhost", 5001, Duration.ofSeconds(10));   // the instance's localhost:5001
  *     RemoteTimer timer = reach.timer("http://localhost:5001", "http://localhost:5000");
- *     SourceText source = reach.source("~/product-api/app_with_cache.py");
+ *     SourceText source = reach.source("~/product-api/app_with_cache.py", Duration.ofSeconds(10));
  * }
  * }</pre>
  */
@@ -23,6 +23,9 @@ public final class Reach implements AutoCloseable {
 
     /** The most of the source read from the instance: one byte more than the scanner takes. */
     private static final int MAX_SOURCE = (1 << 20) + 1;
+
+    /** The source read's exit status for a path that exists but is no regular file. */
+    private static final int NOT_A_FILE = 64;
 
     private final SshLink link;
 
@@ -42,10 +45,10 @@ public final class Reach implements AutoCloseable {
 
     /**
      * A local port on 127.0.0.1 that reaches {@code host:port} as the instance sees it, tried once
-     * so a refusal is reported now with its reason.
+     * (for up to {@code trial}) so a refusal is reported now with its reason.
      */
-    public int forward(String host, int port) throws ReachException {
-        return link.forward(host, port);
+    public int forward(String host, int port, Duration trial) throws ReachException {
+        return link.forward(host, port, trial);
     }
 
     /** Times requests to the two apps (as the instance sees them) on the instance, with its curl. */
@@ -53,17 +56,35 @@ public final class Reach implements AutoCloseable {
         return new RemoteCurl(link, appUrl, baselineUrl);
     }
 
-    /** The file at {@code path} on the instance ({@code ~/} is its home), or why it cannot be read. */
-    public SourceText source(String path) {
+    /**
+     * The file at {@code path} on the instance ({@code ~/} is its home), read for up to {@code timeout},
+     * or why it cannot be read: missing, not a regular file (a FIFO, a folder), or not read in time.
+     * Never an empty text for a file that was not read.
+     */
+    public SourceText source(String path, Duration timeout) {
         String p = path.trim();
-        String quoted = p.startsWith("~/") ? "\"$HOME\"/" + RemoteCurl.quote(p.substring(2)) : RemoteCurl.quote(p);
+        String q = p.startsWith("~/") ? "\"$HOME\"/" + RemoteCurl.quote(p.substring(2)) : RemoteCurl.quote(p);
+        String fix = " Fix: give --source as the instance sees it, the path of the app's .py file, e.g."
+                + " ~/product-api/app_with_cache.py.";
         try {
-            SshLink.Exec r = link.exec("cat -- " + quoted + " | head -c " + MAX_SOURCE, Duration.ofSeconds(15),
-                    MAX_SOURCE);
-            if (r.out().length == 0 && !r.err().isBlank()) {
+            // a FIFO or a device would hold cat until the timeout; only a regular file is read
+            SshLink.Exec r = link.exec("if [ -f " + q + " ]; then cat -- " + q + " | head -c " + MAX_SOURCE
+                    + "; elif [ -e " + q + " ]; then echo 'not a regular file' >&2; exit " + NOT_A_FILE
+                    + "; else cat -- " + q + "; fi", timeout, MAX_SOURCE);
+            if (!r.finished()) {
+                return SourceText.unreadable(p, "The source file " + p + " could not be read on the instance within "
+                        + Math.max(1, timeout.toSeconds()) + " s (the read never finished: a FIFO or a stalled disk"
+                        + " gives no end of file), so no excerpt is shown." + fix);
+            }
+            if (r.exitStatus() != null && r.exitStatus() == NOT_A_FILE) {
+                return SourceText.unreadable(p, "The source file " + p + " on the instance is not a regular file (a"
+                        + " FIFO, a device or a folder), so it was not read." + fix);
+            }
+            if (r.out().length == 0 && (!r.err().isBlank() || (r.exitStatus() != null && r.exitStatus() != 0))) {
+                String why = r.err().isBlank() ? "exit " + r.exitStatus()
+                        : r.err().lines().findFirst().orElse("").strip();
                 return SourceText.unreadable(p, "The source file " + p + " could not be read on the instance ("
-                        + r.err().lines().findFirst().orElse("").strip() + "). Fix: give --source as the instance"
-                        + " sees it, e.g. ~/product-api/app_with_cache.py.");
+                        + why + ")." + fix);
             }
             return SourceText.of(p, r.outText());
         } catch (ReachException e) {

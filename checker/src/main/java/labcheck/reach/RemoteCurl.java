@@ -10,13 +10,17 @@ import labcheck.probe.RemoteTimer;
 /**
  * The timing comparison run on the instance, as the lab's own {@code performance_test.sh}
  * does: one {@code sh} loop of {@code curl -w} per batch, over one SSH exec; each request's
- * {@code time_total} and body are parsed back. Nothing is installed: where the instance has no
- * curl, {@link #get} says so and the probe times through the tunnel instead.
+ * {@code time_total} and body are parsed back, a claim the probe holds against its own clock.
+ * Nothing is installed: where the instance has no curl, {@link #get} says so and the probe times
+ * through the tunnel instead.
  */
 final class RemoteCurl implements RemoteTimer {
 
     /** Output kept from one batch at most (bodies are a few hundred bytes each). */
     static final int MAX_OUTPUT = 8 << 20;
+
+    /** Requests per curl: ten pairs. */
+    static final int CHUNK = 20;
 
     private final SshLink link;
     private final String appBase;
@@ -33,13 +37,19 @@ final class RemoteCurl implements RemoteTimer {
         return "on the instance " + link.target().host() + " (curl over SSH)";
     }
 
+    /** curl's {@code -m} takes whole seconds, at least one. */
+    @Override
+    public Duration perRequestBound(Duration requestTimeout) {
+        return Duration.ofSeconds(Math.max(1, requestTimeout.toSeconds()));
+    }
+
     @Override
     public List<Timed> get(List<Leg> legs, Duration requestTimeout, Duration budget) throws Unusable {
         if (legs.isEmpty()) {
             return List.of();
         }
         String mark = "@@labcheck-" + UUID.randomUUID().toString().replace("-", "");
-        long perRequest = Math.max(1, requestTimeout.toSeconds());
+        long perRequest = perRequestBound(requestTimeout).toSeconds();
         Duration bound = budget.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : budget;
         SshLink.Exec r;
         try {
@@ -63,22 +73,31 @@ final class RemoteCurl implements RemoteTimer {
         return timed.size() > legs.size() ? timed.subList(0, legs.size()) : timed;
     }
 
-    /** A POSIX sh loop; the URLs are the instance's own view, quoted; the deadline is the instance's clock. */
+    /**
+     * A POSIX sh loop over chunks of {@link #CHUNK} requests, one {@code curl} per chunk: a curl
+     * started per request costs more than the request (about 30 ms on a busy instance against a
+     * few), and one curl reuses its connections to both apps alike. The URLs are the instance's own
+     * view, quoted; the deadline is the instance's clock, checked before each chunk (the exec's own
+     * bound, on labcheck's side, stops the rest).
+     */
     private String script(List<Leg> legs, String mark, long perRequest, Duration bound) {
-        StringBuilder list = new StringBuilder();
-        for (Leg l : legs) {
-            list.append(l.baseline() ? 'b' : 'a').append(l.path()).append(' ');
+        StringBuilder chunks = new StringBuilder();
+        for (int i = 0; i < legs.size(); i++) {
+            chunks.append(i % CHUNK == 0 ? (i == 0 ? "'" : "' '") : " ");
+            chunks.append(legs.get(i).baseline() ? 'b' : 'a').append(legs.get(i).path());
         }
+        chunks.append("'");
         return "LC_ALL=C; export LC_ALL; "
                 + "command -v curl >/dev/null 2>&1 || { echo '" + mark + " nocurl'; exit 0; }; "
                 + "A=" + quote(appBase) + "; B=" + quote(baselineBase == null ? appBase : baselineBase) + "; "
                 + "end=$(( $(date +%s) + " + Math.max(1, bound.toSeconds()) + " )); "
-                + "for x in " + list + "; do "
+                + "for c in " + chunks + "; do "
                 + "[ \"$(date +%s)\" -ge \"$end\" ] && break; "
-                + "case $x in a*) u=\"$A${x#a}\";; *) u=\"$B${x#b}\";; esac; "
+                + "set --; for x in $c; do case $x in a*) set -- \"$@\" \"$A${x#a}\";;"
+                + " *) set -- \"$@\" \"$B${x#b}\";; esac; done; "
                 + "curl -s -m " + perRequest + " --connect-timeout " + perRequest
-                + " -H 'Accept: application/json' -w '\\n" + mark + " %{http_code} %{time_total} %{content_type}\\n'"
-                + " \"$u\"; echo \"" + mark + "rc $?\"; "
+                + " -H 'Accept: application/json' -w '\\n" + mark
+                + " %{http_code} %{time_total} %{exitcode} %{content_type}\\n' \"$@\"; "
                 + "done";
     }
 
@@ -86,7 +105,11 @@ final class RemoteCurl implements RemoteTimer {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** Body lines up to the mark line, then the mark line, then the exit-code line; repeated. */
+    /**
+     * Each request's body up to its mark line, then the mark line: status, time_total, curl's exit
+     * code for that transfer ({@code %{exitcode}}, curl 7.75 and later; empty before, when a status
+     * of 000 is the only sign of a failure) and the content type; repeated.
+     */
     static List<Timed> parse(String out, String mark) {
         List<Timed> timed = new ArrayList<>();
         int pos = 0;
@@ -101,22 +124,20 @@ final class RemoteCurl implements RemoteTimer {
             if (lineEnd < 0) {
                 break;
             }
-            String[] f = out.substring(m + head.length(), lineEnd).trim().split(" ", 3);
-            int rcStart = lineEnd + 1;
-            int rcEnd = out.indexOf('\n', rcStart);
-            if (rcEnd < 0 || !out.startsWith(mark + "rc ", rcStart)) {
-                break;
-            }
-            int rc = parseInt(out.substring(rcStart + mark.length() + 3, rcEnd).trim());
+            String[] f = out.substring(m + head.length(), lineEnd).split(" ", 4);
             int status = parseInt(f[0]);
-            double ms = f.length > 1 ? parseDouble(f[1]) * 1000 : 0;
-            String type = f.length > 2 && !f[2].isBlank() ? f[2] : null;
+            double ms = f.length > 1 ? parseDouble(f[1]) * 1000 : Double.NaN;
+            Integer rc = f.length > 2 && f[2].matches("\\d+") ? Integer.valueOf(f[2]) : null;
+            String type = f.length > 3 && !f[3].isBlank() ? f[3].strip() : null;
+            if (rc == null) {
+                rc = status == 0 ? -1 : 0;   // a curl too old to say: no status means no answer
+            }
             if (rc == 0) {
                 timed.add(new Timed(status, type, body, ms, null, false, false));
             } else {
                 timed.add(new Timed(0, null, null, ms, failure(rc), rc == 7 || rc == 6, rc == 28));
             }
-            pos = rcEnd + 1;
+            pos = lineEnd + 1;
         }
         return timed;
     }
@@ -127,6 +148,7 @@ final class RemoteCurl implements RemoteTimer {
             case 28 -> "curl on the instance gave up: no complete answer in time";
             case 52 -> "curl on the instance got an empty reply";
             case 56 -> "curl on the instance saw the connection reset";
+            case -1 -> "curl on the instance got no answer (this curl does not say why)";
             default -> "curl on the instance failed with exit code " + rc;
         };
     }
@@ -139,11 +161,12 @@ final class RemoteCurl implements RemoteTimer {
         }
     }
 
+    /** curl's time_total in seconds; NaN when it is no number (the probe then counts it as impossible). */
     private static double parseDouble(String s) {
         try {
             return Double.parseDouble(s.trim().replace(',', '.').toLowerCase(Locale.ROOT));
         } catch (NumberFormatException e) {
-            return 0;
+            return Double.NaN;
         }
     }
 }

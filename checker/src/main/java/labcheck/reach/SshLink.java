@@ -58,6 +58,8 @@ public final class SshLink implements AutoCloseable {
         SshClient client = SshClient.setUpDefaultClient();
         HostKeyCheck hostKeys = new HostKeyCheck(s);
         client.setServerKeyVerifier(hostKeys);
+        // one client per link, so its order is this session's: the known host-key types are asked for first
+        client.setSignatureFactories(hostKeys.preferKnown(client.getSignatureFactories()));
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
@@ -65,6 +67,9 @@ public final class SshLink implements AutoCloseable {
         CoreModuleProperties.AUTH_TIMEOUT.set(client, s.authTimeout());
         CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, Duration.ofSeconds(10));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(15));
+        // the forwards carry small requests and answers: with Nagle on, a write waits for the peer's delayed
+        // ACK (40 ms), which stalls requests through the tunnel and swamps the timings labcheck takes there
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
         ClientSession session = null;
         try {
@@ -141,16 +146,16 @@ public final class SshLink implements AutoCloseable {
 
     /**
      * Forwards 127.0.0.1:EPHEMERAL here to {@code host:port} as the instance sees it, after trying
-     * one connection through it so a refusal is reported now, with its reason.
+     * one connection through it (for up to {@code trial}) so a refusal is reported now, with its reason.
      *
      * @return the local port
      */
-    public int forward(String host, int port) throws ReachException {
+    public int forward(String host, int port, Duration trial) throws ReachException {
         SshdSocketAddress remote = new SshdSocketAddress(host, port);
         String target = host + ":" + port;
-        try (ChannelDirectTcpip trial = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0),
+        try (ChannelDirectTcpip tried = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0),
                 remote)) {
-            trial.open().verify(Duration.ofSeconds(10));
+            tried.open().verify(trial);
         } catch (IOException e) {
             SshChannelOpenException refused = openFailure(e);
             if (refused == null) {

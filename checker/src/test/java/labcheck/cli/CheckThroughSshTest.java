@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -164,25 +166,69 @@ class CheckThroughSshTest extends SshLabFixture {
     @Test
     void aConnectionDroppingMidProbeEndsInBoundedTimeWithTheReason() throws Exception {
         try (Sshd flaky = Sshd.start(keys, "127.0.0.1", null)) {
-            Thread dropper = new Thread(() -> {
-                try {
-                    Thread.sleep(1500);
-                } catch (InterruptedException e) {
-                    return;
+            // the sessions are ended once the forwards are up, as the probe starts: whenever it runs, it runs dropped
+            Writer dropping = new Writer() {
+                private final StringBuilder seen = new StringBuilder();
+                private boolean dropped;
+
+                @Override
+                public void write(char[] buf, int off, int len) {
+                    err.write(buf, off, len);
+                    seen.append(buf, off, len);
+                    if (!dropped && seen.indexOf(" is up; forwarding ") >= 0) {
+                        dropped = true;
+                        flaky.dropSessions();
+                    }
                 }
-                flaky.dropSessions();
-            });
-            dropper.start();
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            CheckCommand command = new CheckCommand();
+            command.env = Map.of("LAB_DB_PASSWORD", lab.dbPassword());
+            CommandLine cmd = new CommandLine(command);
+            cmd.setOut(new PrintWriter(out, true));
+            cmd.setErr(new PrintWriter(dropping, true));
             long t0 = System.nanoTime();
-            int code = check(Map.of("LAB_DB_PASSWORD", lab.dbPassword()), args(flaky, "--budget", "40")
-                    .toArray(String[]::new));
-            dropper.join();
+            int code = cmd.execute(args(flaky, "--budget", "40").toArray(String[]::new));
 
             assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MARKS_LOST);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(90));
             assertThat(evidence().path("app").toString()).contains("SSH connection to " + flaky.target(USER)
                     .substring(USER.length() + 1));
             assertThat(err.toString()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aHungInstanceCostsTheBudgetWithTheSshSetupAndTheSourceReadInsideIt() throws Exception {
+        // GIVEN an instance where everything hangs: apps that accept and never answer, a source that is a FIFO
+        Path fifo = dir.resolve("app_with_cache.py");
+        Sshd.run("mkfifo", fifo.toString());
+        try (ServerSocket app = new ServerSocket(FreePort.find(), 50, InetAddress.getLoopbackAddress());
+             ServerSocket baseline = new ServerSocket(FreePort.find(), 50, InetAddress.getLoopbackAddress())) {
+            List<String> a = new ArrayList<>(List.of("--ssh", sshd.target(USER), "--ssh-key", sshd.rsaKey().toString(),
+                    "--ssh-known-hosts", sshd.knownHosts(dir.resolve("known_hosts")).toString(),
+                    "--app", "http://127.0.0.1:" + app.getLocalPort(),
+                    "--baseline", "http://127.0.0.1:" + baseline.getLocalPort(),
+                    "--source", fifo.toString(), "--budget", "10", "--out", dir.resolve("out").toString()));
+
+            // WHEN labcheck checks it with a 10 s budget
+            long t0 = System.nanoTime();
+            int code = check(Map.of(), a.toArray(String[]::new));
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+            // THEN it ends near the budget (SSH setup and source read included), and the source was not read
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MARKS_LOST);
+            assertThat(took).as(err.toString()).isLessThan(Duration.ofSeconds(16));
+            JsonNode source = evidence().path("app").path("value").path("source");
+            assertThat(source.has("unavailable")).as(source.toString()).isTrue();
+            assertThat(source.toString()).contains("is not a regular file").doesNotContain("No /product route");
         }
     }
 

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import labcheck.report.Outcome;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.reach.Sshd;
+import labcheck.report.CheckResult;
 import labcheck.report.JsonReport;
+import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -41,6 +42,12 @@ class PrivateLabTest {
     private static final String INSIDE = "10.213." + X + ".1";
     private static final String OUTSIDE = "10.213." + X + ".2";
     private static final String VETH = NS + "o";
+    /** The cache endpoint's name: the instance's /etc/hosts points it away, labcheck's resolver at Redis. */
+    private static final String CACHE_NAME = "cache.lab.test";
+    /** The database's name: labcheck's resolver points it where the instance cannot connect, the instance's right. */
+    private static final String DB_NAME = "db.lab.test";
+    /** The namespace's own /etc/hosts (ip netns exec mounts it over /etc/hosts): the student's instance view. */
+    private static final Path NS_ETC = Path.of("/etc/netns", NS);
 
     @TempDir
     static Path work;
@@ -49,6 +56,8 @@ class PrivateLabTest {
     private static Sshd sshd;
     private static Properties where;
     private static boolean made;
+    /** Whether this test made /etc/netns itself (then it removes it too). */
+    private static boolean madeNetnsEtc;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -69,6 +78,11 @@ class PrivateLabTest {
             must("ip", "netns", "exec", NS, "ip", "addr", "add", INSIDE + "/24", "dev", NS + "i");
             must("ip", "netns", "exec", NS, "ip", "link", "set", NS + "i", "up");
             must("ip", "netns", "exec", NS, "ip", "link", "set", "lo", "up");
+            // the student's /etc/hosts on the instance sends the cache endpoint's name to an address of its choosing
+            madeNetnsEtc = !Files.isDirectory(NS_ETC.getParent());
+            Files.createDirectories(NS_ETC);
+            Files.writeString(NS_ETC.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost ip6-localhost"
+                    + " ip6-loopback\n127.0.0.2 " + CACHE_NAME + "\n127.0.0.1 " + DB_NAME + "\n");
 
             Path file = work.resolve("inside.properties");
             Path home = Files.createDirectories(work.resolve("inside"));
@@ -117,6 +131,15 @@ class PrivateLabTest {
             if (made) {
                 sh("ip", "netns", "del", NS);
                 sh("ip", "link", "del", VETH);
+                Files.deleteIfExists(NS_ETC.resolve("hosts"));
+                Files.deleteIfExists(NS_ETC);
+                if (madeNetnsEtc) {
+                    try {
+                        Files.deleteIfExists(NS_ETC.getParent());
+                    } catch (java.nio.file.DirectoryNotEmptyException othersUseIt) {
+                        // another namespace's files arrived meanwhile: theirs to remove
+                    }
+                }
                 made = false;
             }
         }
@@ -149,8 +172,119 @@ class PrivateLabTest {
                 .path("value");
         assertThat(app.path("timing").path("value").path("clientAt").asText())
                 .isEqualTo("on the instance " + INSIDE + " (curl over SSH)");
+        // AND item 6 keeps its 3 marks, the instance's timings agreeing with labcheck's own through the tunnel
+        assertThat(item(s, "improvement").marks()).as(out.toString()).isEqualTo(3.0);
+        assertThat(CheckThroughSshTest.result(s, "app_improvement_over_baseline").findings()).isEmpty();
+        assertThat(app.path("timing").path("value").path("corroboration").path("tunnelPairs").asInt())
+                .isGreaterThanOrEqualTo(5);
         assertThat(app.path("appUrl").asText()).isEqualTo("http://localhost:5001");
         assertThat(Files.readString(outDir.resolve("evidence.json"))).doesNotContain(where.getProperty("dbPassword"));
+    }
+
+    @Test
+    void aFakeCurlFirstOnTheInstancesPathEarnsNothingForItem6AndIsFlaggedAsContradicted() throws Exception {
+        // GIVEN a student's curl first on the instance's PATH (~/bin, from ~/.bashrc) that reports 0.4 ms for the
+        // cache app and 4 ms for the no-cache app, and apps that are equally fast and claim the same saving
+        Path bin = Files.createDirectories(sshd.home().resolve("bin"));
+        Files.writeString(bin.resolve("curl"), "#!/bin/bash\n"
+                + "# the student's curl: the real one answers each URL, the times are what the student wants graded\n"
+                + "opts=(); urls=(); p='%{time_total}'\n"
+                + "for a in \"$@\"; do case $a in http://*) urls+=(\"$a\");; *) opts+=(\"$a\");; esac; done\n"
+                + "for u in \"${urls[@]}\"; do\n"
+                + "  t=0.004; case $u in *:" + PrivateLabInside.LIAR_CACHE + "/*) t=0.0004;; esac\n"
+                + "  /usr/bin/curl \"${opts[@]//\"$p\"/$t}\" \"$u\"\n"
+                + "done\n");
+        bin.resolve("curl").toFile().setExecutable(true);
+        Files.writeString(sshd.home().resolve(".bashrc"), "export PATH=\"$HOME/bin:$PATH\"\n");
+        try {
+            Path outDir = work.resolve("fake-curl");
+            // WHEN labcheck grades that pair through SSH
+            check(Map.of("DB_PASSWORD", where.getProperty("dbPassword")), List.of(
+                    "--ssh", "root@" + INSIDE + ":" + sshd.port(), "--ssh-key", sshd.rsaKey().toString(),
+                    "--ssh-known-hosts", sshd.knownHosts(work.resolve("known_hosts")).toString(),
+                    "--app", "http://localhost:" + PrivateLabInside.LIAR_CACHE,
+                    "--baseline", "http://localhost:" + PrivateLabInside.LIAR_BASELINE,
+                    "--redis", "localhost:" + where.getProperty("redisPort"), "--out", outDir.toString()));
+
+            // THEN item 6 earns 0 of 3, with the contradiction finding, and says whose machine the figures came from
+            Scoresheet s = JsonReport.fromJson(Files.readString(outDir.resolve("scoresheet.json")), "scoresheet.json");
+            CheckResult item6 = CheckThroughSshTest.result(s, "app_improvement_over_baseline");
+            assertThat(item(s, "improvement").marks()).as(item6.message() + "\n" + item6.details()).isZero();
+            assertThat(item6.outcome()).as(item6.message() + "\n" + item6.details()).isEqualTo(Outcome.FAILED);
+            assertThat(item6.findings()).contains("self_reported_timings_contradicted");
+            assertThat(item6.message()).contains("self-reported timings contradict themselves")
+                    .contains("a machine the student controls").contains("through the tunnel and timed by labcheck");
+            assertThat(item6.details()).contains("on a machine the student controls");
+            // AND the fake was in use: the instance's own figures show the saving it was written to show
+            JsonNode c = EvidenceBundle.mapper().readTree(outDir.resolve("evidence.json").toFile()).path("app")
+                    .path("value").path("timing").path("value").path("corroboration");
+            assertThat(c.path("instanceSavingMs").asDouble()).isCloseTo(3.6, org.assertj.core.data.Offset.offset(0.01));
+        } finally {
+            Files.delete(sshd.home().resolve(".bashrc"));
+            Files.delete(bin.resolve("curl"));
+            Files.delete(bin);
+        }
+    }
+
+    @Test
+    void aFakeHostsEntryForTheCacheEndpointOnTheInstanceDoesNotMoveTheRedisForward() throws Exception {
+        // GIVEN the instance resolves the cache endpoint's name to an address of the student's choosing
+        assertThat(shOut("ip", "netns", "exec", NS, "getent", "hosts", CACHE_NAME)).startsWith("127.0.0.2 ");
+        // AND labcheck's side resolves it (as AWS's public DNS does) to where the cache is, as the instance sees it:
+        // a real resolver reading its own /etc/hosts, in a mount namespace of labcheck's process only
+        Path hosts = work.resolve("labcheck-hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost\n::1 localhost\n127.0.0.1 " + CACHE_NAME + "\n"
+                // AND a database name labcheck resolves to an address the instance cannot connect to (as a publicly
+                // accessible RDS instance's name resolves to its public address outside its VPC)
+                + "127.0.0.9 " + DB_NAME + "\n");
+        Path outDir = work.resolve("hosts");
+        String redis = CACHE_NAME + ":" + where.getProperty("redisPort");
+
+        // WHEN labcheck grades through SSH with the cache endpoint given by name
+        int code = labcheckWithHosts(hosts, Map.of("DB_PASSWORD", where.getProperty("dbPassword")), List.of("check",
+                "--ssh", "root@" + INSIDE + ":" + sshd.port(), "--ssh-key", sshd.rsaKey().toString(),
+                "--ssh-known-hosts", sshd.knownHosts(work.resolve("known_hosts")).toString(),
+                "--redis", redis,
+                "--db-url", "jdbc:mysql://" + DB_NAME + ":" + where.getProperty("dbPort") + "/ecommerce",
+                "--db-user", where.getProperty("dbUser"), "--budget", "40", "--out", outDir.toString()));
+
+        // THEN the forward went to the address labcheck resolved, the real Redis, and the TTL is verified there
+        Scoresheet s = JsonReport.fromJson(Files.readString(outDir.resolve("scoresheet.json")), "scoresheet.json");
+        assertThat(code).as(Files.readString(work.resolve("hosts.log"))).isEqualTo(ExitCodes.MARKS_LOST);
+        assertThat(CheckThroughSshTest.result(s, "redis_product_key_ttl_set").outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(s.notes()).anyMatch(n -> n.startsWith("Redis " + redis + " was forwarded to 127.0.0.1:"
+                + where.getProperty("redisPort") + ", the address labcheck resolved the name to itself"));
+        JsonNode app = EvidenceBundle.mapper().readTree(outDir.resolve("evidence.json").toFile()).path("app")
+                .path("value");
+        assertThat(app.path("redis").path("value").path("endpoint").asText()).isEqualTo(redis);
+        // AND where the instance could not connect to labcheck's address, the forward went to the name as the instance
+        // resolves it, and the notes say what was reached is then the instance's word
+        assertThat(s.notes()).anyMatch(n -> n.startsWith("The instance could not connect to 127.0.0.9:"
+                + where.getProperty("dbPort") + ", the address labcheck resolved " + DB_NAME) && n.contains("went to "
+                + DB_NAME + " as the instance resolves it") && n.contains("the instance's word"));
+        assertThat(CheckThroughSshTest.result(s, "app_cache_hits_skip_database").outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    /** labcheck as its own process, whose /etc/hosts is {@code hosts} (a private mount namespace: root only). */
+    private static int labcheckWithHosts(Path hosts, Map<String, String> env, List<String> args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+                "mount --bind \"$0\" /etc/hosts && exec \"$@\"", hosts.toString(), java, "-cp",
+                System.getProperty("java.class.path"), Labcheck.class.getName()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(work.resolve("hosts.log").toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("labcheck did not finish: " + Files.readString(work.resolve("hosts.log")));
+        }
+        return p.exitValue();
+    }
+
+    private static labcheck.report.ItemResult item(Scoresheet s, String id) {
+        return s.items().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -171,6 +305,13 @@ class PrivateLabTest {
         if (sh(cmd) != 0) {
             throw new IllegalStateException("failed: " + String.join(" ", cmd));
         }
+    }
+
+    private static String shOut(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return text;
     }
 
     private static int sh(String... cmd) throws IOException, InterruptedException {

@@ -3,12 +3,12 @@ package labcheck.cli;
 import java.io.StringWriter;
 import labapp.EmbeddedLab;
 import labcheck.reach.SshdFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * What the SSH command tests share: the lab (embedded, on loopback) behind {@link SshdFixture}'s sshd,
- * started once per class and stopped after it.
+ * What the SSH command tests share: the lab (embedded, on loopback) behind {@link SshdFixture}'s sshd.
+ * One lab serves every such class of the test JVM (starting one costs seconds, and each test leaves the
+ * products as it found them); it is stopped, by its servers' own PIDs, when the JVM exits.
  */
 abstract class SshLabFixture extends SshdFixture {
 
@@ -19,14 +19,15 @@ abstract class SshLabFixture extends SshdFixture {
 
     @BeforeAll
     static void startLab() {
-        lab = EmbeddedLab.start();
+        lab = Shared.LAB;
     }
 
-    @AfterAll
-    static void stopLab() {
-        if (lab != null) {
-            lab.close();
-            lab = null;
+    /** The JVM's one lab, started on first use. */
+    private static final class Shared {
+        static final EmbeddedLab LAB = EmbeddedLab.start();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(LAB::close, "ssh-lab-stop"));
         }
     }
 }

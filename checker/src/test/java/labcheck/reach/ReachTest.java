@@ -43,9 +43,9 @@ class ReachTest extends SshdFixture {
             answer.start();
 
             // WHEN it is forwarded and the source is read
-            int local = reach.forward("127.0.0.1", service.getLocalPort());
-            SourceText read = reach.source(source.toString());
-            SourceText missing = reach.source(dir.resolve("none.py").toString());
+            int local = reach.forward("127.0.0.1", service.getLocalPort(), Duration.ofSeconds(10));
+            SourceText read = reach.source(source.toString(), Duration.ofSeconds(10));
+            SourceText missing = reach.source(dir.resolve("none.py").toString(), Duration.ofSeconds(10));
 
             // THEN the forward reaches the service, the file comes back, and a missing one says how to name it
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local);
@@ -60,6 +60,44 @@ class ReachTest extends SshdFixture {
             assertThat(missing.problem()).contains("could not be read on the instance").contains("give --source as"
                     + " the instance sees it");
             assertThat(reach.notes()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSourceThatIsAFifoIsNotReadNotAnEmptyFile() throws Exception {
+        // GIVEN a FIFO where the source should be: cat on it would wait for a writer forever
+        Path fifo = dir.resolve("app_with_cache.py");
+        Sshd.run("mkfifo", fifo.toString());
+        try (Reach reach = Reach.open(settings(sshd.knownHosts(dir.resolve("kh")), false))) {
+            long t0 = System.nanoTime();
+            SourceText read = reach.source(fifo.toString(), Duration.ofSeconds(10));
+
+            // THEN it is refused at once, as what it is, with the fix; never graded as an empty file
+            assertThat(read.text()).isNull();
+            assertThat(read.problem()).contains("is not a regular file").contains("FIFO")
+                    .contains("Fix: give --source");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aSourceReadThatNeverFinishesIsCouldNotBeReadWithinItsTime() throws Exception {
+        // GIVEN an instance whose cat never ends (a student's own cat first on the PATH)
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("cat"), "#!/bin/sh\nexec sleep 30\n");
+        bin.resolve("cat").toFile().setExecutable(true);
+        Path source = dir.resolve("app_with_cache.py");
+        Files.writeString(source, "v = redis_client.get(f'product:{id}')\n");
+        try (Sshd slow = Sshd.start(keys, "127.0.0.1", null, "SetEnv PATH=" + bin + ":/usr/bin:/bin");
+             Reach reach = Reach.open(SshSettings.of(slow.target(USER), slow.rsaKey(), null,
+                     slow.knownHosts(dir.resolve("kh")), false, Map.of()))) {
+            // WHEN the source is read with 2 s to do it
+            SourceText read = reach.source(source.toString(), Duration.ofSeconds(2));
+
+            // THEN it could not be read, and says in how long; no empty text stands for it
+            assertThat(read.text()).isNull();
+            assertThat(read.problem()).contains("could not be read on the instance within 2 s")
+                    .contains("never finished");
         }
     }
 

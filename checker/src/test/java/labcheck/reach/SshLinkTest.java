@@ -32,7 +32,7 @@ class SshLinkTest extends SshdFixture {
             t.start();
             try (SshLink link = SshLink.open(settings(sshd.rsaKey(), sshd.knownHosts(dir.resolve("kh")), false))) {
                 // WHEN it is forwarded and a command is run
-                int local = link.forward("127.0.0.1", service.getLocalPort());
+                int local = link.forward("127.0.0.1", service.getLocalPort(), Duration.ofSeconds(10));
                 String got;
                 try (Socket s = new Socket("127.0.0.1", local)) {
                     s.setSoTimeout(10_000);
@@ -122,6 +122,64 @@ class SshLinkTest extends SshdFixture {
     }
 
     @Test
+    void aKnownHostsFileHoldingOnlyTheRsaKeyConnectsAsSshDoesBecauseThatTypeIsAskedForFirst() throws Exception {
+        // GIVEN an instance with ed25519 and RSA host keys, and a known-hosts file holding only its RSA key
+        Path kh = sshd.knownHosts(dir.resolve("kh"), "rsa");
+        String before = Files.readString(kh);
+
+        // WHEN labcheck connects THEN the RSA key is the one shown and verified: no "changed key", nothing written
+        try (SshLink link = SshLink.open(settings(sshd.rsaKey(), kh, false))) {
+            assertThat(link.exec("true", Duration.ofSeconds(10), 16).exitStatus()).isZero();
+            assertThat(link.hostKeyAdded()).isFalse();
+        }
+        assertThat(Files.readString(kh)).isEqualTo(before);
+    }
+
+    @Test
+    void aKnownHostOfferingOnlyAKeyOfAnotherTypeIsANewKeyNotAManInTheMiddle() throws Exception {
+        // GIVEN a known-hosts file holding the instance's RSA key, and an sshd that offers only its ed25519 key
+        try (Sshd edOnly = Sshd.start(keys, "127.0.0.1", null, "HostKeyAlgorithms ssh-ed25519")) {
+            Path kh = edOnly.knownHosts(dir.resolve("kh"), "rsa");
+            String rsaLine = Files.readString(kh);
+            SshSettings strict = SshSettings.of(edOnly.target(USER), edOnly.rsaKey(), null, kh, false, Map.of());
+
+            // WHEN labcheck connects THEN the key is refused as new, with its fingerprint, never as changed
+            assertThatThrownBy(() -> SshLink.open(strict)).isInstanceOf(ReachException.class)
+                    .hasMessageContaining("is not in " + kh).hasMessageContaining("holds a key of another type")
+                    .hasMessageContaining("ssh-rsa").hasMessageContaining("SHA256:")
+                    .hasMessageContaining("--ssh-accept-new")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("CHANGED").doesNotContain("middle")
+                            .doesNotContain("ssh-keygen -R"));
+            assertThat(Files.readString(kh)).isEqualTo(rsaLine);
+
+            // AND with --ssh-accept-new it connects and records the ed25519 key beside the RSA one, which stays
+            try (SshLink link = SshLink.open(SshSettings.of(edOnly.target(USER), edOnly.rsaKey(), null, kh, true,
+                    Map.of()))) {
+                assertThat(link.hostKeyAdded()).isTrue();
+            }
+            assertThat(Files.readString(kh)).startsWith(rsaLine.trim()).contains("ssh-ed25519");
+            try (SshLink again = SshLink.open(strict)) {
+                assertThat(again.hostKeyAdded()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aChangedKeyOfTheKnownTypeIsStillRefusedAsChanged() throws Exception {
+        // GIVEN a known-hosts file holding another RSA key for this host
+        Path other = dir.resolve("other_rsa");
+        Sshd.run(Sshd.KEYGEN.toString(), "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", other.toString());
+        Path kh = dir.resolve("kh");
+        String otherKey = Files.readString(other.resolveSibling("other_rsa.pub")).trim().replaceFirst("\\s+\\S+$", "");
+        Files.writeString(kh, "[127.0.0.1]:" + sshd.port() + " " + otherKey + "\n");
+
+        // THEN the server, asked for RSA first, shows its RSA key, which is refused as changed
+        assertThatThrownBy(() -> SshLink.open(settings(sshd.rsaKey(), kh, true)))
+                .isInstanceOf(ReachException.class).hasMessageContaining("has CHANGED")
+                .hasMessageContaining("the server offered ssh-rsa key SHA256:").hasMessageContaining("ssh-keygen -R");
+    }
+
+    @Test
     void aKeyTheServerDoesNotKnowIsRefusedNamingTheKeyFlag() throws Exception {
         Path stranger = dir.resolve("stranger");
         Sshd.run(Sshd.KEYGEN.toString(), "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-f",
@@ -159,7 +217,8 @@ class SshLinkTest extends SshdFixture {
     void aForwardToATargetThatRefusesIsReportedWhenItIsOpened() throws Exception {
         try (SshLink link = SshLink.open(settings(sshd.rsaKey(), sshd.knownHosts(dir.resolve("kh")), false))) {
             int closed = FreePort.find();
-            assertThatThrownBy(() -> link.forward("127.0.0.1", closed)).isInstanceOf(ReachException.class)
+            assertThatThrownBy(() -> link.forward("127.0.0.1", closed, Duration.ofSeconds(10)))
+                    .isInstanceOf(ReachException.class)
                     .hasMessageContaining("could not connect to 127.0.0.1:" + closed)
                     .hasMessageContaining("service runs there");
             assertThat(link.isOpen()).isTrue();
@@ -171,7 +230,8 @@ class SshLinkTest extends SshdFixture {
         try (Sshd strict = Sshd.start(keys, "127.0.0.1", null, "AllowTcpForwarding no");
              SshLink link = SshLink.open(SshSettings.of(strict.target(USER), strict.rsaKey(), null,
                      strict.knownHosts(dir.resolve("kh2")), false, Map.of()))) {
-            assertThatThrownBy(() -> link.forward("127.0.0.1", sshd.port())).isInstanceOf(ReachException.class)
+            assertThatThrownBy(() -> link.forward("127.0.0.1", sshd.port(), Duration.ofSeconds(10)))
+                    .isInstanceOf(ReachException.class)
                     .hasMessageContaining("AllowTcpForwarding");
             // AND commands still run, so the timing and the source still can
             assertThat(link.exec("echo ok", Duration.ofSeconds(10), 64).outText()).isEqualTo("ok\n");

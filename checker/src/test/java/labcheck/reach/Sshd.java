@@ -32,12 +32,14 @@ public final class Sshd implements AutoCloseable {
     private final String address;
     private final int port;
     private final Process process;
+    private final Path home;
 
-    private Sshd(Path dir, String address, int port, Process process) {
+    private Sshd(Path dir, String address, int port, Process process, Path home) {
         this.dir = dir;
         this.address = address;
         this.port = port;
         this.process = process;
+        this.home = home;
     }
 
     /** Whether this machine can run the test's sshd; else why not. */
@@ -49,13 +51,18 @@ public final class Sshd implements AutoCloseable {
         return null;
     }
 
-    /** Generates keys once per directory: host key, an RSA PEM user key and an ed25519 OpenSSH user key. */
+    /**
+     * Generates keys once per directory: ed25519 and RSA host keys (an EC2 instance has both), an RSA
+     * PEM user key and an ed25519 OpenSSH user key.
+     */
     static void keys(Path dir) throws IOException, InterruptedException {
         if (Files.exists(dir.resolve("host_ed25519"))) {
             return;
         }
         run(KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "labcheck-test-host", "-f",
                 dir.resolve("host_ed25519").toString());
+        run(KEYGEN.toString(), "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "labcheck-test-host-rsa", "-f",
+                dir.resolve("host_rsa").toString());
         run(KEYGEN.toString(), "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-C", "labcheck-test-rsa", "-f",
                 dir.resolve("user_rsa.pem").toString());
         run(KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "labcheck-test-ed25519", "-f",
@@ -74,6 +81,7 @@ public final class Sshd implements AutoCloseable {
         int port = netns == null ? FreePort.find() : 2222;
         List<String> config = new ArrayList<>(List.of(
                 "Port " + port, "ListenAddress " + address, "HostKey " + dir.resolve("host_ed25519"),
+                "HostKey " + dir.resolve("host_rsa"),
                 "PidFile " + dir.resolve("sshd-" + port + ".pid"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "PermitRootLogin prohibit-password",
                 "StrictModes no", "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no",
@@ -98,7 +106,7 @@ public final class Sshd implements AutoCloseable {
         }
         Path log = dir.resolve("sshd-" + port + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Sshd sshd = new Sshd(dir, address, port, p);
+        Sshd sshd = new Sshd(dir, address, port, p, home);
         if (netns == null) {
             sshd.awaitListening(log);
         }
@@ -138,6 +146,14 @@ public final class Sshd implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The sessions' home (an empty folder of this server's own), where a test plays the student who
+     * owns the instance (a {@code .bashrc}, a {@code bin/curl}); null where sessions see the real home.
+     */
+    public Path home() {
+        return home;
+    }
+
     public String address() {
         return address;
     }
@@ -158,9 +174,14 @@ public final class Sshd implements AutoCloseable {
         return dir.resolve("sshd-" + port + ".log");
     }
 
-    /** A known-hosts file holding this server's host key, as ssh-keyscan would write it. */
+    /** A known-hosts file holding this server's ed25519 host key, as ssh-keyscan would write it. */
     public Path knownHosts(Path file) throws IOException {
-        String key = Files.readString(dir.resolve("host_ed25519.pub")).trim().replaceFirst("\\s+\\S+$", "");
+        return knownHosts(file, "ed25519");
+    }
+
+    /** A known-hosts file holding only this server's host key of {@code type} ({@code ed25519} or {@code rsa}). */
+    public Path knownHosts(Path file, String type) throws IOException {
+        String key = Files.readString(dir.resolve("host_" + type + ".pub")).trim().replaceFirst("\\s+\\S+$", "");
         Files.writeString(file, "[" + address + "]:" + port + " " + key + "\n");
         return file;
     }

@@ -67,7 +67,8 @@ class RubricLoaderTest {
         Rubric rubric = RubricLoader.shipped(allIds());
 
         assertThat(rubric.total()).isEqualTo(20);
-        assertThat(rubric.items()).extracting(RubricItem::marks).containsExactly(4.0, 2.0, 3.0, 4.0, 2.0, 3.0, 2.0, 0.0, 0.0, 0.0);
+        assertThat(rubric.items()).extracting(RubricItem::marks)
+                .containsExactly(4.0, 2.0, 3.0, 4.0, 2.0, 3.0, 2.0, 0.0, 0.0, 0.0, 0.0);
         assertThat(rubric.items().get(3).checks()).containsExactly(new RubricCheck("app_lazy_loading_miss_then_hit", 2),
                 new RubricCheck("redis_product_key_populated_on_miss", 1), new RubricCheck("app_cache_hits_skip_database", 1));
         assertThat(rubric.bonus()).flatExtracting(RubricItem::checks).extracting(RubricCheck::id).containsExactly(

@@ -2,6 +2,8 @@ package labcheck.checks.app;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.util.ArrayList;
+import java.util.List;
 import labcheck.engine.Check;
 import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
@@ -9,6 +11,7 @@ import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.app.AppEvidence;
+import labcheck.evidence.app.TimingCorroboration;
 import labcheck.evidence.app.TimingProbe;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
@@ -36,6 +39,17 @@ public class ImprovementChecks {
     /** Fewer valid answers per app than this cannot support a comparison. */
     static final int MIN_SAMPLES = 5;
 
+    /**
+     * Timed on the instance, the saving labcheck's own sample through the tunnel shows must reach
+     * this share of the instance's (the upper end of its 95% interval, less
+     * {@link #TUNNEL_TOLERANCE_MS}): the tunnel adds about the same round trip to both requests of
+     * a pair, so it cancels in the difference and only widens the interval (docs/claims.md).
+     */
+    static final double TUNNEL_SHARE = 0.5;
+
+    /** Slack for clock granularity and the HTTP client's own jitter on a quiet tunnel, in ms. */
+    static final double TUNNEL_TOLERANCE_MS = 0.25;
+
     @Check(id = "app_improvement_over_baseline",
             title = "The cache app is at least ${improvementPercent}% faster than the no-cache app, as measured",
             remediation = "Serve hits from Redis without touching MySQL, and report response_time_ms honestly "
@@ -61,8 +75,14 @@ public class ImprovementChecks {
                 + AppFacts.pct(thresholds.improvementPercent()) + ". Cache hits should skip MySQL entirely. Fix: answer"
                 + " a request whose product is in Redis from Redis alone, and keep the hit ratio above "
                 + AppFacts.pct(thresholds.hitRatioPercent()) + " so most requests are hits.");
-        if (t.measuredSavingHighMs() < need) {
+        String instance = t.corroboration() == null ? null : contradiction(t.corroboration(), t.clientAt());
+        if (t.measuredSavingHighMs() < need || instance != null) {
             Finding.SELF_REPORTED_TIMINGS_CONTRADICTED.raise(reporter);
+        }
+        if (instance != null) {
+            conditions.fail(instance);
+        }
+        if (t.measuredSavingHighMs() < need) {
             conditions.fail("self-reported timings disagree with measured timings: the apps report a saving of "
                     + AppFacts.ms(t.reportedPairedSavingMs()) + " per request (median over " + t.pairs()
                     + " back-to-back pairs; " + AppFacts.pct(reported) + " by the seed's averages), but the probe's "
@@ -74,6 +94,9 @@ public class ImprovementChecks {
                     + " database.");
         }
         conditions.verify();
+        if (t.corroboration() != null && t.measuredSavingLowMs() > 0) {
+            requireTunnelConfirms(t.corroboration(), t.clientAt());
+        }
         if (t.measuredSavingLowMs() <= 0) {
             throw new Unverifiable("The apps report a saving of " + AppFacts.ms(t.reportedPairedSavingMs())
                     + " per request, but the probe's own measurements were too noisy to confirm it (median "
@@ -87,6 +110,67 @@ public class ImprovementChecks {
                 + AppFacts.pct(reported) + " faster than the no-cache app (at least "
                 + AppFacts.pct(thresholds.improvementPercent()) + " expected), and the probe's own client measured a"
                 + " saving of " + AppFacts.ms(t.measuredSavingMs()) + " per request (95% CI "
-                + AppFacts.num(t.measuredSavingLowMs()) + " to " + AppFacts.num(t.measuredSavingHighMs()) + " ms).");
+                + AppFacts.num(t.measuredSavingLowMs()) + " to " + AppFacts.num(t.measuredSavingHighMs()) + " ms)"
+                + (t.corroboration() == null ? "." : "; those times were taken on the instance, and labcheck's own"
+                + " sample through the tunnel confirms a saving: " + tunnelSample(t.corroboration()) + "."));
+    }
+
+    /**
+     * Why the times the instance reported cannot be measurements, or null: a time that is not
+     * finite or outside 0 and the loop's bound, times that add up to more than the commands took by
+     * labcheck's clock, or a saving that labcheck's own sample through the tunnel rules out.
+     */
+    static String contradiction(TimingCorroboration c, String where) {
+        List<String> why = new ArrayList<>();
+        if (c.outOfRange() > 0) {
+            why.add(c.outOfRange() + " of the " + c.values() + " times it reported are not a time a request can"
+                    + " take (a finite time within 0 and the loop's bound of " + AppFacts.ms(c.boundMs()) + ", e.g. "
+                    + c.outOfRangeExamples() + ")");
+        }
+        if (c.batchesOverWall() > 0) {
+            why.add("its times add up to more than the commands that took them lasted by labcheck's clock ("
+                    + c.batchesOverWall() + " commands over; " + AppFacts.ms(c.claimedMs()) + " reported in "
+                    + AppFacts.ms(c.wallMs()) + " of commands)");
+        }
+        double expected = TUNNEL_SHARE * c.instanceSavingMs() - TUNNEL_TOLERANCE_MS;
+        if (c.tunnelPairs() >= MIN_SAMPLES && c.instanceSavingMs() > 0 && c.tunnelSavingHighMs() < expected) {
+            why.add("it reports a saving of " + AppFacts.ms(c.instanceSavingMs()) + " per request (median of"
+                    + " back-to-back pairs), but the same pairs sent through the tunnel and timed by labcheck show "
+                    + AppFacts.ms(c.tunnelSavingMs()) + " (95% CI " + AppFacts.num(c.tunnelSavingLowMs()) + " to "
+                    + AppFacts.num(c.tunnelSavingHighMs()) + " ms over " + c.tunnelPairs() + " pairs), where at least "
+                    + AppFacts.ms(expected) + " was expected: the tunnel adds about the same round trip to both"
+                    + " requests of a pair, so a real saving shows there too");
+        }
+        if (why.isEmpty()) {
+            return null;
+        }
+        return "self-reported timings contradict themselves: the client timings were taken " + where + ", a machine"
+                + " the student controls (its shell, PATH and curl), so they are the instance's claim, and labcheck's"
+                + " own clock disagrees: " + String.join("; ", why) + ". Fix: let the instance's own curl time the"
+                + " apps (no wrapper, alias or other curl first on the PATH), and report response_time_ms measured"
+                + " around the whole request.";
+    }
+
+    /** labcheck's own sample through the tunnel, in figures. */
+    private static String tunnelSample(TimingCorroboration c) {
+        return AppFacts.ms(c.tunnelSavingMs()) + " (95% CI " + AppFacts.num(c.tunnelSavingLowMs()) + " to "
+                + AppFacts.num(c.tunnelSavingHighMs()) + " ms over " + c.tunnelPairs() + " pairs)";
+    }
+
+    /**
+     * Timed on the instance, a saving labcheck's own sample through the tunnel does not confirm
+     * rests on the student's machine alone: unverifiable, as a saving too noisy to confirm is.
+     */
+    private static void requireTunnelConfirms(TimingCorroboration c, String where) {
+        if (c.tunnelPairs() >= MIN_SAMPLES && c.tunnelSavingLowMs() > 0) {
+            return;
+        }
+        String why = c.tunnelPairs() < MIN_SAMPLES ? "labcheck could not time its own sample through the tunnel ("
+                + c.problem() + ")" : "labcheck's own sample of the same pairs through the tunnel neither confirms"
+                + " nor rules it out (" + tunnelSample(c) + "): the tunnel was too noisy to tell";
+        throw new Unverifiable("The client timings taken " + where + " show a saving of "
+                + AppFacts.ms(c.instanceSavingMs()) + " per request, but that machine is the student's (its shell,"
+                + " PATH and curl), so its figures are a claim, and " + why + ". Rerun when the link is quieter, or run"
+                + " labcheck on the EC2 instance itself, next to the apps.");
     }
 }

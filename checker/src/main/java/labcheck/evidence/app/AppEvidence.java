@@ -26,6 +26,8 @@ import labcheck.evidence.Fact;
  * @param notes         what the probe assumed or could not do, one sentence each
  * @param warmCache     the most viewed products' keys, read before the probe's own requests (extension
  *                      2); null in bundles from before it existed
+ * @param servers       what the Redis and database read say of themselves (version, host), to compare with
+ *                      AWS; null in bundles from before it existed
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,7 +46,8 @@ public record AppEvidence(
         Fact<SourceExcerpt> source,
         long durationMs,
         List<String> notes,
-        Fact<WarmCacheProbe> warmCache) {
+        Fact<WarmCacheProbe> warmCache,
+        Fact<ReachedServers> servers) {
 
     public AppEvidence {
         notes = notes == null ? List.of() : List.copyOf(notes);

@@ -25,6 +25,8 @@ import java.util.Locale;
  * @param problems           distinct reasons for failures, a few at most
  * @param clientAt           where the client timings were taken when not on labcheck's own host
  *                           (e.g. "on the instance (curl over SSH)"), or why not there; null: this host
+ * @param corroboration      how timings taken on the instance were held against labcheck's own clock;
+ *                           null when labcheck's own client took them
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +36,8 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
                           double reportedSavingMs, int pairs, double reportedPairedSavingMs,
                           double measuredSavingMs,
                           double measuredSavingLowMs, double measuredSavingHighMs,
-                          int appFailures, int baselineFailures, List<String> problems, String clientAt) {
+                          int appFailures, int baselineFailures, List<String> problems, String clientAt,
+                          TimingCorroboration corroboration) {
 
     public TimingProbe {
         ids = List.copyOf(ids);
@@ -53,7 +56,8 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
                         + " pairs); measured %.3f ms (median of pairs, 95%% CI %.3f to %.3f ms)", reportedSavingMs,
                         reportedPairedSavingMs, pairs, measuredSavingMs, measuredSavingLowMs, measuredSavingHighMs)
                 + (appFailures + baselineFailures == 0 ? "" : "\nfailures: cache app " + appFailures
-                + ", no-cache app " + baselineFailures + " " + problems);
+                + ", no-cache app " + baselineFailures + " " + problems)
+                + (corroboration == null ? "" : "\n" + corroboration.describe());
     }
 
     private static String row(String name, LatencySummary s) {
