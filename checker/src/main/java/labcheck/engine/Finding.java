@@ -19,7 +19,11 @@ public enum Finding {
     /** The app's cache_status says HIT or MISS where Redis and the database showed the other. */
     CACHE_STATUS_CONTRADICTED("cache_status_contradicted", "cache_status contradicts Redis/MySQL"),
     /** The Redis or MySQL reached at an AWS endpoint reports another engine, version or host than AWS describes. */
-    REACHED_SERVER_MISMATCH("reached_server_mismatch", "Redis/MySQL reached is not the one AWS reports");
+    REACHED_SERVER_MISMATCH("reached_server_mismatch", "Redis/MySQL reached is not the one AWS reports"),
+    /** An answer carried another product than the id asked for (another id's, or other data for it). */
+    WRONG_PRODUCT_SERVED("wrong_product_served", "wrong product served"),
+    /** The no-cache app is much slower than the database work its requests need, as labcheck timed it. */
+    BASELINE_SLOWER_THAN_ITS_QUERY("baseline_slower_than_its_query", "no-cache app slower than its query");
 
     private final String id;
     private final String flag;

@@ -14,6 +14,7 @@ import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductAnswer;
 import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.ProductRow;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.RequestTrace;
 import labcheck.evidence.app.TimingCorroboration;
@@ -126,7 +127,7 @@ final class ProductPhases {
         try {
             long count = db.productCount();
             if (cached.isEmpty() || app.givenUp()) {
-                return Fact.of(new DatabaseProbe(url, count, 0, 0, 0, 0, 0, tracer.readsRedis()));
+                return Fact.of(new DatabaseProbe(url, count, 0, 0, 0, 0, 0, tracer.readsRedis(), rows(db)));
             }
             long[] c0 = db.counters();
             long[] c1 = db.counters();
@@ -145,12 +146,27 @@ final class ProductPhases {
                 }
             }
             long[] w1 = db.counters();
+            // after the window: reading the rows is a SELECT of the probe's own
             return Fact.of(new DatabaseProbe(url, count, hits, w1[0] - w0[0], w1[1] - w0[1], c1[0] - c0[0],
-                    c1[1] - c0[1], fromRedis && tracer.readsRedis()));
+                    c1[1] - c0[1], fromRedis && tracer.readsRedis(), rows(db)));
         } catch (SQLException | RuntimeException e) {
             return Fact.unavailable(new Unavailable("ServiceError", "mysql:" + url,
                     "Reading the database failed (" + e.getMessage() + "); the read-only user needs SELECT on "
                             + "products and may need PROCESS for SHOW GLOBAL STATUS."));
+        }
+    }
+
+    /**
+     * The database's rows of the ids the lazy-loading probe asked for, what a right answer carries;
+     * null (with a note) when they cannot be read, and the answers are then compared with each other.
+     */
+    private List<ProductRow> rows(DbReader db) {
+        try {
+            return db.rows(observations.stream().map(ProductObservation::id).distinct().toList());
+        } catch (SQLException | RuntimeException e) {
+            notes.add("The products' rows could not be read (" + e.getMessage() + "), so each answer was compared"
+                    + " with the answers for other ids instead of the database.");
+            return null;
         }
     }
 

@@ -152,10 +152,23 @@ final class RubricValidator {
                 seed.lazyLoadingShareWhenHitsQueryDb());
         int warm = t.warmTopProducts() == null ? seed.warmTopProducts()
                 : range(t.warmTopProducts(), at, "warmTopProducts", 1, 100_000, seed.warmTopProducts());
+        double excess = millis(t.baselineExcessMaxMs(), at, "baselineExcessMaxMs", seed.baselineExcessMaxMs());
         return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
                 t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
                 t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
-                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm);
+                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm, excess);
+    }
+
+    /** An optional duration in ms (a rubric written before it existed keeps the seed's value). */
+    private double millis(Double value, String at, String field, double seed) {
+        if (value == null) {
+            return seed;
+        }
+        if (!(value >= 0 && value <= 600_000)) {
+            add(at + "/" + field, "thresholds." + field + " is " + plain(value) + ", not a number of milliseconds from"
+                    + " 0 to 600000", "write it in milliseconds, e.g. " + plain(seed));
+        }
+        return value;
     }
 
     private double share(Double value, String at, String field, double seed) {

@@ -27,6 +27,9 @@ import labcheck.text.Numbers;
  * @param lazyLoadingShareWhenHitsQueryDb the most of the lazy-loading item an app keeps when its cache
  *                             hits still query the database (0 to 1; the seed's definition gives 0)
  * @param warmTopProducts      how many of the most viewed products a warmed cache holds (the seed's 100)
+ * @param baselineExcessMaxMs  how many ms the no-cache app's median may exceed what its database work explains
+ *                             (the cache app's median plus the query, timed by labcheck) before it is a finding
+ *                             and item 6 is graded against the measured database path (default 15)
  */
 public record Thresholds(
         String clusterId,
@@ -41,11 +44,25 @@ public record Thresholds(
         int requestsPerApp,
         int minProducts,
         double lazyLoadingShareWhenHitsQueryDb,
-        int warmTopProducts) {
+        int warmTopProducts,
+        double baselineExcessMaxMs) {
+
+    /** The seed's {@link #baselineExcessMaxMs()}: well above the noise of two medians, well below a 50 ms sleep. */
+    public static final double SEED_BASELINE_EXCESS_MAX_MS = 15;
 
     public Thresholds {
         allowedNodeTypes = List.copyOf(allowedNodeTypes);
         allowedEngines = List.copyOf(allowedEngines);
+    }
+
+    /** Thresholds written before {@code baselineExcessMaxMs} existed: it takes the seed's value. */
+    public Thresholds(String clusterId, List<String> allowedNodeTypes, List<String> allowedEngines,
+                      int engineMajorVersion, int nodeCount, int redisPort, int ttlMaxSeconds,
+                      double improvementPercent, double hitRatioPercent, int requestsPerApp, int minProducts,
+                      double lazyLoadingShareWhenHitsQueryDb, int warmTopProducts) {
+        this(clusterId, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort, ttlMaxSeconds,
+                improvementPercent, hitRatioPercent, requestsPerApp, minProducts, lazyLoadingShareWhenHitsQueryDb,
+                warmTopProducts, SEED_BASELINE_EXCESS_MAX_MS);
     }
 
     /** The thresholds' names, as the rubric file's {@code thresholds:} section spells them, in record order. */
@@ -99,12 +116,12 @@ public record Thresholds(
         }
         return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
                 ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts,
-                lazyLoadingShareWhenHitsQueryDb, warmTopProducts);
+                lazyLoadingShareWhenHitsQueryDb, warmTopProducts, baselineExcessMaxMs);
     }
 
     /** The seed lab's own values. */
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
-                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100);
+                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100, SEED_BASELINE_EXCESS_MAX_MS);
     }
 }

@@ -55,7 +55,15 @@ public final class ContractApp implements AutoCloseable {
         /** An honest cache whose JSON carries no cache_status at all. */
         NO_CACHE_STATUS,
         /** An honest cache whose cache_status always says HIT, misses included. */
-        LABELS_ALWAYS_HIT
+        LABELS_ALWAYS_HIT,
+        /** A cache whose key ignores the id: the first product cached is served, labelled HIT, for every id. */
+        KEY_IGNORES_ID,
+        /** An honest cache that takes 20 ms per hit (and says so in response_time_ms). */
+        SLOW_HITS,
+        /** A no-cache app that sleeps 50 ms per request (and says so in response_time_ms). */
+        SLEEPS_50_MS,
+        /** A no-cache app that opens a database connection per request, as the seed's app_no_cache.py does. */
+        CONNECTION_PER_REQUEST
     }
 
     /**
@@ -77,9 +85,13 @@ public final class ContractApp implements AutoCloseable {
     private final BlockingQueue<Connection> connections;
     private final JedisPool redisPool;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Backends backends;
+    /** The one key of an app whose key ignores the id: its own, so apps sharing the test Redis do not meet. */
+    private final String fixedKey = "product:any-" + Integer.toHexString(System.identityHashCode(this));
 
     private ContractApp(boolean cache, Set<Fault> faults, Backends b, int threads) throws Exception {
         this.cache = cache;
+        this.backends = b;
         this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
         int redisPort = this.faults.contains(Fault.HEALTH_LIES_REDIS_GONE) ? Backends.freePort() : b.redisPort;
         JedisPoolConfig pc = new JedisPoolConfig();
@@ -101,8 +113,8 @@ public final class ContractApp implements AutoCloseable {
         return new ContractApp(true, Set.of(faults), b, 16);
     }
 
-    public static ContractApp baselineApp(Backends b) throws Exception {
-        return new ContractApp(false, Set.of(), b, 16);
+    public static ContractApp baselineApp(Backends b, Fault... faults) throws Exception {
+        return new ContractApp(false, Set.of(faults), b, 16);
     }
 
     public static ContractApp withThreads(boolean cache, Backends b, int threads) throws Exception {
@@ -209,7 +221,7 @@ public final class ContractApp implements AutoCloseable {
 
     private void product(HttpExchange ex, int id) throws Exception {
         long t0 = System.nanoTime();
-        String key = "product:" + id;
+        String key = faults.contains(Fault.KEY_IGNORES_ID) ? fixedKey : "product:" + id;
         if (cache && faults.contains(Fault.DB_BEFORE_CACHE)) {
             query(id);
         }
@@ -221,6 +233,9 @@ public final class ContractApp implements AutoCloseable {
                 cached = null;
             }
             if (cached != null) {
+                if (faults.contains(Fault.SLOW_HITS)) {
+                    Thread.sleep(20);
+                }
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (faults.contains(Fault.FAKE_RESPONSE_TIME)) {
                     // as slow as a database round trip and its query, but left out of response_time_ms
@@ -229,6 +244,9 @@ public final class ContractApp implements AutoCloseable {
                 reply(ex, JSON.readTree(cached), ms, "HIT");
                 return;
             }
+        }
+        if (faults.contains(Fault.SLEEPS_50_MS)) {
+            Thread.sleep(50);
         }
         ObjectNode product = query(id);
         if (product == null) {
@@ -345,6 +363,11 @@ public final class ContractApp implements AutoCloseable {
     }
 
     private <T> T withConnection(Sql<T> work) throws Exception {
+        if (faults.contains(Fault.CONNECTION_PER_REQUEST)) {
+            try (Connection own = backends.connect()) {
+                return work.run(own);
+            }
+        }
         Connection c = connections.poll(5, TimeUnit.SECONDS);
         if (c == null) {
             throw new SQLException("no database connection free");
@@ -367,6 +390,9 @@ public final class ContractApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (faults.contains(Fault.KEY_IGNORES_ID)) {
+            redis(j -> j.del(fixedKey));
+        }
         stopping.countDown();
         server.stop(0);
         pool.shutdownNow();

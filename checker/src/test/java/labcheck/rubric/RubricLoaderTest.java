@@ -166,7 +166,7 @@ class RubricLoaderTest {
     void unknownFieldIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> parse(VALID.replace("  redisPort: 6379", "  redisPort: 6379\n  redisPorts: 6380")))
                 .hasMessageStartingWith("my.yaml, line 12: unknown field 'redisPorts' in thresholds. Fix: remove it,"
-                        + " or use one of allowedEngines, allowedNodeTypes, clusterId,");
+                        + " or use one of allowedEngines, allowedNodeTypes, baselineExcessMaxMs, clusterId,");
     }
 
     @Test
@@ -199,6 +199,18 @@ class RubricLoaderTest {
         assertThat(rubric.thresholds().lazyLoadingShareWhenHitsQueryDb()).isEqualTo(0.25);
         assertThat(rubric.thresholds().warmTopProducts()).isEqualTo(50);
         assertThat(parse(VALID).thresholds().lazyLoadingShareWhenHitsQueryDb()).isZero();
+    }
+
+    @Test
+    void theBaselineExcessBoundIsOptionalReadAndRefusedOutOfRangeWithTheFix() {
+        Rubric rubric = parse(VALID.replace("  minProducts: 1000\n", "  minProducts: 1000\n  baselineExcessMaxMs: 40\n"));
+        assertThat(rubric.thresholds().baselineExcessMaxMs()).isEqualTo(40);
+        assertThat(parse(VALID).thresholds().baselineExcessMaxMs()).isEqualTo(Thresholds.SEED_BASELINE_EXCESS_MAX_MS);
+
+        RubricException e = org.junit.jupiter.api.Assertions.assertThrows(RubricException.class,
+                () -> parse(VALID.replace("  minProducts: 1000\n", "  minProducts: 1000\n  baselineExcessMaxMs: -5\n")));
+        assertThat(e.problems()).singleElement().asString().contains("baselineExcessMaxMs is -5")
+                .contains("not a number of milliseconds").contains("e.g. 15");
     }
 
     @Test

@@ -64,9 +64,14 @@ public class LazyLoadingChecks {
                 && o.secondTrace().served() == RequestTrace.Served.HIT_QUERYING_DB))) {
             Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);
         }
+        RightAnswers answers = RightAnswers.of(app);
+        if (!answers.wrong().isEmpty()) {
+            Finding.WRONG_PRODUCT_SERVED.raise(reporter);
+        }
         StringBuilder details = new StringBuilder("ids " + (l.idsVerifiedUncached() ? "confirmed absent from Redis"
                 : "chosen at random, not confirmed absent (Redis not readable from here)") + "; " + good + " of "
-                + l.observations().size() + " went MISS then HIT with equal product data. " + l.basis());
+                + l.observations().size() + " went MISS then HIT with equal product data. " + l.basis() + " "
+                + answers.describe());
         l.observations().forEach(o -> details.append("\n  ").append(o.describe()));
         if (app.source() != null && app.source().available()) {
             details.append("\n\n").append(app.source().value().describe());
@@ -74,6 +79,8 @@ public class LazyLoadingChecks {
         Report.details(reporter, details.toString());
         int n = l.observations().size();
         Conditions conditions = new Conditions();
+        // a cache that serves another product earns nothing of the pattern, whatever its labels say
+        conditions.expect(answers.wrong().isEmpty(), () -> answers.failure(app));
         if (db != null) {
             // the rubric's share, of what would have earned marks had the hits not queried MySQL
             conditions.partly(thresholds.lazyLoadingShareWhenHitsQueryDb() * goodButQuerying / n,
@@ -175,6 +182,8 @@ public class LazyLoadingChecks {
         details.append("\n").append(l.basis());
         Report.details(reporter, details.toString());
         Conditions conditions = new Conditions();
+        RightAnswers answers = RightAnswers.of(app);
+        conditions.expect(answers.wrong().isEmpty(), () -> answers.failure(app));
         conditions.expect(wrong.isEmpty(), () -> "After a MISS on " + app.appUrl() + ", Redis at " + keys.endpoint()
                 + " should hold product:<id> with the product served, but " + String.join("; ", wrong) + ". Fix: on"
                 + " a miss, store the product as JSON under product:<id>: redis_client.setex(f'product:{product_id}', "
@@ -201,6 +210,8 @@ public class LazyLoadingChecks {
         String fix = " Fix: return as soon as Redis has the product, and query MySQL only on a miss.";
         String perRequest = Served.perRequestQuery(app);
         Conditions conditions = new Conditions();
+        RightAnswers answers = RightAnswers.of(app);
+        conditions.expect(answers.wrong().isEmpty(), () -> answers.failure(app));
         conditions.expect(perRequest == null, () -> "On " + app.appUrl() + ", " + perRequest + "; a request whose"
                 + " product is in Redis must be answered from Redis without querying the database." + fix);
         if (db.hitRequests() == 0) {
