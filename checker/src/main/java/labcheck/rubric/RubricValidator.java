@@ -149,10 +149,19 @@ final class RubricValidator {
                 seed.lazyLoadingShareWhenHitsQueryDb());
         int warm = t.warmTopProducts() == null ? seed.warmTopProducts()
                 : range(t.warmTopProducts(), at, "warmTopProducts", 1, 100_000, seed.warmTopProducts());
+        String noMissPath = t.lazyLoadingWhenNoMissPath() == null ? seed.lazyLoadingWhenNoMissPath()
+                : t.lazyLoadingWhenNoMissPath().trim();
+        if (!Thresholds.NO_MISS_PATH_POLICIES.contains(noMissPath)) {
+            add(at + "/lazyLoadingWhenNoMissPath", "thresholds.lazyLoadingWhenNoMissPath is '" + noMissPath + "', not"
+                    + " one of " + String.join(", ", Thresholds.NO_MISS_PATH_POLICIES), "write unverifiable (the seed"
+                    + " lab's: no marks, says how to observe a miss), credit (hits from Redis are enough) or fail");
+        }
+        boolean reset = t.resetCachedProductKeys() == null ? seed.resetCachedProductKeys()
+                : t.resetCachedProductKeys();
         return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
                 t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
                 t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
-                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm);
+                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm, noMissPath, reset);
     }
 
     private double share(Double value, String at, String field, double seed) {

@@ -27,6 +27,13 @@ import labcheck.text.Numbers;
  * @param lazyLoadingShareWhenHitsQueryDb the most of the lazy-loading item an app keeps when its cache
  *                             hits still query the database (0 to 1; the seed's definition gives 0)
  * @param warmTopProducts      how many of the most viewed products a warmed cache holds (the seed's 100)
+ * @param lazyLoadingWhenNoMissPath what the lazy-loading checks decide when no miss could be observed
+ *                             because every product was cached before the first request: {@code unverifiable}
+ *                             (the default: no marks, with how to make a miss observable), {@code credit} (the
+ *                             hits served from Redis are evidence enough) or {@code fail}
+ * @param resetCachedProductKeys whether labcheck may delete a few of the app's product keys (only keys it
+ *                             identified as holding those products) to observe the miss path when every
+ *                             product is cached; false by default: labcheck does not delete student keys
  */
 public record Thresholds(
         String clusterId,
@@ -41,11 +48,35 @@ public record Thresholds(
         int requestsPerApp,
         int minProducts,
         double lazyLoadingShareWhenHitsQueryDb,
-        int warmTopProducts) {
+        int warmTopProducts,
+        String lazyLoadingWhenNoMissPath,
+        boolean resetCachedProductKeys) {
+
+    /** No marks: the miss path could not be observed, and the sheet says how to make it observable. */
+    public static final String NO_MISS_PATH_UNVERIFIABLE = "unverifiable";
+    /** Full marks: hits served from Redis, with the product's key and TTL, are evidence enough. */
+    public static final String NO_MISS_PATH_CREDIT = "credit";
+    /** A failure: the lab asks for a miss path that can be observed. */
+    public static final String NO_MISS_PATH_FAIL = "fail";
+    /** The values {@code lazyLoadingWhenNoMissPath} takes. */
+    public static final List<String> NO_MISS_PATH_POLICIES = List.of(NO_MISS_PATH_UNVERIFIABLE, NO_MISS_PATH_CREDIT,
+            NO_MISS_PATH_FAIL);
 
     public Thresholds {
         allowedNodeTypes = List.copyOf(allowedNodeTypes);
         allowedEngines = List.copyOf(allowedEngines);
+        lazyLoadingWhenNoMissPath = lazyLoadingWhenNoMissPath == null ? NO_MISS_PATH_UNVERIFIABLE
+                : lazyLoadingWhenNoMissPath;
+    }
+
+    /** Thresholds with the seed's policy for a cache with no miss path (unverifiable; no key reset). */
+    public Thresholds(String clusterId, List<String> allowedNodeTypes, List<String> allowedEngines,
+                      int engineMajorVersion, int nodeCount, int redisPort, int ttlMaxSeconds,
+                      double improvementPercent, double hitRatioPercent, int requestsPerApp, int minProducts,
+                      double lazyLoadingShareWhenHitsQueryDb, int warmTopProducts) {
+        this(clusterId, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort, ttlMaxSeconds,
+                improvementPercent, hitRatioPercent, requestsPerApp, minProducts, lazyLoadingShareWhenHitsQueryDb,
+                warmTopProducts, NO_MISS_PATH_UNVERIFIABLE, false);
     }
 
     /** The thresholds' names, as the rubric file's {@code thresholds:} section spells them, in record order. */
@@ -99,12 +130,12 @@ public record Thresholds(
         }
         return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
                 ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts,
-                lazyLoadingShareWhenHitsQueryDb, warmTopProducts);
+                lazyLoadingShareWhenHitsQueryDb, warmTopProducts, lazyLoadingWhenNoMissPath, resetCachedProductKeys);
     }
 
     /** The seed lab's own values. */
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
-                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100);
+                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100, NO_MISS_PATH_UNVERIFIABLE, false);
     }
 }
