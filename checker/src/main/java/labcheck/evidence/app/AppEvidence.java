@@ -26,6 +26,9 @@ import labcheck.evidence.Fact;
  * @param notes         what the probe assumed or could not do, one sentence each
  * @param warmCache     the most viewed products' keys, read before the probe's own requests (extension
  *                      2); null in bundles from before it existed
+ * @param keyScheme     how the app names its product keys, as the probe found them (the lab's
+ *                      {@code product:<id>} in db 0 until observed otherwise); null when Redis was not
+ *                      read, and in bundles from before it was looked for
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,10 +47,16 @@ public record AppEvidence(
         Fact<SourceExcerpt> source,
         long durationMs,
         List<String> notes,
-        Fact<WarmCacheProbe> warmCache) {
+        Fact<WarmCacheProbe> warmCache,
+        KeyScheme keyScheme) {
 
     public AppEvidence {
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The app's key scheme as found, or the lab's {@code product:<id>} in db 0 when none was looked for. */
+    public KeyScheme keys() {
+        return keyScheme == null ? KeyScheme.LAB_GUESS : keyScheme;
     }
 
     /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */
