@@ -68,7 +68,7 @@ public final class AppProbe {
             ProductKeys productKeys = new ProductKeys(redis.reader(), notes);
             int highest = IdChooser.highest(limits, db.reader(), notes);
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
-            productKeys.beforeRequests(sample(WarmPhase.top(db.reader(), 3), highest));
+            productKeys.beforeRequests(() -> sample(WarmPhase.top(db.reader(), 3), highest));
             var warm = WarmPhase.read(db, redis, productKeys);
             Fact<HealthProbe> health = guard("The health probe", () -> health(app, total.share(0.1)));
             Tally tally = new Tally();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 import labcheck.evidence.app.KeyScheme;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.RequestTrace;
@@ -18,7 +19,7 @@ import labcheck.evidence.app.RequestTrace;
  *
  * <pre>{@code
  * ProductKeys keys = new ProductKeys(reader, notes);
- * keys.beforeRequests(List.of(523, 41, 900));   // a cache warmed under another name is found here
+ * keys.beforeRequests(() -> List.of(523, 41, 900));   // a cache warmed under another name is found here
  * keys.key(42);                                 // "product:42", or "product:v2:42" once found
  * }</pre>
  */
@@ -75,9 +76,9 @@ final class ProductKeys {
     /**
      * Before the probe's first request: when Redis holds keys but none of {@code sample}'s
      * {@code product:<id>}, looks for keys named after the sample's ids (a cache warmed under
-     * another name). Costs one INFO on an empty Redis.
+     * another name). Costs one INFO on an empty Redis: the sample is only asked for then.
      */
-    void beforeRequests(List<Integer> sample) {
+    void beforeRequests(Supplier<List<Integer>> sample) {
         try {
             lookBeforeRequests(sample);
         } catch (RuntimeException e) {
@@ -85,10 +86,11 @@ final class ProductKeys {
         }
     }
 
-    private void lookBeforeRequests(List<Integer> sample) {
-        if (redis == null || sample.isEmpty() || redis.keyCounts().isEmpty()) {
+    private void lookBeforeRequests(Supplier<List<Integer>> ids) {
+        if (redis == null || redis.keyCounts().isEmpty()) {
             return;
         }
+        List<Integer> sample = ids.get();
         List<String> lab = sample.stream().map(scheme::key).toList();
         boolean[] present = redis.existsAll(lab);
         for (int i = 0; i < present.length; i++) {

@@ -146,7 +146,7 @@ class ProductKeysTest {
     void aCacheWarmedUnderAnotherNameIsFoundBeforeTheFirstRequestAndAnEmptyRedisCostsNothing() throws Exception {
         try (RedisReader r = reader(); Jedis app = app(2)) {
             ProductKeys empty = new ProductKeys(r, notes);
-            empty.beforeRequests(List.of(523, 41));
+            empty.beforeRequests(() -> List.of(523, 41));
             assertThat(empty.scheme()).isEqualTo(KeyScheme.LAB_GUESS);
             assertThat(r.ownLookups()).containsExactly(0, 0);
 
@@ -154,7 +154,7 @@ class ProductKeysTest {
                 app.hset("item:" + id, java.util.Map.of("id", String.valueOf(id), "name", "Product " + id));
             }
             ProductKeys keys = new ProductKeys(r, notes);
-            keys.beforeRequests(List.of(523, 41));
+            keys.beforeRequests(() -> List.of(523, 41));
 
             assertThat(keys.scheme().where()).isEqualTo("item:<id> in db 2");
             assertThat(keys.scheme().foundBy()).isEqualTo(KeyScheme.NAMED);
