@@ -2,49 +2,24 @@ package labcheck.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
-import redis.embedded.RedisServer;
 
 /** Bounded searches of a real Redis's keyspace, across its logical databases. */
 class KeySearchTest {
 
-    private static int port;
-    private static RedisServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        port = Backends.freePort();
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").soutListener(l -> { }).serrListener(l -> { }).build();
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.stop();
-    }
-
-    @BeforeEach
-    void empty() {
-        try (Jedis j = new Jedis("127.0.0.1", port)) {
-            j.flushAll();
-        }
-    }
+    @RegisterExtension
+    static final PrivateRedis REDIS = new PrivateRedis();
 
     private static RedisReader reader() {
-        return RedisReader.connect(RedisTarget.of("127.0.0.1", port, false), Duration.ofSeconds(5)).reader();
+        return REDIS.reader();
     }
 
     private static void set(int db, String... keys) {
-        try (Jedis j = new Jedis("127.0.0.1", port)) {
-            j.select(db);
+        try (Jedis j = REDIS.client(db)) {
             for (String k : keys) {
                 j.set(k, "{\"id\":1}");
             }
@@ -87,8 +62,7 @@ class KeySearchTest {
 
     @Test
     void aKeyspaceLargerThanTheBoundIsSearchedOnlyUpToItAndTheBoundIsSaid() {
-        try (Jedis j = new Jedis("127.0.0.1", port)) {
-            j.select(5);
+        try (Jedis j = REDIS.client(5)) {
             Pipeline p = j.pipelined();
             for (int i = 0; i < KeySearch.MAX_KEYS + 5000; i++) {
                 p.set("k:" + i, "v");

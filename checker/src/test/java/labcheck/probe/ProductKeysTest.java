@@ -3,17 +3,13 @@ package labcheck.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import labcheck.evidence.app.KeyScheme;
 import labcheck.evidence.app.RequestTrace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
-import redis.embedded.RedisServer;
 
 /**
  * Finding the app's product keys in a real Redis, with the app's writes made by the test between
@@ -21,38 +17,16 @@ import redis.embedded.RedisServer;
  */
 class ProductKeysTest {
 
-    private static int port;
-    private static RedisServer server;
+    @RegisterExtension
+    static final PrivateRedis REDIS = new PrivateRedis();
     private final List<String> notes = new ArrayList<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        port = Backends.freePort();
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").soutListener(l -> { }).serrListener(l -> { }).build();
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.stop();
-    }
-
-    @BeforeEach
-    void empty() {
-        try (Jedis j = app(0)) {
-            j.flushAll();
-        }
-    }
-
     private static Jedis app(int db) {
-        Jedis j = new Jedis("127.0.0.1", port);
-        j.select(db);
-        return j;
+        return REDIS.client(db);
     }
 
     private static RedisReader reader() {
-        return RedisReader.connect(RedisTarget.of("127.0.0.1", port, false), Duration.ofSeconds(5)).reader();
+        return REDIS.reader();
     }
 
     private static JsonNode product(int id) throws Exception {
@@ -92,18 +66,27 @@ class ProductKeysTest {
         }
     }
 
+    /**
+     * Two requests, for products 42 and 43, each writing one key whose value does not name its
+     * product (so no name search can confirm it): the first asks for a listing around the second;
+     * returns what the second decided.
+     */
+    private ProductKeys.Next twoRequestsWriting(ProductKeys keys, Jedis app, String first, String second)
+            throws Exception {
+        keys.beforeRequest();
+        app.setex(first, 3600, "{\"name\":\"Product 42\"}");
+        assertThat(keys.afterRequest(42, LAB_KEY_NEVER_APPEARED, product(42))).isEqualTo(ProductKeys.Next.DIFF_NEXT);
+        keys.beforeRequest();
+        app.setex(second, 3600, "{\"name\":\"Product 43\"}");
+        return keys.afterRequest(43, LAB_KEY_NEVER_APPEARED, product(43));
+    }
+
     @Test
     void whenNoKeyNamesTheIdTheKeyThatAppearsAroundTheNextRequestIsTaken() throws Exception {
         try (RedisReader r = reader(); Jedis app = app(0)) {
             ProductKeys keys = new ProductKeys(r, notes);
-            keys.beforeRequest();
-            // a first product stored without its id in the value: the name search cannot tell it is the product
-            app.setex("cache-42", 3600, "{\"name\":\"Product 42\"}");
-            assertThat(keys.afterRequest(42, LAB_KEY_NEVER_APPEARED, product(42))).isEqualTo(ProductKeys.Next.DIFF_NEXT);
 
-            keys.beforeRequest();
-            app.setex("cache-43", 3600, "{\"name\":\"Product 43\"}");
-            assertThat(keys.afterRequest(43, LAB_KEY_NEVER_APPEARED, product(43))).isEqualTo(ProductKeys.Next.RESCHEME);
+            assertThat(twoRequestsWriting(keys, app, "cache-42", "cache-43")).isEqualTo(ProductKeys.Next.RESCHEME);
             assertThat(keys.scheme().pattern()).isEqualTo("cache-<id>");
             assertThat(keys.scheme().foundBy()).isEqualTo(KeyScheme.APPEARED);
         }
@@ -113,13 +96,8 @@ class ProductKeysTest {
     void aKeyThatDoesNotNameTheIdIsReportedAndTheLabsNameKept() throws Exception {
         try (RedisReader r = reader(); Jedis app = app(0)) {
             ProductKeys keys = new ProductKeys(r, notes);
-            keys.beforeRequest();
-            app.setex("c:9f86d081", 3600, "{\"name\":\"Product 42\"}");
-            assertThat(keys.afterRequest(42, LAB_KEY_NEVER_APPEARED, product(42))).isEqualTo(ProductKeys.Next.DIFF_NEXT);
-            keys.beforeRequest();
-            app.setex("c:4e07408c", 3600, "{\"name\":\"Product 43\"}");
 
-            assertThat(keys.afterRequest(43, LAB_KEY_NEVER_APPEARED, product(43))).isEqualTo(ProductKeys.Next.KEEP);
+            assertThat(twoRequestsWriting(keys, app, "c:9f86d081", "c:4e07408c")).isEqualTo(ProductKeys.Next.KEEP);
             assertThat(keys.scheme()).isEqualTo(KeyScheme.LAB_GUESS);
             assertThat(notes).singleElement().asString().contains("the keys [c:4e07408c (db 0)] appeared, but none"
                     + " names the id").contains("look for the lab's product:<id>");

@@ -9,39 +9,27 @@ import org.junit.jupiter.api.Test;
 /** The rubric's two switches for a cache with no miss path: what lazy loading earns, and whether keys may be reset. */
 class NoMissPathPolicyTest {
 
-    private static final String RUBRIC = """
-            id: t
-            version: "1"
-            title: T
-            total: 1
-            thresholds:
-              clusterId: product-cache-cluster
-              allowedNodeTypes: [cache.t2.micro]
-              allowedEngines: [redis]
-              engineMajorVersion: 7
-              nodeCount: 1
-              redisPort: 6379
-              ttlMaxSeconds: 3600
-              improvementPercent: 50
-              hitRatioPercent: 80
-              requestsPerApp: 100
-              minProducts: 1000
-            %s
-            items:
-              - id: sg
-                title: Security group
-                marks: 1
-                checks:
-                  - id: ec2_redis_port_not_open_to_cidr
-                    marks: 1
-            """;
+    /** The shipped rubric's text, read as a user's copy of it would be. */
+    private static String shipped() throws Exception {
+        try (var in = RubricLoader.class.getResourceAsStream(RubricLoader.SHIPPED)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
-    private static Rubric parse(String switches) {
-        return RubricLoader.parse(RUBRIC.formatted(switches), "my.yaml", CheckCatalog.ids());
+    /** The shipped rubric with its two switch lines replaced by {@code switches} (removed when empty). */
+    private static Rubric parse(String switches) throws Exception {
+        String text = shipped().replaceAll("(?m)^  lazyLoadingWhenNoMissPath:.*\\n(^ {20,}#.*\\n)*", "")
+                .replaceAll("(?m)^  resetCachedProductKeys:.*\\n(^ {20,}#.*\\n)*", "")
+                .replace("  warmTopProducts:", switches + "  warmTopProducts:");
+        return RubricLoader.parse(text, "my.yaml", CheckCatalog.ids());
+    }
+
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
     }
 
     @Test
-    void aRubricWithoutTheSwitchesKeepsTheSeedsPolicyUnverifiableAndNoReset() {
+    void aRubricWithoutTheSwitchesKeepsTheSeedsPolicyUnverifiableAndNoReset() throws Exception {
         Thresholds t = parse("").thresholds();
 
         assertThat(t.lazyLoadingWhenNoMissPath()).isEqualTo(Thresholds.NO_MISS_PATH_UNVERIFIABLE);
@@ -50,8 +38,8 @@ class NoMissPathPolicyTest {
     }
 
     @Test
-    void theSwitchesAreReadFromTheFile() {
-        Thresholds t = parse("  lazyLoadingWhenNoMissPath: credit\n  resetCachedProductKeys: true").thresholds();
+    void theSwitchesAreReadFromTheFile() throws Exception {
+        Thresholds t = parse("  lazyLoadingWhenNoMissPath: credit\n  resetCachedProductKeys: true\n").thresholds();
 
         assertThat(t.lazyLoadingWhenNoMissPath()).isEqualTo(Thresholds.NO_MISS_PATH_CREDIT);
         assertThat(t.resetCachedProductKeys()).isTrue();
@@ -59,16 +47,18 @@ class NoMissPathPolicyTest {
     }
 
     @Test
-    void anUnknownPolicyNamesItsLineAndTheValuesItTakes() {
-        assertThatThrownBy(() -> parse("  lazyLoadingWhenNoMissPath: maybe"))
+    void anUnknownPolicyNamesItsLineAndTheValuesItTakes() throws Exception {
+        int line = lineOf(shipped(), "  warmTopProducts:");
+        assertThatThrownBy(() -> parse("  lazyLoadingWhenNoMissPath: maybe\n"))
                 .isInstanceOf(RubricException.class)
-                .hasMessage("my.yaml, line 17: thresholds.lazyLoadingWhenNoMissPath is 'maybe', not one of"
+                .hasMessage("my.yaml, line " + line + ": thresholds.lazyLoadingWhenNoMissPath is 'maybe', not one of"
                         + " unverifiable, credit, fail. Fix: write unverifiable (the seed lab's: no marks, says how to"
                         + " observe a miss), credit (hits from Redis are enough) or fail.");
     }
 
     @Test
-    void theShippedRubricStatesBothSwitchesWithTheSeedsValues() {
+    void theShippedRubricStatesBothSwitchesWithTheSeedsValues() throws Exception {
+        assertThat(shipped()).contains("lazyLoadingWhenNoMissPath: unverifiable").contains("resetCachedProductKeys: false");
         Thresholds t = RubricLoader.shipped(CheckCatalog.ids()).thresholds();
 
         assertThat(t.lazyLoadingWhenNoMissPath()).isEqualTo("unverifiable");

@@ -43,15 +43,18 @@ class ShapesOnEvidenceTest {
                 noMissPath, false);
     }
 
+    /** Product 7 or 8 requested twice: the two labels and what labcheck saw around each request. */
+    private static ProductObservation seen(int id, String first, String second, RequestTrace t1, RequestTrace t2) {
+        String p = id == 7 ? AppEvidenceFixture.P7 : AppEvidenceFixture.P8;
+        return new ProductObservation(id, t1.keyBefore(), AppEvidenceFixture.answer(first, 4.1, p),
+                AppEvidenceFixture.answer(second, 0.2, p), true, t1, t2);
+    }
+
     /** Every product was cached before the first request: both ids served twice from Redis. */
     private static AppEvidenceFixture allCached(RequestTrace second) {
         AppEvidenceFixture f = new AppEvidenceFixture();
-        f.lazy = Fact.of(new LazyLoadProbe(List.of(
-                new ProductObservation(7, true, AppEvidenceFixture.answer("HIT", 0.2, AppEvidenceFixture.P7),
-                        AppEvidenceFixture.answer("HIT", 0.2, AppEvidenceFixture.P7), true, HIT, second),
-                new ProductObservation(8, true, AppEvidenceFixture.answer("HIT", 0.2, AppEvidenceFixture.P8),
-                        AppEvidenceFixture.answer("HIT", 0.2, AppEvidenceFixture.P8), true, HIT, second)),
-                true, 134, 0, new LazyLoadProbe.AllCached(30, 6, 1005), List.of()));
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(seen(7, "HIT", "HIT", HIT, second),
+                seen(8, "HIT", "HIT", HIT, second)), true, 134, 0, new LazyLoadProbe.AllCached(30, 6, 1005), List.of()));
         return f;
     }
 
@@ -98,10 +101,7 @@ class ShapesOnEvidenceTest {
     @Test
     void theKeySchemeFoundIsNamedInTheTextsInsteadOfTheLabsKey() {
         AppEvidenceFixture f = new AppEvidenceFixture();
-        f.lazy = Fact.of(new LazyLoadProbe(List.of(
-                new ProductObservation(7, false, AppEvidenceFixture.answer("MISS", 4.1, AppEvidenceFixture.P7),
-                        AppEvidenceFixture.answer("MISS", 0.2, AppEvidenceFixture.P7), true, MISS, HIT)),
-                true, 1, 1));
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(seen(7, "MISS", "MISS", MISS, HIT)), true, 1, 1));
         f.redis = Fact.of(new RedisKeysProbe("127.0.0.1:6380", List.of(new RedisKeysProbe.KeyState(7,
                 "product:v2:7", true, 3590, true, "{\"id\":\"7\"}", "hash", null))));
         Evidence e = CheckHarness.evidence(Fact.of(f.build().toBuilder().keyScheme(V2_DB1).build()));
@@ -134,23 +134,19 @@ class ShapesOnEvidenceTest {
     @Test
     void anIdThatNeverReachesRedisIsReportedAsNeverCachedWithTheCoverageNotAsALie() {
         AppEvidenceFixture f = new AppEvidenceFixture();
-        f.lazy = Fact.of(new LazyLoadProbe(List.of(
-                new ProductObservation(7, false, AppEvidenceFixture.answer("MISS", 4.1, AppEvidenceFixture.P7),
-                        AppEvidenceFixture.answer("HIT", 0.2, AppEvidenceFixture.P7), true, MISS, HIT),
-                new ProductObservation(417, false, AppEvidenceFixture.answer("MISS", 4.3, AppEvidenceFixture.P8),
-                        AppEvidenceFixture.answer("MISS", 4.2, AppEvidenceFixture.P8), true, BYPASS, BYPASS)),
-                true, 1, 3));
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(seen(7, "MISS", "HIT", MISS, HIT),
+                seen(8, "MISS", "MISS", BYPASS, BYPASS)), true, 1, 3));
         f.redis = Fact.of(new RedisKeysProbe("127.0.0.1:6380", List.of(
                 new RedisKeysProbe.KeyState(7, "product:7", true, 3590, true, AppEvidenceFixture.P7),
-                new RedisKeysProbe.KeyState(417, "product:417", false, -2, false, null)),
+                new RedisKeysProbe.KeyState(8, "product:8", false, -2, false, null)),
                 new RedisKeysProbe.Coverage(1005, "1-100", "101-1005", 100)));
 
         CheckRun lazy = CheckHarness.run(MISS_HIT, f.evidence());
         assertThat(lazy.outcome()).isEqualTo(Outcome.PARTIAL);
-        assertThat(lazy.message()).contains("product 417: it was never cached: neither request asked Redis")
+        assertThat(lazy.message()).contains("product 8: it was never cached: neither request asked Redis")
                 .contains("after the probe Redis held keys for ids 1-100 only (100 of 1-1005); ids 101-1005 had none");
         assertThat(lazy.findings()).isEmpty();
-        assertThat(CheckHarness.run(KEY, f.evidence()).message()).contains("product:417 does not exist; after the"
+        assertThat(CheckHarness.run(KEY, f.evidence()).message()).contains("product:8 does not exist; after the"
                 + " probe Redis held keys for ids 1-100 only");
     }
 
