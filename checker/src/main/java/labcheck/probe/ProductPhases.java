@@ -95,11 +95,7 @@ final class ProductPhases {
                 notes.add("The app does not cache products as product:<id> in db 0: labcheck found " + keys.scheme()
                         .describe() + ", and read the product keys there; its request for product " + id + " served to"
                         + " find them and is not graded.");
-                List<Integer> remaining = queue;
-                queue = keys.uncached(remaining);
-                if (queue.isEmpty()) {
-                    queue = noColdId(chosen, remaining, keys);
-                }
+                queue = uncachedOf(queue, chosen, keys);
                 continue;
             }
             if (next == ProductKeys.Next.DIFF_NEXT) {
@@ -142,6 +138,18 @@ final class ProductPhases {
         }
     }
 
+    /** The ids of {@code queue} not cached under the scheme just found; when none is, what no cold id leaves. */
+    private List<Integer> uncachedOf(List<Integer> queue, IdChooser.Chosen chosen, ProductKeys keys) {
+        try {
+            List<Integer> cold = keys.uncached(queue);
+            return cold.isEmpty() ? noColdId(chosen, queue, keys) : new ArrayList<>(cold);
+        } catch (RuntimeException e) {
+            notes.add("EXISTS failed while checking the remaining ids under the app's keys (" + e.getMessage()
+                    + "); they were requested as chosen.");
+            return queue;
+        }
+    }
+
     /**
      * Every id chosen is cached already: with the rubric's switch, deletes the keys of a few of them
      * (only keys holding that product) and returns those ids to observe cold; without it, returns the
@@ -152,7 +160,12 @@ final class ProductPhases {
             return new ArrayList<>();
         }
         if (s.limits().resetKeys()) {
-            keysReset = keys.reset(cachedIds, s.limits().lazyIds());
+            try {
+                keysReset = keys.reset(cachedIds, s.limits().lazyIds());
+            } catch (RuntimeException e) {
+                notes.add("Resetting the app's product keys failed (" + e.getMessage() + "); the cached products were"
+                        + " observed as they were.");
+            }
             if (!keysReset.isEmpty()) {
                 notes.add("Every product id labcheck chose was already cached, and the rubric allows resetting them"
                         + " (resetCachedProductKeys: true): labcheck deleted " + keysReset + " (keys that held those"
