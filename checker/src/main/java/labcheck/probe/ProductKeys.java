@@ -94,8 +94,9 @@ final class ProductKeys {
         List<String> lab = sample.stream().map(scheme::key).toList();
         boolean[] present = redis.existsAll(lab);
         for (int i = 0; i < present.length; i++) {
-            if (present[i]) {
-                scheme = scheme.seen(KeyScheme.NAMED, lab.get(i), redis.type(lab.get(i)));
+            StoredValue v = present[i] ? StoredValue.read(redis, lab.get(i)) : StoredValue.ABSENT;
+            if (v.holdsId(sample.get(i))) {
+                scheme = scheme.seen(KeyScheme.NAMED, lab.get(i), v.type());
                 return;
             }
         }

@@ -142,6 +142,21 @@ class ProductKeysTest {
     }
 
     @Test
+    void aKeyOfTheLabsNameHoldingAnotherProductDoesNotSettleTheSchemeBeforeTheFirstRequest() throws Exception {
+        try (RedisReader r = reader(); Jedis app = app(0)) {
+            app.set("product:523", "{\"id\":1}");
+            ProductKeys keys = new ProductKeys(r, notes);
+            keys.beforeRequests(() -> List.of(523));
+            assertThat(keys.scheme().observed()).isFalse();
+
+            app.set("product:523", product(523).toString());
+            keys.beforeRequests(() -> List.of(523));
+            assertThat(keys.scheme().lab()).isTrue();
+            assertThat(keys.scheme().foundBy()).isEqualTo(KeyScheme.NAMED);
+        }
+    }
+
+    @Test
     void theResetDeletesOnlyKeysHoldingTheProductOfTheirId() throws Exception {
         try (RedisReader r = reader(); Jedis app = app(0)) {
             app.set("product:1", product(1).toString());
