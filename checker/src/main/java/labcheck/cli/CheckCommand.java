@@ -18,6 +18,7 @@ import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
 import labcheck.run.LiveRun;
+import labcheck.run.ProbeRequestBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,7 +110,8 @@ public class CheckCommand extends GuardedCommand {
         }
         String clusterId = aws.clusterId(chosen.thresholds().clusterId());
         ProbeSettings probeSettings = probe.requested()
-                ? probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null).settings(env) : null;
+                ? ProbeRequestBuilder.builder(probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null))
+                .resetCachedKeys(chosen.thresholds().resetCachedProductKeys()).build().settings(env) : null;
         AwsSettings awsSettings = wantAws ? aws.settings(probe.appUrl, clusterId) : null;
         Subject subject = new Subject(studentId, name, aws.region, clusterId, probe.appUrl, probe.baselineUrl,
                 wantAws ? aws.source() : "none");

@@ -102,7 +102,7 @@ public final class LiveGrading implements Grading.Factory {
                     .dbUrl(student.dbUrl()).dbUser(student.dbUser()).dbPasswordEnv(student.dbPasswordEnv())
                     .requestsPerApp(rubric.thresholds().requestsPerApp())
                     .budget(left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left).noWrites(student.noWrites())
-                    .build().settings(env);
+                    .resetCachedKeys(rubric.thresholds().resetCachedProductKeys()).build().settings(env);
         }
         Subject subject = new Subject(student.studentId(), student.name(), student.region(), clusterId,
                 appUrl, baselineUrl, wantAws ? "aws" : "none");
