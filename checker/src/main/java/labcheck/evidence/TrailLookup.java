@@ -33,8 +33,14 @@ public record TrailLookup(String from, String to, List<String> resources, List<T
         events = events == null ? List.of() : List.copyOf(events);
     }
 
+    /** A builder with every field unset, for the collector and test fixtures. */
     public static TrailLookupBuilder builder() {
         return TrailLookupBuilder.builder();
+    }
+
+    /** A builder holding this lookup's fields, to change some and build a new one. */
+    public TrailLookupBuilder toBuilder() {
+        return TrailLookupBuilder.builder(this);
     }
 
     /**

@@ -149,10 +149,13 @@ final class RubricValidator {
                 seed.lazyLoadingShareWhenHitsQueryDb());
         int warm = t.warmTopProducts() == null ? seed.warmTopProducts()
                 : range(t.warmTopProducts(), at, "warmTopProducts", 1, 100_000, seed.warmTopProducts());
+        double deduction = t.changedAfterDeadlineDeduction() == null ? seed.changedAfterDeadlineDeduction()
+                : t.changedAfterDeadlineDeduction();
+        nonNegative(deduction, at + "/changedAfterDeadlineDeduction", "thresholds.changedAfterDeadlineDeduction");
         return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
                 t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
                 t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
-                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm);
+                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm, deduction);
     }
 
     private double share(Double value, String at, String field, double seed) {

@@ -27,6 +27,8 @@ import labcheck.text.Numbers;
  * @param lazyLoadingShareWhenHitsQueryDb the most of the lazy-loading item an app keeps when its cache
  *                             hits still query the database (0 to 1; the seed's definition gives 0)
  * @param warmTopProducts      how many of the most viewed products a warmed cache holds (the seed's 100)
+ * @param changedAfterDeadlineDeduction marks taken off the total of a student whose lab was created or
+ *                             changed after the deadline ({@code --deadline}); 0, the default, only flags it
  */
 public record Thresholds(
         String clusterId,
@@ -41,11 +43,22 @@ public record Thresholds(
         int requestsPerApp,
         int minProducts,
         double lazyLoadingShareWhenHitsQueryDb,
-        int warmTopProducts) {
+        int warmTopProducts,
+        double changedAfterDeadlineDeduction) {
 
     public Thresholds {
         allowedNodeTypes = List.copyOf(allowedNodeTypes);
         allowedEngines = List.copyOf(allowedEngines);
+    }
+
+    /** Thresholds that deduct nothing for a change after the deadline (it is flagged only). */
+    public Thresholds(String clusterId, List<String> allowedNodeTypes, List<String> allowedEngines,
+                      int engineMajorVersion, int nodeCount, int redisPort, int ttlMaxSeconds,
+                      double improvementPercent, double hitRatioPercent, int requestsPerApp, int minProducts,
+                      double lazyLoadingShareWhenHitsQueryDb, int warmTopProducts) {
+        this(clusterId, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort, ttlMaxSeconds,
+                improvementPercent, hitRatioPercent, requestsPerApp, minProducts, lazyLoadingShareWhenHitsQueryDb,
+                warmTopProducts, 0);
     }
 
     /** The thresholds' names, as the rubric file's {@code thresholds:} section spells them, in record order. */
@@ -99,12 +112,12 @@ public record Thresholds(
         }
         return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
                 ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts,
-                lazyLoadingShareWhenHitsQueryDb, warmTopProducts);
+                lazyLoadingShareWhenHitsQueryDb, warmTopProducts, changedAfterDeadlineDeduction);
     }
 
     /** The seed lab's own values. */
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
-                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100);
+                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100, 0.0);
     }
 }
