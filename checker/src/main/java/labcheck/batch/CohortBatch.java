@@ -24,9 +24,17 @@ public final class CohortBatch {
     /**
      * @param roster              the roster file; may be null only with {@code regradeFromEvidence}
      * @param templates           a directory overriding the shipped templates, or null
+     * @param collectOnly         the run only collects AWS evidence ({@code --collect-only}): it may replace a
+     *                            stored snapshot, which a grading run never does
      */
     public record Request(Path roster, Path out, Shard shard, BatchOptions options, boolean regradeFromEvidence,
-                          Path templates, Map<String, String> env) {
+                          Path templates, Map<String, String> env, boolean collectOnly) {
+
+        /** A run that grades. */
+        public Request(Path roster, Path out, Shard shard, BatchOptions options, boolean regradeFromEvidence,
+                       Path templates, Map<String, String> env) {
+            this(roster, out, shard, options, regradeFromEvidence, templates, env, false);
+        }
     }
 
     private CohortBatch() {
@@ -58,10 +66,20 @@ public final class CohortBatch {
         }
         Predicate<String> include = includeOf(roster, req.shard());
         BatchRunner runner = new BatchRunner(grading.grader(), grading.scorer(), grading.writer(), progress);
+        List<RosterEntry> mine = roster == null ? List.of()
+                : roster.entries().stream().filter(e -> req.shard().owns(e.studentId())).toList();
+        List<String> snapshots = req.collectOnly() || req.regradeFromEvidence() ? List.of() : collected(store, mine);
+        if (!snapshots.isEmpty()) {
+            // the AWS evidence collected at the deadline is what the judges grade: a live run never replaces it
+            err.println("labcheck batch: note: " + snapshots.size() + " student(s) hold AWS evidence collected with"
+                    + " --collect-only (" + String.join(", ", snapshots.stream().limit(10).toList())
+                    + (snapshots.size() > 10 ? ", ..." : "") + "), which this run leaves as it is. Fix: grade it with"
+                    + " --regrade-from-evidence, or give a live run another --out.");
+        }
         BatchRunner.Summary done = req.regradeFromEvidence()
                 ? runner.regradeFromEvidence(store, include)
-                : runner.run(roster.entries().stream().filter(e -> req.shard().owns(e.studentId())).toList(),
-                        store, req.options());
+                : runner.run(mine.stream().filter(e -> !snapshots.contains(e.studentId())).toList(), store,
+                        req.options());
         done.writeFailures().forEach(f -> err.println("labcheck batch: " + f));
         done.refused().forEach(f -> err.println("labcheck batch: " + f));
         done.notes().forEach(f -> err.println("labcheck batch: note: " + f));
@@ -80,6 +98,14 @@ public final class CohortBatch {
             return 1;
         }
         return done.fatal() != null || !done.refused().isEmpty() ? 2 : cohort.exitCode();
+    }
+
+    /** Ids of {@code students} whose stored result is evidence only collected. */
+    private static List<String> collected(ResultStore store, List<RosterEntry> students) {
+        return students.stream().map(RosterEntry::studentId).filter(id -> {
+            StudentRecord r = store.readOrNull(id);
+            return r != null && r.status() == Status.COLLECTED;
+        }).toList();
     }
 
     /** The students this run reports: the roster's (valid or not) in this shard, or every stored one in it. */

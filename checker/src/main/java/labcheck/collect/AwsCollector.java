@@ -1,6 +1,7 @@
 package labcheck.collect;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -107,7 +108,8 @@ public final class AwsCollector implements AutoCloseable {
                 .notes(notes).build();
         if (base.deadline() != null) {
             // after the rest: the lab's resources are what the lookup looks for
-            Fact<TrailLookup> writes = new Trail(clients.cloudTrail, calls).lookup(base.deadline(), Instant.now(),
+            Fact<TrailLookup> writes = new Trail(clients.cloudTrail, calls).lookup(base.deadline(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS),
                     LabResources.of(aws));
             rejectedMidway(found, net, writes);
             aws = aws.toBuilder().cloudTrail(writes).build();

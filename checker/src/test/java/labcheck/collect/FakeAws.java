@@ -80,7 +80,7 @@ public final class FakeAws implements AutoCloseable {
     }
 
     /** The account's CloudTrail event history, as LookupEvents will answer from now on. */
-    void trail(List<TrailResponder.Event> events) {
+    public void trail(List<TrailResponder.Event> events) {
         trail.set(List.copyOf(events));
     }
 

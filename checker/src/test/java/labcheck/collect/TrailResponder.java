@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * attribute (ReadOnly or ResourceName), newest first, MaxResults per page with a NextToken. moto 5.2
  * has no LookupEvents, so this is the fake every CloudTrail test talks to.
  */
-final class TrailResponder implements ResponseDefinitionTransformerV2 {
+public final class TrailResponder implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "cloudtrail";
     static final String TARGET = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents";
@@ -32,11 +32,11 @@ final class TrailResponder implements ResponseDefinitionTransformerV2 {
      * @param requestParameters the call's parameters as JSON, e.g. {@code {"groupId":"sg-0redis"}}
      * @param userType          CloudTrail's userIdentity.type: {@code IAMUser}, {@code AssumedRole}, {@code AWSService}
      */
-    record Event(String id, String name, Instant time, String source, boolean readOnly, String resourceType,
+    public record Event(String id, String name, Instant time, String source, boolean readOnly, String resourceType,
                  String resourceName, String userArn, String userType, String requestParameters) {
 
         /** A student's write on one resource, e.g. an ingress rule added to a security group. */
-        static Event write(String id, String name, Instant time, String source, String resourceType,
+        public static Event write(String id, String name, Instant time, String source, String resourceType,
                            String resourceName, String requestParameters) {
             return new Event(id, name, time, source, false, resourceType, resourceName,
                     "arn:aws:iam::123456789012:user/student", "IAMUser", requestParameters);
