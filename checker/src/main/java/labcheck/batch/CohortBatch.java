@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import labcheck.seal.Seal;
 
 /**
  * A whole batch run, as {@code labcheck batch} does it: read the roster, grade this shard's
@@ -26,14 +27,15 @@ public final class CohortBatch {
      * @param templates           a directory overriding the shipped templates, or null
      * @param collectOnly         the run only collects AWS evidence ({@code --collect-only}): it may replace a
      *                            stored snapshot, which a grading run never does
+     * @param seal                how the student folders and the cohort are sealed ({@code --sign KEY})
      */
     public record Request(Path roster, Path out, Shard shard, BatchOptions options, boolean regradeFromEvidence,
-                          Path templates, Map<String, String> env, boolean collectOnly) {
+                          Path templates, Map<String, String> env, boolean collectOnly, Seal seal) {
 
-        /** A run that grades. */
+        /** A run that grades, its results sealed without a signature. */
         public Request(Path roster, Path out, Shard shard, BatchOptions options, boolean regradeFromEvidence,
                        Path templates, Map<String, String> env) {
-            this(roster, out, shard, options, regradeFromEvidence, templates, env, false);
+            this(roster, out, shard, options, regradeFromEvidence, templates, env, false, Seal.UNSIGNED);
         }
     }
 
@@ -43,7 +45,7 @@ public final class CohortBatch {
     /** Returns the exit code: 0 all full marks, 3 marks lost, 2 input error (bad roster rows too), 1 internal. */
     public static int run(Request req, Grading grading, Progress progress, PrintWriter err)
             throws IOException, InterruptedException {
-        ResultStore store = new ResultStore(req.out(), "staging-" + req.shard().label());
+        ResultStore store = new ResultStore(req.out(), "staging-" + req.shard().label(), req.seal());
         Roster roster = null;
         if (req.roster() != null) {
             try {
@@ -89,7 +91,7 @@ public final class CohortBatch {
         }
         List<RosterProblem> problems = roster != null ? roster.problems() : store.readProblems();
         Cohort cohort = Cohort.load(store, include, problems);
-        new CohortFiles(req.templates()).write(cohort, req.out());
+        new CohortFiles(req.templates(), req.seal()).write(cohort, req.out());
         err.println("labcheck batch: " + done.graded() + " graded, " + done.skipped() + " skipped; "
                 + cohort.rows().size() + " student(s) in " + req.out().resolve(CohortFiles.MARKS) + " and "
                 + req.out().resolve(CohortFiles.SUMMARY) + ".");

@@ -11,6 +11,7 @@ import labcheck.batch.GradingMode;
 import labcheck.batch.Progress;
 import labcheck.batch.Shard;
 import labcheck.run.LiveGrading;
+import labcheck.seal.Seal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,9 @@ public final class BatchCommand extends GuardedCommand {
     @Mixin
     DeadlineOption deadline = new DeadlineOption();
 
+    @Mixin
+    SignOption sign = new SignOption();
+
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Grade only shard K of N (1-based; a stable hash of the student id). Also read from "
                     + "LABCHECK_SHARD, or from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX (0-based) with "
@@ -163,10 +167,11 @@ public final class BatchCommand extends GuardedCommand {
                     + progressMode + "'.");
         };
         CommandSupport.requireTemplatesDir(templates);
+        Seal seal = sign.seal();
         OutputDir.prepare(out, "--out");
         Grading g = grading.open(rubric, templates, new GradingMode(deadline.value(), collectOnly));
         return CohortBatch.run(new CohortBatch.Request(roster, out, selected, options, regradeFromEvidence,
-                templates, env, collectOnly), g, progress, err());
+                templates, env, collectOnly, seal), g, progress, err());
     }
 
 

@@ -3,7 +3,9 @@ package labcheck.cli;
 import java.nio.file.Path;
 import java.util.List;
 import labcheck.batch.CohortMerge;
+import labcheck.seal.Seal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +37,9 @@ public final class MergeCommand extends GuardedCommand {
             description = "Directory of FreeMarker templates overriding the shipped ones.")
     Path templates;
 
+    @Mixin
+    SignOption sign = new SignOption();
+
     @Override
     protected String prefix() {
         return "labcheck merge: ";
@@ -43,7 +48,8 @@ public final class MergeCommand extends GuardedCommand {
     @Override
     protected int run() throws Exception {
         CommandSupport.requireTemplatesDir(templates);
+        Seal seal = sign.seal();
         OutputDir.prepare(out, "--out");
-        return CohortMerge.merge(inputs, out, templates, err());
+        return CohortMerge.merge(inputs, out, templates, seal, err());
     }
 }

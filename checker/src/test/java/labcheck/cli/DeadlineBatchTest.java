@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import labcheck.collect.FakeAws;
 import labcheck.collect.Labs;
+import labcheck.collect.ReadOnlyGuard;
 import labcheck.collect.TrailResponder;
 import labcheck.run.LiveGrading;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -27,6 +29,7 @@ import picocli.CommandLine;
  * ({@link LiveGrading}) against the fake AWS (WireMock, AWS-shaped answers; CloudTrail's LookupEvents
  * in JSON 1.1), through the SDK's own endpoint setting, as a judge would point it at an emulator.
  */
+@ExtendWith(ReadOnlyGuard.Verify.class)
 class DeadlineBatchTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
