@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
+. bench/common.sh
 STUDENTS="${STUDENTS:-100}"
 JOBS="${JOBS:-$((4 * $(nproc)))}"
 RUNS="${RUNS:-3}"
@@ -37,16 +38,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {  # a free TCP port on 127.0.0.1 below 32768
-    local p
-    while :; do
-        p=$((20000 + RANDOM % 12000))
-        if python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',$p)); s.close()" 2>/dev/null; then
-            echo "$p"; return
-        fi
-    done
-}
-
 echo "work dir $WORK; load average before starting: $(cut -d' ' -f1-3 /proc/loadavg)"
 mp=$(free_port)
 python3 -m moto.server -H 127.0.0.1 -p "$mp" >"$WORK/moto.log" 2>&1 &
@@ -62,11 +53,6 @@ ROSTER="$WORK/roster.csv"
 echo "student_id,name,region" >"$ROSTER"
 for ((s = 1; s <= STUDENTS; s++)); do printf 's%03d,Student %d,us-east-1\n' "$s" "$s" >>"$ROSTER"; done
 
-seconds() {  # /usr/bin/time -v's wall clock as seconds
-    sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" \
-        | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.1f", s }'
-}
-
 timed() {  # name run args...: one timed batch, one summary line
     local name=$1 r=$2; shift 2
     local out="$WORK/$name-$r" before after rc wall cpu statuses
@@ -77,7 +63,7 @@ timed() {  # name run args...: one timed batch, one summary line
     rc=$?
     set -e
     after=$(cut -d' ' -f1-3 /proc/loadavg)
-    wall=$(seconds "$WORK/time-$name-$r.txt")
+    wall=$(wall_seconds "$WORK/time-$name-$r.txt")
     cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$WORK/time-$name-$r.txt")
     statuses=$(tail -n +2 "$out/marks.csv" 2>/dev/null | awk -F, '{ print $3 }' | sort | uniq -c \
         | awk '{ printf "%s%s=%s", sep, $2, $1; sep = " " }')
@@ -93,10 +79,9 @@ for ((r = 1; r <= RUNS; r++)); do
     GRADE+=("$(timed grade "$r")")
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 mc=$(median "${COLLECT[@]}"); mg=$(median "${GRADE[@]}")
 /usr/bin/time -v -o "$WORK/time-verify.txt" java -jar "$CHECKER" verify "$WORK/collect-$RUNS" >"$WORK/verify.log" 2>&1 \
     || { echo "labcheck verify failed on the collected results:" >&2; cat "$WORK/verify.log" >&2; exit 1; }
 echo "median of $RUNS: $STUDENTS students, --jobs $JOBS: collect-only ${mc}s wall; collect and grade (peer) ${mg}s;" \
-    "ratio $(awk -v a="$mc" -v b="$mg" 'BEGIN { printf "%.2f", a / b }'); labcheck verify $(seconds "$WORK/time-verify.txt")s" \
+    "ratio $(awk -v a="$mc" -v b="$mg" 'BEGIN { printf "%.2f", a / b }'); labcheck verify $(wall_seconds "$WORK/time-verify.txt")s" \
     "($(nproc) cores, $(java -version 2>&1 | head -1), load now $(cut -d' ' -f1-3 /proc/loadavg))"

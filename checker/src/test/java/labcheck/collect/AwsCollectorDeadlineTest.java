@@ -42,6 +42,11 @@ class AwsCollectorDeadlineTest {
                         + "{\"items\":[{\"ipProtocol\":\"tcp\",\"fromPort\":6379,\"toPort\":6379}]}}");
     }
 
+    /** A CloudTrail client of the fake AWS, to drive {@link Trail} with its own pace and bounds. */
+    private static CloudTrailClient cloudTrail(FakeAws aws) {
+        return CloudTrailClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(aws.url())).build();
+    }
+
     @Test
     void aSecurityGroupOpenedAfterTheDeadlineIsCollectedWithWhoAndWhen() {
         try (FakeAws aws = FakeAws.start(Labs.good())) {
@@ -139,9 +144,7 @@ class AwsCollectorDeadlineTest {
 
     @Test
     void tooManyWritesForTheBoundedPagesAreLookedUpResourceByResourcePacedAtTwoASecond() {
-        try (FakeAws aws = FakeAws.start(Labs.good());
-             CloudTrailClient client = CloudTrailClient.builder().region(Region.US_EAST_1)
-                     .endpointOverride(URI.create(aws.url())).build()) {
+        try (FakeAws aws = FakeAws.start(Labs.good()); CloudTrailClient client = cloudTrail(aws)) {
             // GIVEN more writes on other resources than ten pages hold, and one write on the lab, the oldest
             List<TrailResponder.Event> events = new ArrayList<>();
             for (int i = 0; i < Trail.MAX_PAGES * Trail.PAGE_SIZE + 20; i++) {
@@ -173,9 +176,7 @@ class AwsCollectorDeadlineTest {
 
     @Test
     void aResourceWithMoreEventsThanItsPagesSaysWhatWasNotRead() {
-        try (FakeAws aws = FakeAws.start(Labs.good());
-             CloudTrailClient client = CloudTrailClient.builder().region(Region.US_EAST_1)
-                     .endpointOverride(URI.create(aws.url())).build()) {
+        try (FakeAws aws = FakeAws.start(Labs.good()); CloudTrailClient client = cloudTrail(aws)) {
             List<TrailResponder.Event> events = new ArrayList<>();
             for (int i = 0; i < Trail.MAX_PAGES * Trail.PAGE_SIZE + Trail.MAX_RESOURCE_PAGES * Trail.PAGE_SIZE; i++) {
                 events.add(TrailResponder.Event.write("ev-" + i, "ModifyInstanceAttribute", AFTER.plusSeconds(i),
