@@ -49,6 +49,8 @@ class DeadlineChecksTest {
 
     @Test
     void withoutADeadlineTheCheckIsUnverifiableAndNamesTheFlag() {
+        lab.deadline = null;
+
         CheckRun run = CheckHarness.run(ID, lab.build());
 
         assertThat(run.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
