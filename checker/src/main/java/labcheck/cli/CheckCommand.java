@@ -53,6 +53,9 @@ public class CheckCommand extends GuardedCommand {
     @Mixin
     SshOptions ssh = new SshOptions();
 
+    @Mixin
+    DeadlineOption deadline = new DeadlineOption();
+
     @Option(names = "--student", description = "Student id shown on the scoresheet.")
     String studentId;
 
@@ -124,7 +127,7 @@ public class CheckCommand extends GuardedCommand {
         try {
             LiveRun.Plan plan = new LiveRun.Plan(subject, awsSettings, probeSettings, sshSettings,
                     sshSettings == null ? null : probe.sourceText());
-            evidence = LiveRun.gather(plan, clock,
+            evidence = LiveRun.gather(plan, deadline.value(), clock,
                     line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
         } finally {
             if (probeSettings != null) {

@@ -17,6 +17,7 @@ record RubricDocument(String id, String version, String title, String descriptio
                               Double improvementPercent, Double hitRatioPercent, Integer requestsPerApp,
                               Integer minProducts, Double lazyLoadingShareWhenHitsQueryDb,
                               Integer warmTopProducts, Double baselineExcessMaxMs, String lazyLoadingWhenNoMissPath,
-                              Boolean resetCachedProductKeys) {
+                              Boolean resetCachedProductKeys,
+                              Double changedAfterDeadlineDeduction) {
     }
 }

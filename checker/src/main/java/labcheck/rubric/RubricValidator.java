@@ -162,11 +162,14 @@ final class RubricValidator {
         }
         boolean reset = t.resetCachedProductKeys() == null ? seed.resetCachedProductKeys()
                 : t.resetCachedProductKeys();
+        double deduction = t.changedAfterDeadlineDeduction() == null ? seed.changedAfterDeadlineDeduction()
+                : t.changedAfterDeadlineDeduction();
+        nonNegative(deduction, at + "/changedAfterDeadlineDeduction", "thresholds.changedAfterDeadlineDeduction");
         return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
                 t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
                 t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
                 major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm, excess,
-                noMissPath, reset);
+                noMissPath, reset, deduction);
     }
 
     /** An optional duration in ms (a rubric written before it existed keeps the seed's value). */

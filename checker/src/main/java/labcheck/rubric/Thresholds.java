@@ -38,6 +38,8 @@ import labcheck.text.Numbers;
  * @param resetCachedProductKeys whether labcheck may delete a few of the app's product keys (only keys it
  *                             identified as holding those products) to observe the miss path when every
  *                             product is cached; false by default: labcheck does not delete student keys
+ * @param changedAfterDeadlineDeduction marks taken off the total of a student whose lab was created or
+ *                             changed after the deadline ({@code --deadline}); 0, the default, only flags it
  */
 @RecordBuilder
 public record Thresholds(
@@ -56,7 +58,8 @@ public record Thresholds(
         int warmTopProducts,
         double baselineExcessMaxMs,
         String lazyLoadingWhenNoMissPath,
-        boolean resetCachedProductKeys) {
+        boolean resetCachedProductKeys,
+        double changedAfterDeadlineDeduction) {
 
     /** No marks: the miss path could not be observed, and the sheet says how to make it observable. */
     public static final String NO_MISS_PATH_UNVERIFIABLE = "unverifiable";
@@ -85,7 +88,7 @@ public record Thresholds(
                       double lazyLoadingShareWhenHitsQueryDb, int warmTopProducts) {
         this(clusterId, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort, ttlMaxSeconds,
                 improvementPercent, hitRatioPercent, requestsPerApp, minProducts, lazyLoadingShareWhenHitsQueryDb,
-                warmTopProducts, SEED_BASELINE_EXCESS_MAX_MS, NO_MISS_PATH_UNVERIFIABLE, false);
+                warmTopProducts, SEED_BASELINE_EXCESS_MAX_MS, NO_MISS_PATH_UNVERIFIABLE, false, 0);
     }
 
     /** The thresholds' names, as the rubric file's {@code thresholds:} section spells them, in record order. */
@@ -140,7 +143,7 @@ public record Thresholds(
         return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
                 ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts,
                 lazyLoadingShareWhenHitsQueryDb, warmTopProducts, baselineExcessMaxMs,
-                lazyLoadingWhenNoMissPath, resetCachedProductKeys);
+                lazyLoadingWhenNoMissPath, resetCachedProductKeys, changedAfterDeadlineDeduction);
     }
 
     /** These thresholds, to change a few by name: {@code seedDefaults().toBuilder().ttlMaxSeconds(600).build()}. */
@@ -152,6 +155,6 @@ public record Thresholds(
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
                 7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100, SEED_BASELINE_EXCESS_MAX_MS,
-                NO_MISS_PATH_UNVERIFIABLE, false);
+                NO_MISS_PATH_UNVERIFIABLE, false, 0.0);
     }
 }
