@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import java.util.List;
+import labcheck.report.Cause;
 import labcheck.report.Outcome;
 
 /**
@@ -12,9 +13,16 @@ import labcheck.report.Outcome;
  * @param details  the check's {@code details} report entries, joined by newlines, or null
  * @param findings the ids of the {@link Finding}s the check raised, in order
  * @param howToVerify for an unverifiable run, what would make it verifiable; else null
+ * @param cause    for an unverifiable run, what holds it back when other checks share it; else null
  */
 public record CheckRun(String id, Outcome outcome, double fraction, String message, String details,
-        List<String> findings, String howToVerify) {
+        List<String> findings, String howToVerify, Cause cause) {
+
+    /** A run without a shared cause. */
+    public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
+                    List<String> findings, String howToVerify) {
+        this(id, outcome, fraction, message, details, findings, howToVerify, null);
+    }
 
     /** A run without a verification hint. */
     public CheckRun(String id, Outcome outcome, double fraction, String message, String details,

@@ -13,6 +13,9 @@ import java.util.List;
  * @param details     optional evidence excerpt for the judge (figures, a code excerpt); may be null
  * @param findings    ids of facts about the outcome that other outputs act on, e.g.
  *                    {@code self_reported_timings_contradicted}; empty when none
+ * @param cause       what holds the check back when an unavailable fact does (a refused login, no AWS
+ *                    access), shared by every check it holds back; null for a pass, and for a check held
+ *                    back by its own fix or reason ({@link Cause#of} names those)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(
@@ -25,7 +28,8 @@ public record CheckResult(
         String message,
         String remediation,
         String details,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> findings) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> findings,
+        Cause cause) {
 
     /** How the remediation of an unverifiable check begins; what follows says what makes it verifiable. */
     public static final String VERIFY_PREFIX = "Make it verifiable: ";
@@ -34,10 +38,16 @@ public record CheckResult(
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
+    /** A result whose cause, if any, is its own (see {@link Cause#of}). */
+    public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
+            String message, String remediation, String details, List<String> findings) {
+        this(number, id, title, marks, max, outcome, message, remediation, details, findings, null);
+    }
+
     /** A result with no findings. */
     public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
             String message, String remediation, String details) {
-        this(number, id, title, marks, max, outcome, message, remediation, details, List.of());
+        this(number, id, title, marks, max, outcome, message, remediation, details, List.of(), null);
     }
 
     /** Whether the check raised the finding with this id (see {@code labcheck.engine.Finding}). */

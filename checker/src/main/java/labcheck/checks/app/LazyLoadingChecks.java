@@ -70,7 +70,7 @@ public class LazyLoadingChecks {
         }
         StringBuilder details = new StringBuilder("ids " + (l.idsVerifiedUncached() ? "confirmed absent from Redis"
                 : "chosen at random, not confirmed absent (Redis not readable from here)") + "; " + good + " of "
-                + l.observations().size() + " went MISS then HIT with equal product data. " + l.basis() + " "
+                + l.observations().size() + " went MISS then HIT with equal product data. " + l.basis(app.database()) + " "
                 + answers.describe());
         l.observations().forEach(o -> details.append("\n  ").append(o.describe()));
         if (app.source() != null && app.source().available()) {
@@ -179,7 +179,7 @@ public class LazyLoadingChecks {
                 held.add(k.key());
             }
         }
-        details.append("\n").append(l.basis());
+        details.append("\n").append(l.basis(app.database()));
         Report.details(reporter, details.toString());
         Conditions conditions = new Conditions();
         RightAnswers answers = RightAnswers.of(app);
