@@ -2,6 +2,7 @@ package labcheck.engine;
 
 import java.util.List;
 import labcheck.report.Cause;
+import labcheck.report.FindingDetail;
 import labcheck.report.Outcome;
 
 /**
@@ -13,15 +14,22 @@ import labcheck.report.Outcome;
  * @param details  the check's {@code details} report entries, joined by newlines, or null
  * @param findings the ids of the {@link Finding}s the check raised, in order
  * @param howToVerify for an unverifiable run, what would make it verifiable; else null
+ * @param findingDetails the facts the check raised with its findings ({@link Finding#raise(org.junit.jupiter.api.TestReporter, java.util.Map)})
  * @param cause    for an unverifiable run, what holds it back when other checks share it; else null
  */
 public record CheckRun(String id, Outcome outcome, double fraction, String message, String details,
-        List<String> findings, String howToVerify, Cause cause) {
+        List<String> findings, String howToVerify, List<FindingDetail> findingDetails, Cause cause) {
 
     /** A run without a shared cause. */
     public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
+                    List<String> findings, String howToVerify, List<FindingDetail> findingDetails) {
+        this(id, outcome, fraction, message, details, findings, howToVerify, findingDetails, null);
+    }
+
+    /** A run whose findings carry no details. */
+    public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
                     List<String> findings, String howToVerify) {
-        this(id, outcome, fraction, message, details, findings, howToVerify, null);
+        this(id, outcome, fraction, message, details, findings, howToVerify, List.of());
     }
 
     /** A run without a verification hint. */
@@ -32,6 +40,7 @@ public record CheckRun(String id, Outcome outcome, double fraction, String messa
 
     public CheckRun {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        findingDetails = findingDetails == null ? List.of() : List.copyOf(findingDetails);
     }
 
     /** A run that raised no {@link Finding}. */

@@ -85,7 +85,8 @@ public record Unavailable(String code, String action, String message, String fix
             }
             // a server refusing a login is a user and password to correct, never an IAM grant
             case "AccessDenied" -> login() ? "Give labcheck the user and password the app signs in with ("
-                    + (action.startsWith("redis") ? "--redis-user, --redis-password-env" : "--db-user, --db-password-env")
+                    + (action.startsWith("redis") ? "--redis-user, --redis-password-env"
+                    : "--db-user, --db-password-env")
                     + "), then run labcheck again."
                     : "Grant " + (action == null ? "the denied action" : action) + " to the identity "
                     + "labcheck runs as (`labcheck policy` prints the read-only policy), then run labcheck again.";
