@@ -20,14 +20,16 @@
       <td class="status"><@badge item.status/></td>
     </tr>
 <#list item.checks as check>
-    <tr class="check ${check.outcome?lower_case}" data-check="${check.id}" data-number="${check.number}" data-marks="${check.marks}" data-max="${check.max}" data-outcome="${check.outcome}">
+    <tr class="check ${check.outcome?lower_case}" id="check-${check.number}" data-check="${check.id}" data-number="${check.number}" data-marks="${check.marks}" data-max="${check.max}" data-outcome="${check.outcome}">
       <td class="num">${check.number}</td>
       <td class="body">
         <div class="check-title">${check.title} <code class="id">${check.id}</code></div>
 <#if check.message?has_content>
         <p class="message">${check.message}</p>
 </#if>
-<#if check.remediation?has_content && check.outcome != "PASSED">
+<#if check.outcome != "PASSED" && stepOf[check.number]??>
+        <p class="remediation"><strong>How to fix:</strong> step ${stepOf[check.number]} of What to do next.</p>
+<#elseif check.remediation?has_content && check.outcome != "PASSED">
         <p class="remediation"><strong>How to fix:</strong> ${check.remediation}</p>
 </#if>
 <#if check.details?has_content>
@@ -80,6 +82,12 @@
   .badge.unverifiable { color: var(--unv); }
   .badge.error { color: var(--err); }
   ul.notes { padding-left: 1.2rem; }
+  section.next { border: 1px solid var(--line); border-left: 4px solid var(--unv); padding: .25rem 1rem .5rem; margin: 1rem 0; }
+  section.next h2 { margin: .5rem 0; }
+  section.next ol { padding-left: 1.4rem; margin: .25rem 0; }
+  section.next li { margin: .3rem 0; overflow-wrap: anywhere; }
+  section.next .stake { font-weight: 700; }
+  section.next .held { color: #57606a; font-size: .85rem; }
   footer { margin-top: 2rem; color: #57606a; font-size: .8rem; }
   @media print {
     body { max-width: none; padding: 0; font-size: 11pt; }
@@ -95,7 +103,11 @@
 <#if sample>
   <p class="sample" id="sample-account">Graded from the sample account, not a student's own AWS account: these marks illustrate labcheck and belong to no one.</p>
 </#if>
+<#if sheet.withheld?has_content>
+  <p class="total" id="total" data-marks="${sheet.total}" data-max="${sheet.max}" data-withheld="${sheet.withheldMarks()}"><span class="got">${sheet.total}</span> <span class="of">of <span class="max">${sheet.max}</span> shown marks; ${sheet.withheldMarks()} marks are judged later</span></p>
+<#else>
   <p class="total" id="total" data-marks="${sheet.total}" data-max="${sheet.max}"><span class="got">${sheet.total}</span> <span class="of">/ <span class="max">${sheet.max}</span> marks</span></p>
+</#if>
   <dl class="meta" id="student">
     <dt>Student</dt><dd class="student">${st.name!"(no name)"}<#if st.studentId??> (${st.studentId})</#if></dd>
     <dt>AWS account</dt><dd class="account">${st.account!"(unknown)"}</dd>
@@ -115,7 +127,33 @@
   </dl>
 </header>
 <main>
+<section class="next" id="next-steps">
+<h2>What to do next</h2>
+<#assign marked = steps?filter(s -> s.marks > 0)>
+<#if !marked?has_content>
+<#if sheet.withheld?has_content>
+<p class="done">Nothing to fix in the shown items: ${sheet.total} of ${sheet.max} shown marks; ${sheet.withheldMarks()} marks are judged later.</p>
+<#else>
+<p class="done">Nothing to fix: all ${sheet.max} marks earned.</p>
+</#if>
+</#if>
+<#if steps?has_content>
+<ol>
+<#list steps as step>
+  <li id="step-${step?counter}" data-cause="${step.cause.code}" data-marks="${step.marks}"><#if step.marks gt 0><span class="stake">${step.marks} <#if step.marks == 1>mark<#else>marks</#if>:</span><#else><span class="stake">Optional, no marks:</span></#if> ${step.fix} <span class="held">(<#list step.checks as n><span title="${step.titles[n?index]}">${n}</span><#sep>, </#list>)</span></li>
+</#list>
+</ol>
+</#if>
+</section>
 <@table sheet.items "Marked items"/>
+<#if sheet.withheld?has_content>
+<h2 id="withheld">Judged later</h2>
+<ul class="withheld">
+<#list sheet.withheld as w>
+  <li data-item="${w.number}" data-max="${w.max}">${w.number}. ${w.title}: ${w.max} <#if w.max == 1>mark<#else>marks</#if><#if w.visibility == "after_deadline">, shown after the deadline</#if></li>
+</#list>
+</ul>
+</#if>
 <#if sheet.bonus?has_content>
 <h2 id="bonus">Extension challenges</h2>
 <@table sheet.bonus "Bonus items (marks only when the rubric gives them)"/>

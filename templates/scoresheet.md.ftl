@@ -14,7 +14,10 @@ Check id: ${check.id}
 ${check.message}
 
 </#if>
-<#if check.remediation?has_content && check.outcome != "PASSED">
+<#if check.outcome != "PASSED" && stepOf[check.number]??>
+**How to fix:** step ${stepOf[check.number]} of What to do next.
+
+<#elseif check.remediation?has_content && check.outcome != "PASSED">
 **How to fix:** ${check.remediation}
 
 </#if>
@@ -32,7 +35,29 @@ ${check.details?replace("^", "    ", "rm")?no_esc}
 > **Sample account:** graded from the sample account, not a student's own AWS account; these marks illustrate labcheck and belong to no one.
 
 </#if>
+<#if sheet.withheld?has_content>
+**Total: ${sheet.total} of ${sheet.max} shown marks; ${sheet.withheldMarks()} marks are judged later**
+<#else>
 **Total: ${sheet.total} / ${sheet.max} marks**
+</#if>
+
+## What to do next
+
+<#assign marked = steps?filter(s -> s.marks > 0)>
+<#if !marked?has_content>
+<#if sheet.withheld?has_content>
+Nothing to fix in the shown items: ${sheet.total} of ${sheet.max} shown marks; ${sheet.withheldMarks()} marks are judged later.
+<#else>
+Nothing to fix: all ${sheet.max} marks earned.
+</#if>
+
+</#if>
+<#list steps as step>
+${step?counter}. <#if step.marks gt 0>**${step.marks} <#if step.marks == 1>mark<#else>marks</#if>:**<#else>Optional, no marks:</#if> <@cell step.fix/> (<#if step.checks?size == 1>${step.checks[0]} <@cell step.titles[0]/><#else>checks ${step.checks?join(", ")}</#if>)
+</#list>
+<#if steps?has_content>
+
+</#if>
 
 | Field | Value |
 |---|---|
@@ -61,6 +86,9 @@ ${check.details?replace("^", "    ", "rm")?no_esc}
 | ${item.number} | <@cell item.title/> | ${item.marks} / ${item.max} | ${item.status} |
 </#list>
 | | **Total** | **${sheet.total} / ${sheet.max}** | |
+<#list sheet.withheld as w>
+| ${w.number} | <@cell w.title/> | ${w.max} | judged later |
+</#list>
 <#if sheet.bonus?has_content>
 
 Extension challenges (marks only when the rubric gives them):

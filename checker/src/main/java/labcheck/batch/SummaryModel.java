@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import labcheck.engine.Finding;
+import labcheck.report.Cause;
 import labcheck.report.CheckResult;
 import labcheck.report.FindingDetail;
 import labcheck.report.ItemResult;
@@ -155,6 +156,8 @@ final class SummaryModel {
         private final Map<String, Integer> unverifiableCount = new TreeMap<>();
         /** Unverifiable checks by what would make them verifiable: check ids and students per cause. */
         private final Map<String, List<String[]>> byCause = new TreeMap<>();
+        /** The fix shown for each cause: the first student's. */
+        private final Map<String, String> causeText = new TreeMap<>();
 
         /**
          * One line per cause, most checks first: "412 checks for 100 students: run with --db-url ...",
@@ -166,7 +169,7 @@ final class SummaryModel {
                 List<String> students = hits.stream().map(h -> h[0]).distinct().sorted().toList();
                 List<String> checks = hits.stream().map(h -> h[1]).distinct().sorted().toList();
                 out.add(Map.of("count", String.valueOf(hits.size()), "studentCount", String.valueOf(students.size()),
-                        "cause", cause, "checks", String.join(", ", checks),
+                        "cause", causeText.get(cause), "checks", String.join(", ", checks),
                         "students", String.join(", ", students)));
             });
             out.sort((a, b) -> Integer.compare(Integer.parseInt(b.get("count")), Integer.parseInt(a.get("count"))));
@@ -227,7 +230,9 @@ final class SummaryModel {
             }
             if (c.outcome() == Outcome.UNVERIFIABLE) {
                 unverifiableCount.merge(studentId, 1, Integer::sum);
-                byCause.computeIfAbsent(cause(c), k -> new ArrayList<>()).add(new String[] {studentId, nz(c.id())});
+                byCause.computeIfAbsent(cohortCause(c), k -> new ArrayList<>()).add(new String[] {studentId,
+                        nz(c.id())});
+                causeText.putIfAbsent(cohortCause(c), cause(c));
             }
         }
 
@@ -238,6 +243,19 @@ final class SummaryModel {
                 return r.substring(CheckResult.VERIFY_PREFIX.length());
             }
             return r != null && !r.isBlank() ? r : nz(c.message());
+        }
+
+        /**
+         * The cause's identity across students: its code and subject, a server's address left out (each
+         * student's database refusing its login is one cause of the cohort, not one per endpoint).
+         */
+        private static String cohortCause(CheckResult c) {
+            Cause cause = Cause.of(c);
+            String subject = cause.subject();
+            if (subject.startsWith("mysql") || subject.startsWith("redis")) {
+                subject = subject.startsWith("mysql") ? "mysql" : "redis";
+            }
+            return cause.code() + " " + subject;
         }
 
         private void add(String studentId, String flag) {

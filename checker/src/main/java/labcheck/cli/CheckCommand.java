@@ -98,7 +98,7 @@ public class CheckCommand extends GuardedCommand {
     protected int run() {
         YamlDefaults.locate(env).requireKnownKeys(spec); // a broken labcheck.yaml is reported, never ignored
         Rubric chosen = CommandSupport.load(rubric);
-        Reports reports = templates.reports();
+        Reports reports = templates.reports().studentFacing();   // a self-check: the student reads it
         OutputDir.prepare(out, "--out"); // before the probe: its minutes of evidence must have somewhere to go
         boolean wantAws = aws.requested(env);
         SshSettings sshSettings = ssh.settings(env);

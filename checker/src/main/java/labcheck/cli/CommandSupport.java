@@ -51,7 +51,8 @@ final class CommandSupport {
         }
         written.forEach(f -> out.println("wrote " + f));
         out.flush();
-        return sheet.fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
+        // a student's sheet that withholds items never says all marks were earned, nor does its exit code
+        return reports.shown(sheet).fullMarks() ? ExitCodes.ALL_MARKS : ExitCodes.MARKS_LOST;
     }
 
     /** ANSI colour only on a terminal, and never when NO_COLOR is set (no-color.org). */

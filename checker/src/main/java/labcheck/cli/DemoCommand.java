@@ -40,7 +40,7 @@ public class DemoCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        Reports reports = templates.reports();
+        Reports reports = templates.reports().studentFacing();
         var rubric = CommandSupport.load(null);
         DemoLab.Source source = DemoLab.locate(labJar, System.getenv());
         PrintWriter err = err();

@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import java.util.List;
+import labcheck.report.Cause;
 import labcheck.report.FindingDetail;
 import labcheck.report.Outcome;
 
@@ -14,9 +15,16 @@ import labcheck.report.Outcome;
  * @param findings the ids of the {@link Finding}s the check raised, in order
  * @param howToVerify for an unverifiable run, what would make it verifiable; else null
  * @param findingDetails the facts the check raised with its findings ({@link Finding#raise(org.junit.jupiter.api.TestReporter, java.util.Map)})
+ * @param cause    for an unverifiable run, what holds it back when other checks share it; else null
  */
 public record CheckRun(String id, Outcome outcome, double fraction, String message, String details,
-        List<String> findings, String howToVerify, List<FindingDetail> findingDetails) {
+        List<String> findings, String howToVerify, List<FindingDetail> findingDetails, Cause cause) {
+
+    /** A run without a shared cause. */
+    public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
+                    List<String> findings, String howToVerify, List<FindingDetail> findingDetails) {
+        this(id, outcome, fraction, message, details, findings, howToVerify, findingDetails, null);
+    }
 
     /** A run whose findings carry no details. */
     public CheckRun(String id, Outcome outcome, double fraction, String message, String details,

@@ -58,7 +58,7 @@ final class ScoresheetAssembler {
             }
             double marks = Marks.round(checks.stream().mapToDouble(CheckResult::marks).sum());
             results.add(new ItemResult(number, item.id(), item.title(), marks, item.marks(),
-                    status(marks, item.marks(), checks), List.copyOf(checks)));
+                    status(marks, item.marks(), checks), List.copyOf(checks), visibility(item)));
         }
         return List.copyOf(results);
     }
@@ -78,7 +78,13 @@ final class ScoresheetAssembler {
         String remediation = remediation(run, info, thresholds);
         double marks = Marks.round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
-                remediation, run.details(), run.findings(), run.findingDetails());
+                remediation, run.details(), run.findings(), run.findingDetails(),
+                run.outcome() == Outcome.UNVERIFIABLE ? run.cause() : null);
+    }
+
+    /** The rubric's visibility as the scoresheet records it: null for the student's default. */
+    private static String visibility(RubricItem item) {
+        return item.visibility() == Rubric.Visibility.STUDENT ? null : item.visibility().key();
     }
 
     /** Hint for an unverifiable check whose cause carries no specific one. */
@@ -136,18 +142,6 @@ final class ScoresheetAssembler {
             notes.add("These marks grade a sample account's evidence, not a student's own AWS account.");
         }
         notes.addAll(evidence.notes());
-        List<ItemResult> all = new ArrayList<>(items);
-        all.addAll(bonus);
-        for (ItemResult item : all) {
-            for (CheckResult c : item.checks()) {
-                if (c.outcome() == Outcome.UNVERIFIABLE) {
-                    notes.add("Unverifiable " + c.number() + " " + c.id() + ": " + c.message());
-                } else if (c.outcome() == Outcome.ERROR) {
-                    notes.add("labcheck error " + c.number() + " " + c.id() + ": please report it; no marks were"
-                            + " taken from other checks because of it.");
-                }
-            }
-        }
         if (bonus.stream().anyMatch(b -> b.max() > 0)) {
             notes.add("Bonus marks count toward the total but not toward the maximum.");
         }

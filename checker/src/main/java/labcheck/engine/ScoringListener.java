@@ -88,7 +88,8 @@ final class ScoringListener implements TestExecutionListener {
         CheckRun run = score(id.get(), location(test), result, messages.get(test.getUniqueId()), detail);
         List<String> raised = findings.get(test.getUniqueId());
         runs.put(id.get(), raised == null ? run : new CheckRun(run.id(), run.outcome(), run.fraction(), run.message(),
-                run.details(), raised, run.howToVerify(), findingDetails.get(test.getUniqueId())));
+                run.details(), raised, run.howToVerify(), findingDetails.get(test.getUniqueId()),
+                run.cause()));
     }
 
     static CheckRun score(String id, String location, TestExecutionResult result, String passMessage, String details) {
@@ -98,8 +99,9 @@ final class ScoringListener implements TestExecutionListener {
                 return new CheckRun(id, Outcome.PASSED, 1, passMessage, details);
             case ABORTED:
                 if (thrown instanceof TestAbortedException) {
+                    Unverifiable u = thrown instanceof Unverifiable v ? v : null;
                     return new CheckRun(id, Outcome.UNVERIFIABLE, 0, text(thrown), details, List.of(),
-                            thrown instanceof Unverifiable u ? u.howToVerify() : null);
+                            u == null ? null : u.howToVerify(), List.of(), u == null ? null : u.cause());
                 }
                 return error(id, location, thrown, details);
             default:

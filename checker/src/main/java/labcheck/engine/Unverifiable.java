@@ -1,6 +1,8 @@
 package labcheck.engine;
 
 import labcheck.evidence.Fact;
+import labcheck.evidence.Unavailable;
+import labcheck.report.Cause;
 import labcheck.report.Outcome;
 import org.opentest4j.TestAbortedException;
 
@@ -14,6 +16,7 @@ public class Unverifiable extends TestAbortedException {
     private static final long serialVersionUID = 1L;
 
     private final String howToVerify;
+    private final transient Cause cause;
 
     public Unverifiable(String message) {
         this(message, null);
@@ -24,13 +27,32 @@ public class Unverifiable extends TestAbortedException {
      *                    shown as its remedy instead of the lab fix; null for a generic hint
      */
     public Unverifiable(String message, String howToVerify) {
+        this(message, howToVerify, null);
+    }
+
+    /**
+     * @param cause what holds the check back, shared with every other check it holds back (one step of
+     *              "What to do next" for all of them); null for a reason of this check's own
+     */
+    public Unverifiable(String message, String howToVerify, Cause cause) {
         super(message);
         this.howToVerify = howToVerify;
+        this.cause = cause;
+    }
+
+    /** Unverifiable for the reason {@code why} names, its fix and its cause with it. */
+    public static Unverifiable because(Unavailable why) {
+        return new Unverifiable(why.describe(), why.howToVerify(), new Cause(why.code(), why.subject()));
     }
 
     /** What makes the check verifiable, or null. */
     public String howToVerify() {
         return howToVerify;
+    }
+
+    /** What holds the check back when other checks share it, or null. */
+    public Cause cause() {
+        return cause;
     }
 
     /**
@@ -45,7 +67,7 @@ public class Unverifiable extends TestAbortedException {
             throw new Unverifiable("The evidence this check needs is missing from the bundle.");
         }
         if (!fact.available()) {
-            throw new Unverifiable(fact.unavailable().describe(), fact.unavailable().howToVerify());
+            throw because(fact.unavailable());
         }
         return fact.value();
     }

@@ -68,23 +68,35 @@ public record Evidence(
 
     /** Evidence with nothing collected yet; fill it with {@link #toBuilder()} or the {@code with*} methods. */
     public static Evidence empty(Subject subject, String collectedAt) {
-        String aws = "run with --region and credentials (--profile, --role-arn or the default chain)";
-        String app = "run with --app URL (and --baseline URL for the no-cache app)";
+        String aws = "run with --region and credentials (--profile, --role-arn or the default chain).";
+        String app = "run with --app URL (and --baseline URL for the no-cache app).";
+        // one flag leaves every AWS fact out: one cause, so the scoresheet asks for --region once
         return builder().schemaVersion(SCHEMA_VERSION).subject(subject).collectedAt(collectedAt)
-                .identity(Fact.notCollected("STS caller identity", aws))
-                .cacheClusters(Fact.notCollected("ElastiCache clusters", aws))
-                .replicationGroups(Fact.notCollected("ElastiCache replication groups", aws))
-                .serverlessCaches(Fact.notCollected("ElastiCache serverless caches", aws))
-                .cacheSubnetGroups(Fact.notCollected("ElastiCache subnet groups", aws))
-                .subnets(Fact.notCollected("EC2 subnets", aws))
-                .routeTables(Fact.notCollected("EC2 route tables", aws))
-                .securityGroups(Fact.notCollected("EC2 security groups", aws))
-                .instances(Fact.notCollected("EC2 instances", aws))
-                .dbInstances(Fact.notCollected("RDS instances", aws))
-                .alarms(Fact.notCollected("CloudWatch alarms", aws))
+                .identity(notGiven("--region", "STS caller identity", aws))
+                .cacheClusters(notGiven("--region", "ElastiCache clusters", aws))
+                .replicationGroups(notGiven("--region", "ElastiCache replication groups", aws))
+                .serverlessCaches(notGiven("--region", "ElastiCache serverless caches", aws))
+                .cacheSubnetGroups(notGiven("--region", "ElastiCache subnet groups", aws))
+                .subnets(notGiven("--region", "EC2 subnets", aws))
+                .routeTables(notGiven("--region", "EC2 route tables", aws))
+                .securityGroups(notGiven("--region", "EC2 security groups", aws))
+                .instances(notGiven("--region", "EC2 instances", aws))
+                .dbInstances(notGiven("--region", "RDS instances", aws))
+                .alarms(notGiven("--region", "CloudWatch alarms", aws))
                 .cloudTrail(Fact.notCollected("CloudTrail's event history", NO_DEADLINE))
-                .app(Fact.notCollected("The app probe", app))
+                .app(notGiven("--app", "The app probe", app))
                 .notes(List.of()).build();
+    }
+
+    /** The one fix of every AWS fact left out for want of a region and credentials. */
+    static final String AWS_FIX = "No AWS region or credentials were given, so nothing was read from AWS: run"
+            + " labcheck with --region REGION and credentials (--profile NAME, --role-arn ARN or the default chain),"
+            + " or on the EC2 instance with its role, then run it again.";
+
+    private static <T> Fact<T> notGiven(String flag, String what, String howToCollect) {
+        Unavailable why = Unavailable.notGiven(flag, what, howToCollect);
+        return Fact.unavailable("--region".equals(flag) ? new Unavailable(why.code(), why.action(), why.message(),
+                AWS_FIX) : why);
     }
 
     /**
@@ -93,10 +105,10 @@ public record Evidence(
      * @param deadline ISO-8601 with a zone, e.g. {@code 2026-12-05T17:00:00Z}; null for none
      */
     public Evidence withDeadline(String deadline) {
-        String aws = "run with --region and credentials (--profile, --role-arn or the default chain)";
+        String aws = "run with --region and credentials (--profile, --role-arn or the default chain).";
         return toBuilder().deadline(deadline).cloudTrail(deadline == null
                 ? Fact.notCollected("CloudTrail's event history", NO_DEADLINE)
-                : Fact.notCollected("CloudTrail's event history", aws)).build();
+                : notGiven("--region", "CloudTrail's event history", aws)).build();
     }
 
     public Evidence withApp(Fact<AppEvidence> value) {

@@ -17,15 +17,30 @@ public final class Credentials {
 
     private final String user;
     private final char[] password;
+    private final String from;
 
-    private Credentials(String user, char[] password) {
+    private Credentials(String user, char[] password, String from) {
         this.user = user;
         this.password = password == null ? null : password.clone();
+        this.from = from;
     }
 
     /** {@code password} (or null) is copied, so the caller may clear its own. */
     public static Credentials of(String user, char[] password) {
-        return new Credentials(user, password);
+        return new Credentials(user, password, null);
+    }
+
+    /**
+     * As {@link #of(String, char[])}, naming where the password was read ({@code DB_PASSWORD}), so a
+     * refused sign-in can say which variable to correct.
+     */
+    public static Credentials of(String user, char[] password, String from) {
+        return new Credentials(user, password, from);
+    }
+
+    /** The environment variable the password was read from, or null. */
+    public String from() {
+        return from;
     }
 
     /** The user, or null for the server's default user. */
@@ -47,6 +62,7 @@ public final class Credentials {
 
     @Override
     public String toString() {
-        return "Credentials[user=" + user + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+        return "Credentials[user=" + user + ", password=" + (password == null ? "none" : "(hidden)")
+                + (from == null ? "" : " from " + from) + "]";
     }
 }

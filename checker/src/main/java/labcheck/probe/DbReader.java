@@ -49,7 +49,7 @@ final class DbReader implements AutoCloseable {
             return new Result(null, new Unavailable("Unreachable", "mysql", t.unreachable()));
         }
         if (!t.given()) {
-            return new Result(null, Unavailable.notCollected("Database counters",
+            return new Result(null, Unavailable.notGiven("--db-url", "Database counters",
                     "run with --db-url jdbc:mysql://<rds-endpoint>:3306/ecommerce and a read-only user to see "
                             + "whether cache hits still query the database."));
         }
@@ -72,8 +72,11 @@ final class DbReader implements AutoCloseable {
                         + " the app uses (the lab's is ecommerce); SHOW DATABASES lists them."));
             }
             boolean denied = e instanceof SQLException sql && "28000".equals(sql.getSQLState());
-            return new Result(null, new Unavailable(denied ? "AccessDenied" : "Unreachable", "mysql:" + url,
-                    "The database at " + url + (denied ? " refused the probe's credentials (" : " could not be reached (")
+            if (denied) {
+                return new Result(null, refused(url, account, msg));
+            }
+            return new Result(null, new Unavailable("Unreachable", "mysql:" + url,
+                    "The database at " + url + " could not be reached ("
                             + msg + "); from outside the VPC run labcheck on the EC2 instance or add --ssh USER@HOST,"
                             + " and use a read-only "
                             + "user that may run SELECT and SHOW GLOBAL STATUS."));
@@ -186,6 +189,21 @@ final class DbReader implements AutoCloseable {
                 return rs.next() ? Long.parseLong(rs.getString(2).trim()) : -1;
             }
         }
+    }
+
+    /**
+     * The server answered and refused the sign-in: a user and password to correct, named with the variable
+     * the password came from (never an IAM grant: RDS signs MySQL users in with their own passwords).
+     */
+    static Unavailable refused(String url, Credentials account, String serverMessage) {
+        String user = account == null || account.user() == null ? "(the server's default user)" : account.user();
+        String from = account == null ? null : account.from();
+        String who = "MySQL at " + url + " refused user " + user
+                + (from != null ? " with the password from " + from : " without a password");
+        String fix = who + ": " + (from != null ? "set " + from + " to user " + user + "'s password (the one the app"
+                + " connects with), or give another user with --db-user" : "name the variable holding user " + user
+                + "'s password with --db-password-env") + "; then run labcheck again.";
+        return new Unavailable("AccessDenied", "mysql:" + url, who + " (" + serverMessage + ").", fix);
     }
 
     long productCount() throws SQLException {

@@ -52,7 +52,7 @@ final class RedisReader implements AutoCloseable {
             return new Result(null, new Unavailable("Unreachable", "redis", t.unreachable()));
         }
         if (!t.given()) {
-            return new Result(null, Unavailable.notCollected("Redis keys",
+            return new Result(null, Unavailable.notGiven("--redis", "Redis keys",
                     "run with --redis HOST:PORT (on the EC2 instance, or from outside with --ssh USER@HOST) to read "
                             + "product:<id> keys and their TTL."));
         }
@@ -100,10 +100,15 @@ final class RedisReader implements AutoCloseable {
         String endpoint = t.endpoint();
         String msg = t.asSeen(causes(e));
         if (msg.contains("NOAUTH") || msg.contains("WRONGPASS") || msg.contains("NOPERM")) {
-            return new Unavailable("AccessDenied", "redis:" + endpoint,
-                    "Redis at " + endpoint + " refused the probe's credentials (" + firstLine(msg)
-                            + "); name the variable holding the AUTH token the app uses with --redis-password-env VAR"
-                            + " (and --redis-user for an ACL user).");
+            String from = t.credentials() == null ? null : t.credentials().from();
+            String who = "Redis at " + endpoint + " refused the probe's "
+                    + (from == null ? "connection without an AUTH token" : "AUTH token from " + from);
+            return new Unavailable("AccessDenied", "redis:" + endpoint, who + " (" + firstLine(msg)
+                    + "); name the variable holding the AUTH token the app uses with --redis-password-env VAR"
+                    + " (and --redis-user for an ACL user).",
+                    who + ": " + (from == null ? "name the variable holding the AUTH token the app uses with"
+                            + " --redis-password-env VAR" : "set " + from + " to the AUTH token the app uses")
+                            + " (and --redis-user for an ACL user); then run labcheck again.");
         }
         if (msg.contains("MOVED") || msg.contains("CLUSTERDOWN") || msg.contains("ASK ")) {
             return new Unavailable("InvalidResponse", "redis:" + endpoint,

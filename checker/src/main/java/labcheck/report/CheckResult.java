@@ -15,6 +15,9 @@ import java.util.List;
  *                    {@code self_reported_timings_contradicted}; empty when none
  * @param findingDetails each occurrence of a finding with its facts (e.g. the event, time, resource and
  *                    principal of a change after the deadline); empty when the findings carry none
+ * @param cause       what holds the check back when an unavailable fact does (a refused login, no AWS
+ *                    access), shared by every check it holds back; null for a pass, and for a check held
+ *                    back by its own fix or reason ({@link Cause#of} names those)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(
@@ -28,7 +31,8 @@ public record CheckResult(
         String remediation,
         String details,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> findings,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FindingDetail> findingDetails) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FindingDetail> findingDetails,
+        Cause cause) {
 
     /** How the remediation of an unverifiable check begins; what follows says what makes it verifiable. */
     public static final String VERIFY_PREFIX = "Make it verifiable: ";
@@ -38,16 +42,29 @@ public record CheckResult(
         findingDetails = findingDetails == null ? List.of() : List.copyOf(findingDetails);
     }
 
+    /** A result whose cause, if any, is its own (see {@link Cause#of}). */
+    public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
+            String message, String remediation, String details, List<String> findings,
+            List<FindingDetail> findingDetails) {
+        this(number, id, title, marks, max, outcome, message, remediation, details, findings, findingDetails, null);
+    }
+
+    /** A result whose findings carry no details, held back by {@code cause}. */
+    public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
+            String message, String remediation, String details, List<String> findings, Cause cause) {
+        this(number, id, title, marks, max, outcome, message, remediation, details, findings, List.of(), cause);
+    }
+
     /** A result whose findings carry no details. */
     public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
             String message, String remediation, String details, List<String> findings) {
-        this(number, id, title, marks, max, outcome, message, remediation, details, findings, List.of());
+        this(number, id, title, marks, max, outcome, message, remediation, details, findings, List.of(), null);
     }
 
     /** A result with no findings. */
     public CheckResult(String number, String id, String title, double marks, double max, Outcome outcome,
             String message, String remediation, String details) {
-        this(number, id, title, marks, max, outcome, message, remediation, details, List.of(), List.of());
+        this(number, id, title, marks, max, outcome, message, remediation, details, List.of(), List.of(), null);
     }
 
     /** The details of every occurrence of the finding with this id, in the order raised. */

@@ -78,9 +78,24 @@ public final class GradescopeReport {
                 String name = c.title().equals(c.id()) ? c.id() : c.title() + " [" + c.id() + "]";
                 tests.add(new Test(name, c.number(), c.marks(), c.max(),
                         c.outcome() == Outcome.PASSED ? "passed" : "failed", output(c),
-                        tags(item, c, bonus), "visible"));
+                        tags(item, c, bonus), visibility(item)));
             }
         }
+    }
+
+    /**
+     * Gradescope's visibility of an item's tests, from the rubric's: {@code student} is {@code visible},
+     * {@code after_deadline} is {@code after_due_date}, {@code judges} is {@code hidden}.
+     */
+    static String visibility(ItemResult item) {
+        if (item.visibility() == null) {
+            return "visible";
+        }
+        return switch (item.visibility()) {
+            case ItemResult.AFTER_DEADLINE -> "after_due_date";
+            case ItemResult.JUDGES -> "hidden";
+            default -> "visible";
+        };
     }
 
     /** The item id and the outcome, so Gradescope can filter e.g. every unverifiable check. */
@@ -117,8 +132,13 @@ public final class GradescopeReport {
 
     private static String summary(Scoresheet s) {
         Scoresheet.Student st = s.student();
+        // the summary is shown with the visible tests: it counts what a student may see
+        Scoresheet shown = s.forStudent();
+        String marks = shown.withheld().isEmpty() ? Marks.format(s.total()) + " / " + Marks.format(s.max()) + " marks"
+                : Marks.format(shown.total()) + " of " + Marks.format(shown.max()) + " shown marks ("
+                + Marks.format(shown.withheldMarks()) + " marks are judged later)";
         StringBuilder sb = new StringBuilder("labcheck").append(optional(" ", s.labcheckVersion())).append(": ")
-                .append(Marks.format(s.total())).append(" / ").append(Marks.format(s.max())).append(" marks for ")
+                .append(marks).append(" for ")
                 .append(s.rubricTitle()).append(" (rubric ").append(s.rubricId())
                 .append(optional(" ", s.rubricVersion())).append(')')
                 .append(optional(", graded at ", s.gradedAt())).append('.');

@@ -27,7 +27,10 @@ final class Printable {
         List<String> notes = s.notes() == null ? null : s.notes().stream().map(Printable::text).toList();
         return new Scoresheet(s.schemaVersion(), text(s.labcheckVersion()), text(s.rubricId()),
                 text(s.rubricVersion()), text(firstOf(s.rubricTitle(), s.rubricId(), "labcheck")), student,
-                text(s.gradedAt()), s.total(), s.max(), items(s.items()), items(s.bonus()), notes);
+                text(s.gradedAt()), s.total(), s.max(), items(s.items()), items(s.bonus()), notes,
+                s.withheld().stream().map(w -> new Scoresheet.Withheld(text(w.number()), text(w.id()),
+                        text(firstOf(w.title(), w.id(), "Item " + w.number())), w.max(), text(w.visibility())))
+                        .toList());
     }
 
     private static List<ItemResult> items(List<ItemResult> items) {
@@ -36,7 +39,8 @@ final class Printable {
         }
         return items.stream().map(i -> new ItemResult(text(i.number()), text(i.id()),
                 text(firstOf(i.title(), i.id(), "Item " + i.number())), i.marks(), i.max(), i.status(),
-                i.checks() == null ? List.of() : i.checks().stream().map(Printable::check).toList()))
+                i.checks() == null ? List.of() : i.checks().stream().map(Printable::check).toList(),
+                text(i.visibility())))
                 .toList();
     }
 
@@ -45,7 +49,8 @@ final class Printable {
         return new CheckResult(text(c.number()), text(c.id()), text(firstOf(c.title(), c.id(), "check " + c.number())),
                 c.marks(), c.max(), c.outcome(), text(c.message()), text(c.remediation()), text(c.details()),
                 c.findings().stream().map(Printable::text).toList(), c.findingDetails().stream()
-                        .map(d -> new FindingDetail(text(d.id()), printable(d.fields()))).toList());
+                        .map(d -> new FindingDetail(text(d.id()), printable(d.fields()))).toList(),
+                c.cause() == null ? null : new Cause(text(c.cause().code()), text(c.cause().subject())));
     }
 
     private static java.util.Map<String, String> printable(java.util.Map<String, String> fields) {

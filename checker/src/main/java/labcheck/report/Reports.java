@@ -23,7 +23,9 @@ import labcheck.evidence.SecretGuard;
  * <p>Templates ({@code scoresheet.html.ftl}, {@code scoresheet.md.ftl}, {@code scoresheet.txt.ftl})
  * see {@code sheet}, the {@link Scoresheet} (record components read as properties:
  * {@code sheet.items[0].checks[0].outcome}; numbers print as {@code 0.##}; control characters
- * already spelled out), {@code color} (a boolean) and {@code c}, the ANSI codes
+ * already spelled out), {@code steps} ("What to do next", {@link Scoresheet#nextSteps()}), {@code stepOf}
+ * (a held-back check's number to its step's number), {@code cols} (the text sheet's column widths,
+ * {@link TextColumns}), {@code color} (a boolean) and {@code c}, the ANSI codes
  * ({@code c.green}, {@code c.reset}, ...; empty strings unless colour was asked for). The HTML
  * and Markdown templates auto-escape every {@code ${...}}; the text template does not.
  *
@@ -41,9 +43,11 @@ public final class Reports {
     static final List<String> TEMPLATES = List.of("scoresheet.html.ftl", "scoresheet.md.ftl", "scoresheet.txt.ftl");
 
     private final Templates templates;
+    private final boolean studentFacing;
 
-    private Reports(Templates templates) {
+    private Reports(Templates templates, boolean studentFacing) {
         this.templates = templates;
+        this.studentFacing = studentFacing;
     }
 
     /**
@@ -53,7 +57,29 @@ public final class Reports {
      * @throws IllegalArgumentException when {@code overrideDir} is given but is not a directory
      */
     public static Reports withTemplates(Path overrideDir) {
-        return new Reports(new Templates(overrideDir));
+        return new Reports(new Templates(overrideDir), false);
+    }
+
+    /**
+     * These renderers for a student (a self-check, the demo): the sheets a person reads (terminal,
+     * {@code scoresheet.txt}, {@code .html}, {@code .md}) show {@link Scoresheet#forStudent()}, so items the
+     * rubric withholds appear by title and marks only and the total counts the shown marks; the machine
+     * records ({@code scoresheet.json}, {@code junit.xml}, {@code results.json}, whose tests carry Gradescope's
+     * visibility) keep every item, as the evidence bundle beside them does. Without this, every output is
+     * the judges' and shows everything.
+     *
+     * <pre>{@code
+     * Reports reports = Reports.withTemplates(null).studentFacing();
+     * }</pre>
+     */
+    public Reports studentFacing() {
+        return new Reports(templates, true);
+    }
+
+    /** The sheet these renderers show a person: the student's view when {@link #studentFacing()}, else all. */
+    public Scoresheet shown(Scoresheet sheet) {
+        requireSheet(sheet);
+        return studentFacing ? sheet.forStudent() : sheet;
     }
 
     /**
@@ -82,6 +108,7 @@ public final class Reports {
         texts.put("scoresheet.html", html(sheet));
         texts.put("scoresheet.md", markdown(sheet));
         texts.put("scoresheet.txt", terminal(sheet, false));
+        // the machine records keep every item: Gradescope applies each test's visibility itself
         texts.put("scoresheet.json", JsonReport.toJson(sheet));
         texts.put("junit.xml", JunitXmlReport.toXml(sheet));
         texts.put("results.json", GradescopeReport.toJson(sheet));
@@ -103,8 +130,7 @@ public final class Reports {
 
     /** The text scoresheet for a terminal; ANSI colour only when {@code color} is true. */
     public String terminal(Scoresheet sheet, boolean color) {
-        requireSheet(sheet);
-        Map<String, Object> model = model(sheet);
+        Map<String, Object> model = model(shown(sheet));
         model.put("color", color);
         model.put("c", color ? Ansi.ON : Ansi.OFF);
         return checked(templates.render("scoresheet.txt.ftl", model), "the text scoresheet");
@@ -121,22 +147,35 @@ public final class Reports {
 
     /** The self-contained HTML scoresheet. */
     public String html(Scoresheet sheet) {
-        requireSheet(sheet);
-        return checked(templates.render("scoresheet.html.ftl", model(sheet)), "scoresheet.html");
+        return checked(templates.render("scoresheet.html.ftl", model(shown(sheet))), "scoresheet.html");
     }
 
     /** The Markdown scoresheet. */
     public String markdown(Scoresheet sheet) {
-        requireSheet(sheet);
-        return checked(templates.render("scoresheet.md.ftl", model(sheet)), "scoresheet.md");
+        return checked(templates.render("scoresheet.md.ftl", model(shown(sheet))), "scoresheet.md");
     }
 
     private static Map<String, Object> model(Scoresheet sheet) {
+        Scoresheet printable = Printable.of(sheet);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("sheet", Printable.of(sheet));
+        model.put("sheet", printable);
+        model.put("steps", printable.nextSteps());
+        model.put("stepOf", stepOf(printable.nextSteps()));
+        model.put("cols", TextColumns.of(printable));
         model.put("color", false);
         model.put("c", Ansi.OFF);
         return model;
+    }
+
+    /** Each held-back check's number to its step's number in "What to do next" (1-based), for "Fix: step 2". */
+    private static Map<String, Integer> stepOf(List<NextStep> steps) {
+        Map<String, Integer> of = new LinkedHashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            for (String check : steps.get(i).checks()) {
+                of.putIfAbsent(check, i + 1);
+            }
+        }
+        return of;
     }
 
     private static String checked(String text, String where) {

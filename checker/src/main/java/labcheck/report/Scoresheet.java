@@ -1,16 +1,25 @@
 package labcheck.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One student's graded result: what every renderer prints.
  *
+ * <pre>{@code
+ * sheet.nextSteps();     // "What to do next": one step per cause, the most marks at stake first
+ * sheet.forStudent();    // the sheet a student reads: items the rubric withholds become withheld()
+ * }</pre>
+ *
  * @param gradedAt     ISO-8601 instant; the only field allowed to differ between two gradings
  *                     of the same evidence with the same rubric
  * @param items        the rubric's marked items, in rubric order
  * @param bonus        the extension-challenge items (0 marks unless the rubric gives them marks)
- * @param unverifiable one line per check that could not be verified, saying what to grant
+ * @param withheld     the items this sheet does not show (a student's sheet of a rubric that withholds items),
+ *                     by number, title and marks only; empty on a judges' sheet; {@code total} and {@code max}
+ *                     then count the shown items only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scoresheet(
@@ -25,9 +34,22 @@ public record Scoresheet(
         double max,
         List<ItemResult> items,
         List<ItemResult> bonus,
-        List<String> notes) {
+        List<String> notes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public Scoresheet {
+        withheld = withheld == null ? List.of() : List.copyOf(withheld);
+    }
+
+    /** A sheet that withholds nothing. */
+    public Scoresheet(int schemaVersion, String labcheckVersion, String rubricId, String rubricVersion,
+                      String rubricTitle, Student student, String gradedAt, double total, double max,
+                      List<ItemResult> items, List<ItemResult> bonus, List<String> notes) {
+        this(schemaVersion, labcheckVersion, rubricId, rubricVersion, rubricTitle, student, gradedAt, total, max,
+                items, bonus, notes, List.of());
+    }
 
     /**
      * Who and what was graded. {@code source} is e.g. "aws", "sample account", "none";
@@ -44,8 +66,60 @@ public record Scoresheet(
         }
     }
 
-    /** True when every marked item earned all its marks. */
+    /** An item a sheet does not show: its place, its title and the marks it is worth, never its result. */
+    public record Withheld(String number, String id, String title, double max, String visibility) {
+    }
+
+    /** "What to do next": the fixes of this sheet's items, one per cause, most marks at stake first. */
+    @JsonProperty(value = "nextSteps", access = JsonProperty.Access.READ_ONLY)
+    public List<NextStep> nextSteps() {
+        return NextSteps.of(items, bonus);
+    }
+
+    /** The marks of the items this sheet withholds. */
+    public double withheldMarks() {
+        return Marks.round(withheld.stream().mapToDouble(Withheld::max).sum());
+    }
+
+    /**
+     * True when every marked item earned all its marks and nothing is withheld: a sheet that withholds
+     * items never says all marks were earned, whatever the shown items earned.
+     */
     public boolean fullMarks() {
-        return items.stream().allMatch(i -> i.marks() >= i.max());
+        return withheld.isEmpty() && items.stream().allMatch(i -> i.marks() >= i.max());
+    }
+
+    /**
+     * The sheet a student reads: every item the rubric withholds ({@code after_deadline}, {@code judges})
+     * leaves {@code items} and {@code bonus} for {@code withheld}, with its title and marks only; the total,
+     * the maximum and "What to do next" count the shown items only. A sheet withholding nothing is returned
+     * as it is.
+     */
+    public Scoresheet forStudent() {
+        boolean any = items.stream().anyMatch(ItemResult::withheld)
+                || bonus != null && bonus.stream().anyMatch(ItemResult::withheld);
+        if (!any) {
+            return this;
+        }
+        List<Withheld> hidden = new ArrayList<>(withheld);
+        List<ItemResult> shownItems = shown(items, hidden);
+        List<ItemResult> shownBonus = bonus == null ? null : shown(bonus, hidden);
+        double shownTotal = Marks.round(shownItems.stream().mapToDouble(ItemResult::marks).sum()
+                + (shownBonus == null ? 0 : shownBonus.stream().mapToDouble(ItemResult::marks).sum()));
+        double shownMax = Marks.round(shownItems.stream().mapToDouble(ItemResult::max).sum());
+        return new Scoresheet(schemaVersion, labcheckVersion, rubricId, rubricVersion, rubricTitle, student,
+                gradedAt, shownTotal, shownMax, shownItems, shownBonus, notes, hidden);
+    }
+
+    private static List<ItemResult> shown(List<ItemResult> list, List<Withheld> hidden) {
+        List<ItemResult> shown = new ArrayList<>();
+        for (ItemResult item : list) {
+            if (item.withheld()) {
+                hidden.add(new Withheld(item.number(), item.id(), item.title(), item.max(), item.visibility()));
+            } else {
+                shown.add(item);
+            }
+        }
+        return List.copyOf(shown);
     }
 }

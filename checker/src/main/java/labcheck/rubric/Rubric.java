@@ -51,10 +51,44 @@ public record Rubric(
         return all;
     }
 
-    /** One rubric item, e.g. "Redis cluster created correctly", 4 marks over its checks. */
-    public record RubricItem(String id, String title, double marks, List<RubricCheck> checks) {
+    /**
+     * One rubric item, e.g. "Redis cluster created correctly", 4 marks over its checks, and who may read
+     * its result ({@link Visibility#STUDENT} unless the rubric says {@code visibility:}).
+     */
+    public record RubricItem(String id, String title, double marks, List<RubricCheck> checks,
+                             Visibility visibility) {
         public RubricItem {
             checks = List.copyOf(checks);
+            visibility = visibility == null ? Visibility.STUDENT : visibility;
+        }
+
+        /** An item the student sees. */
+        public RubricItem(String id, String title, double marks, List<RubricCheck> checks) {
+            this(id, title, marks, checks, Visibility.STUDENT);
+        }
+    }
+
+    /**
+     * Who may read an item's result: {@code student} (the default) on every sheet; {@code after_deadline}
+     * and {@code judges} only on the judges' outputs, a student's sheet showing the item's title and marks
+     * only ("K marks are judged later"). Gradescope's test visibility follows: visible, after_due_date, hidden.
+     */
+    public enum Visibility {
+        STUDENT, AFTER_DEADLINE, JUDGES;
+
+        /** As the rubric writes it: {@code student}, {@code after_deadline}, {@code judges}. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The visibility the rubric wrote, or null when {@code key} names none. */
+        public static Visibility of(String key) {
+            for (Visibility v : values()) {
+                if (v.key().equals(key)) {
+                    return v;
+                }
+            }
+            return null;
         }
     }
 

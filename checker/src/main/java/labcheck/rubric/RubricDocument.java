@@ -6,7 +6,7 @@ import java.util.List;
 record RubricDocument(String id, String version, String title, String description, Double total,
                       ThresholdsDocument thresholds, List<ItemDocument> items, List<ItemDocument> bonus) {
 
-    record ItemDocument(String id, String title, Double marks, List<CheckDocument> checks) {
+    record ItemDocument(String id, String title, Double marks, List<CheckDocument> checks, String visibility) {
     }
 
     record CheckDocument(String id, Double marks) {

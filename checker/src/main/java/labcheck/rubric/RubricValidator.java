@@ -9,6 +9,7 @@ import java.util.Set;
 import labcheck.probe.Limits;
 import labcheck.rubric.Rubric.RubricCheck;
 import labcheck.rubric.Rubric.RubricItem;
+import labcheck.rubric.Rubric.Visibility;
 import labcheck.rubric.RubricDocument.CheckDocument;
 import labcheck.rubric.RubricDocument.ItemDocument;
 import labcheck.rubric.RubricDocument.ThresholdsDocument;
@@ -85,9 +86,26 @@ final class RubricValidator {
                             + ", or set its marks to " + plain(sum));
                 }
             }
-            items.add(new RubricItem(doc.id(), doc.title(), doc.marks() == null ? 0 : doc.marks(), checks));
+            items.add(new RubricItem(doc.id(), doc.title(), doc.marks() == null ? 0 : doc.marks(), checks,
+                    visibility(doc.visibility(), at, name)));
         }
         return items;
+    }
+
+    /** {@code visibility:} as written (student when absent), or a problem naming the three it may be. */
+    private Visibility visibility(String written, String itemAt, String itemName) {
+        if (written == null) {
+            return Visibility.STUDENT;
+        }
+        Visibility v = Visibility.of(written.trim());
+        if (v == null) {
+            List<String> keys = java.util.Arrays.stream(Visibility.values()).map(Visibility::key).toList();
+            String near = Nearest.within(written.trim().toLowerCase(java.util.Locale.ROOT), keys, 4).orElse(null);
+            add(itemAt + "/visibility", itemName + " has visibility '" + written + "'",
+                    (near == null ? "" : "did you mean '" + near + "'? ") + "write one of " + String.join(", ", keys)
+                            + " (student when left out)");
+        }
+        return v;
     }
 
     private List<RubricCheck> checks(List<CheckDocument> docs, String itemAt, String itemName) {

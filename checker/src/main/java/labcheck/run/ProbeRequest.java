@@ -181,7 +181,7 @@ public record ProbeRequest(
         }
         char[] password = rule.read(variable, env).toCharArray();
         try {
-            return Credentials.of(user, password);
+            return Credentials.of(user, password, variable.trim());
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import labapp.EmbeddedLab;
 import labcheck.evidence.SecretGuard;
+import labcheck.report.Cause;
 import labcheck.report.CheckResult;
 import labcheck.report.JsonReport;
+import labcheck.report.NextStep;
 import labcheck.report.Outcome;
+import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +86,41 @@ class CheckCommandTest {
             String text = Files.readString(dir.resolve(f));
             assertThat(text).as(f).doesNotContain(lab.dbPassword());
             assertThat(SecretGuard.findSecret(text)).as(f).isNull();
+        }
+    }
+
+    @Test
+    void givenNoRegionAndAWrongDatabasePasswordWhenCheckedThenWhatToDoNextHasOneLinePerCauseAndNamesTheLogin()
+            throws Exception {
+        // GIVEN the reference app, no AWS region, and DB_PASSWORD holding a wrong password
+        int code = check(Map.of("DB_PASSWORD", "not-the-password"),
+                "--app", lab.cacheUrl(), "--baseline", lab.baselineUrl(),
+                "--redis", lab.redisHost() + ":" + lab.redisPort(),
+                "--db-url", lab.jdbcUrl(), "--db-user", lab.dbUser(), "--out", dir.toString());
+
+        // THEN "What to do next" holds one step per distinct cause, the most marks first
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MARKS_LOST);
+        Scoresheet sheet = JsonReport.fromJson(Files.readString(dir.resolve("scoresheet.json")), "scoresheet.json");
+        List<NextStep> steps = sheet.nextSteps();
+        assertThat(steps).extracting(NextStep::cause).doesNotHaveDuplicates();
+        assertThat(steps.get(0).cause()).isEqualTo(new Cause("NotCollected", "--region"));
+        assertThat(steps.get(0).marks()).isEqualTo(6.0);
+        assertThat(steps.get(0).checks()).contains("1.1", "2.2");
+        NextStep login = steps.stream().filter(s -> s.cause().code().equals("AccessDenied")).findFirst().orElseThrow();
+        assertThat(login.fix()).startsWith("MySQL at " + lab.jdbcUrl() + " refused user " + lab.dbUser()
+                + " with the password from DB_PASSWORD: set DB_PASSWORD to");
+        assertThat(login.checks()).contains("4.3");
+        // AND the text sheet shows each step on one line, and each held-back check points to its step
+        String txt = Files.readString(dir.resolve("scoresheet.txt"));
+        int at = txt.indexOf("What to do next\n");
+        String next = txt.substring(at, txt.indexOf("\n\n", at));
+        assertThat(next.lines().filter(l -> l.matches("  \\d+\\. .*"))).hasSize(steps.size());
+        assertThat(txt).doesNotContain("Make it verifiable").contains("Fix: step 1 of What to do next.");
+        // AND no output calls the refused login an IAM grant, nor asks for the --db-url that was given
+        for (String f : Reports.FILES) {
+            String text = Files.readString(dir.resolve(f));
+            assertThat(text).as(f).doesNotContain("Grant mysql:").doesNotContain("run with --db-url")
+                    .doesNotContain("not-the-password");
         }
     }
 

@@ -14,6 +14,7 @@ import labcheck.cli.Labcheck;
 import labcheck.evidence.SecretGuard;
 import labcheck.report.ItemResult;
 import labcheck.report.JsonReport;
+import labcheck.report.NextStep;
 import labcheck.report.Outcome;
 import labcheck.report.Scoresheet;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,10 +58,12 @@ class ReportsInBrowserTest {
 
         // THEN it prints a full-marks scoresheet labelled with the sample account, and starts nothing that outlives it
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.ALL_MARKS);
-        assertThat(out.toString()).contains("TOTAL  20 / 20 marks").contains("SAMPLE ACCOUNT");
+        assertThat(out.toString()).contains("TOTAL  20 / 20 marks").contains("SAMPLE ACCOUNT")
+                .contains("What to do next\n  Nothing to fix: all 20 marks earned.");
         assertThat(children()).as("processes the demo left running").isSubsetOf(before);
         Scoresheet sheet = JsonReport.fromJson(Files.readString(demo.resolve("scoresheet.json")), "scoresheet.json");
         assertThat(sheet.total()).isEqualTo(20.0);
+        assertThat(sheet.nextSteps()).as("what is left to do after 20 of 20").noneMatch(NextStep::marked);
         // the demo warms the reference app, so the cache-warming bonus (extension 2) passes
         assertThat(sheet.bonus().stream().flatMap(i -> i.checks().stream())
                 .filter(c -> c.id().equals("app_cache_warmed_top_products")).findFirst().orElseThrow().outcome())

@@ -204,7 +204,8 @@ class CommonMistakesTest {
 
         CheckResult found = sheet.items().get(0).checks().get(0);
         assertThat(found.outcome()).isEqualTo(Outcome.UNVERIFIABLE);
-        assertThat(found.remediation()).startsWith("Make it verifiable: Run with --region and credentials")
+        assertThat(found.remediation()).startsWith("Make it verifiable: No AWS region or credentials were given, so nothing was read from AWS:"
+                + " run labcheck with --region REGION")
                 .doesNotContain("create-cache-cluster");
     }
 

@@ -115,7 +115,13 @@ class GraderTest {
 
         assertThat(sheet.items().get(2).checks().get(0).message()).startsWith("AccessDenied on ec2:DescribeRouteTables");
         assertThat(sheet.notes()).contains("Evidence source: sample account, collected at 2026-11-20T10:00:00Z.")
-                .anyMatch(n -> n.startsWith("Unverifiable 3.1 fixture_check_unverifiable: AccessDenied"));
+                .noneMatch(n -> n.startsWith("Unverifiable "));
+        // what to grant is one step of "What to do next", named by its cause, not a note per check
+        assertThat(sheet.nextSteps()).anySatisfy(step -> {
+            assertThat(step.cause()).isEqualTo(new labcheck.report.Cause("AccessDenied", "ec2:DescribeRouteTables"));
+            assertThat(step.fix()).startsWith("Grant ec2:DescribeRouteTables");
+            assertThat(step.checks()).contains("3.1");
+        });
     }
 
     @Test

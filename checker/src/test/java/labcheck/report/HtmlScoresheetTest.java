@@ -40,8 +40,10 @@ class HtmlScoresheetTest {
         String row = "//tr[@data-check='elasticache_cluster_node_type_allowed']";
         assertThat(Xml.text(doc, row + "/@data-outcome")).isEqualTo("FAILED");
         assertThat(Xml.text(doc, row + "//span[contains(@class,'badge')]")).isEqualTo("FAILED");
-        assertThat(Xml.text(doc, row + "//p[@class='remediation']"))
-                .isEqualTo("How to fix: Recreate the cluster with --cache-node-type cache.t2.micro.");
+        // the fix is said once, in its step of "What to do next", and the row points to it
+        assertThat(Xml.text(doc, row + "//p[@class='remediation']")).isEqualTo("How to fix: step 4 of What to do next.");
+        assertThat(Xml.text(doc, "//section[@id='next-steps']//li[@id='step-4']"))
+                .contains("Recreate the cluster with --cache-node-type cache.t2.micro.").contains("1.3");
         assertThat(Xml.text(doc, "//tr[@data-check='app_improvement_over_baseline']//pre[@class='details']"))
                 .startsWith("without cache p50 45.2 ms");
     }

@@ -107,6 +107,37 @@ final class SampleScoresheets {
                 items, null, null);
     }
 
+    /**
+     * The text sheet's columns at their widest: a two-digit item number with a two-digit check number,
+     * marks with decimals on both sides of the slash, every outcome, and checks held back by a shared cause.
+     */
+    static Scoresheet columns() {
+        Cause noRegion = new Cause("NotCollected", "--region");
+        String aws = "Make it verifiable: No AWS region or credentials were given: run with --region REGION.";
+        List<ItemResult> items = List.of(
+                item("1", "cluster", "Redis cluster created correctly", 4.75,
+                        check("1.1", "elasticache_cluster_found", "Cluster found", 0.25, 0.25, PASSED, "Found.", null,
+                                null),
+                        unverifiable("1.2", "elasticache_cluster_available", 4.5, noRegion, aws)),
+                item("12", "hit-ratio", "Cache hit ratio >80%", 15.25,
+                        check("12.1", "app_hit_ratio_in_window", "Hit ratio above 80%", 0.13, 0.75, PARTIAL,
+                                "Hit ratio 42%.", "Cache every product read.", null),
+                        check("12.10", "app_cache_hits_skip_database", "Hits skip the database", 0, 12.5, FAILED,
+                                "Hits query MySQL.", "Query MySQL only on a miss.", null),
+                        check("12.11", "redis_product_key_ttl_set", "Keys expire", 0, 1, ERROR, "labcheck bug.",
+                                null, null),
+                        unverifiable("12.12", "ec2_redis_port_not_open_to_cidr", 1, noRegion, aws)));
+        List<ItemResult> bonus = List.of(item("B10", "alarm", "CloudWatch alarm", 0,
+                unverifiable("B10.1", "cloudwatch_hit_ratio_alarm", 0, noRegion, aws)));
+        return new Scoresheet(Scoresheet.SCHEMA_VERSION, "0.1.0", "redis-caching-lab", "1.0", "Caching Server Lab",
+                null, "2026-11-26T14:00:00Z", 0.38, 20, items, bonus, List.of());
+    }
+
+    private static CheckResult unverifiable(String number, String id, double max, Cause cause, String remediation) {
+        return new CheckResult(number, id, id, 0, max, UNVERIFIABLE, "AWS was not read.", remediation, null,
+                List.of(), cause);
+    }
+
     static ItemResult item(String number, String id, String title, double max, CheckResult... checks) {
         List<CheckResult> list = List.of(checks);
         double marks = list.stream().mapToDouble(CheckResult::marks).sum();

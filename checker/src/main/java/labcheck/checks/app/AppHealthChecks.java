@@ -82,7 +82,7 @@ public class AppHealthChecks {
                 .map(ProductObservation::id).toList();
         StringBuilder details = new StringBuilder("HIT answers over the whole probe: " + l.totalHits()
                 + ", MISS answers: " + l.totalMisses() + "; ids answering HIT on their second request: " + hitIds
-                + ". " + l.basis());
+                + ". " + l.basis(AppFacts.key(app), app.database()));
         if (l.totalHits() == 0) {
             Report.details(reporter, details.toString());
             fail("None of the probe's requests to " + app.appUrl() + "/product/{id} answered cache_status HIT ("
@@ -133,7 +133,7 @@ public class AppHealthChecks {
         }
         Report.details(reporter, "ids served from the cache on their second request: " + hits
                 + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". "
-                + l.basis(AppFacts.key(app))
+                + l.basis(AppFacts.key(app), app.database())
                 + " cache_status HIT answers over the whole probe (claims): " + l.totalHits() + ".");
         if (!lies.isEmpty()) {
             Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);

@@ -58,7 +58,7 @@ public class LazyLoadingChecks {
         LazyLoadProbe l = AppFacts.require(app.lazyLoad());
         String key = AppFacts.key(app);
         if (l.noMissPath()) {
-            StringBuilder details = new StringBuilder(l.describeNoMissPath(key) + ". " + l.basis(key)
+            StringBuilder details = new StringBuilder(l.describeNoMissPath(key) + ". " + l.basis(key, app.database())
                     + AppFacts.schemeLine(app));
             l.observations().forEach(o -> details.append("\n  ").append(o.describe()));
             Report.details(reporter, details.toString());
@@ -97,7 +97,8 @@ public class LazyLoadingChecks {
         }
         StringBuilder details = new StringBuilder("ids " + (l.idsVerifiedUncached() ? "confirmed absent from Redis"
                 : "chosen at random, not confirmed absent (Redis not readable from here)") + "; " + good + " of "
-                + l.observations().size() + " went MISS then HIT with equal product data. " + l.basis(key) + " "
+                + l.observations().size() + " went MISS then HIT with equal product data. "
+                + l.basis(key, app.database()) + " "
                 + answers.describe() + AppFacts.schemeLine(app) + reset(l));
         l.observations().forEach(o -> details.append("\n  ").append(o.describe()));
         if (app.source() != null && app.source().available()) {
@@ -222,7 +223,7 @@ public class LazyLoadingChecks {
                 held.add(k.key());
             }
         }
-        details.append("\n").append(l.basis(key)).append(AppFacts.schemeLine(app));
+        details.append("\n").append(l.basis(key, app.database())).append(AppFacts.schemeLine(app));
         Report.details(reporter, details.toString());
         Conditions conditions = new Conditions();
         RightAnswers answers = RightAnswers.of(app);

@@ -42,7 +42,8 @@ record RightAnswers(List<String> wrong, int wrongAnswers, int compared, String b
         }
         List<ProductObservation> observations = app.lazyLoad().value().observations();
         DatabaseProbe db = app.database() != null && app.database().available() ? app.database().value() : null;
-        return db != null && db.rows() != null ? withRows(observations, db) : acrossIds(observations);
+        return db != null && db.rows() != null ? withRows(observations, db)
+                : acrossIds(observations, DatabaseProbe.whyNotRead(app.database()));
     }
 
     private static RightAnswers withRows(List<ProductObservation> observations, DatabaseProbe db) {
@@ -75,7 +76,7 @@ record RightAnswers(List<String> wrong, int wrongAnswers, int compared, String b
                 + " as a cache may serve the count it cached), read by labcheck itself.");
     }
 
-    private static RightAnswers acrossIds(List<ProductObservation> observations) {
+    private static RightAnswers acrossIds(List<ProductObservation> observations, String whyNotRead) {
         Set<String> wrong = new LinkedHashSet<>();
         Map<Integer, ServedProduct> byId = new LinkedHashMap<>();
         Map<Integer, Integer> answersById = new LinkedHashMap<>();
@@ -110,7 +111,7 @@ record RightAnswers(List<String> wrong, int wrongAnswers, int compared, String b
             }
         }
         return new RightAnswers(List.copyOf(wrong), wrongAnswers, compared, "The database's rows were not read"
-                + " from here (run with --db-url), so each answer was compared with the id asked and with the answers"
+                + " from here (" + whyNotRead + "), so each answer was compared with the id asked and with the answers"
                 + " for the other ids.");
     }
 

@@ -2,6 +2,7 @@ package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import labcheck.evidence.Fact;
 
 /**
  * What the read-only database connection saw.
@@ -61,5 +62,20 @@ public record DatabaseProbe(String url, long productCount, int hitRequests, long
     /** Selects the hits caused beyond the probe's own reads and background traffic. */
     public long excessSelects() {
         return Math.max(0, selectsDuringHits - selectsControl);
+    }
+    /**
+     * Why the database was not read, for "(...)" after "not read": the flag to give when none was, else
+     * what went wrong with the one given (a refused sign-in is never told to "run with --db-url").
+     */
+    public static String whyNotRead(Fact<DatabaseProbe> database) {
+        if (database != null && database.available()) {
+            return "the probe did not read them";
+        }
+        if (database == null || "--db-url".equals(database.unavailable().action())
+                || "NotCollected".equals(database.unavailable().code()) && database.unavailable().action() == null) {
+            return "run with --db-url";
+        }
+        return "AccessDenied".equals(database.unavailable().code()) ? "the database refused labcheck's sign-in"
+                : "the database given could not be read";
     }
 }

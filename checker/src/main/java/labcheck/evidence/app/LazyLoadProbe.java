@@ -2,6 +2,7 @@ package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import labcheck.evidence.Fact;
 
 /**
  * The lazy-loading probe: ids that were not cached, each requested twice.
@@ -65,13 +66,23 @@ public record LazyLoadProbe(List<ProductObservation> observations, boolean idsVe
         return observations.stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().served() != null);
     }
 
-    /** One sentence on what each request's MISS or HIT was decided on, and so how far to trust it. */
+    /** {@link #basis(Fact)} when why the database was not read is unknown. */
     public String basis() {
         return basis(RequestTrace.LAB_KEY);
     }
 
     /** {@link #basis()} naming the app's own key pattern. */
     public String basis(String keyName) {
+        return basis(keyName, null);
+    }
+
+    /**
+     * One sentence on what each request's MISS or HIT was decided on, and so how far to trust it, naming the
+     * app's own key pattern; {@code database} (the app evidence's database fact, or null) says why the
+     * counters were not read.
+     */
+    public String basis(String keyName, Fact<DatabaseProbe> database) {
+        String noDb = DatabaseProbe.whyNotRead(database);
         boolean key = observations.stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().keyBefore() != null);
         boolean db = observations.stream().anyMatch(o -> o.firstTrace() != null && o.firstTrace().selects() != null);
         if (key && db) {
@@ -80,7 +91,7 @@ public record LazyLoadProbe(List<ProductObservation> observations, boolean idsVe
         }
         if (key) {
             return "MISS/HIT decided on Redis EXISTS " + keyName + " before and after each request; the database "
-                    + "counters were not read (run with --db-url), so a hit that also queries MySQL is not seen here.";
+                    + "counters were not read (" + noDb + "), so a hit that also queries MySQL is not seen here.";
         }
         if (db) {
             return "MISS/HIT decided on MySQL Com_select during each request; Redis was not read (run with "
