@@ -30,6 +30,9 @@
 <#if check.remediation?has_content && check.outcome != "PASSED">
         <p class="remediation"><strong>How to fix:</strong> ${check.remediation}</p>
 </#if>
+<#if sheet.loop?? && sheet.loop.hints[check.id]??>
+        <p class="hint"><strong>Hint:</strong> ${sheet.loop.hints[check.id]}</p>
+</#if>
 <#if check.details?has_content>
         <pre class="details">${check.details}</pre>
 </#if>
@@ -96,6 +99,9 @@
   <p class="sample" id="sample-account">Graded from the sample account, not a student's own AWS account: these marks illustrate labcheck and belong to no one.</p>
 </#if>
   <p class="total" id="total" data-marks="${sheet.total}" data-max="${sheet.max}"><span class="got">${sheet.total}</span> <span class="of">/ <span class="max">${sheet.max}</span> marks</span></p>
+<#if sheet.loop?? && sheet.loop.sinceLastRun?has_content>
+  <p class="since" id="since-last-run"><strong>Since the last run:</strong> ${sheet.loop.sinceLastRun?join("; ")}</p>
+</#if>
   <dl class="meta" id="student">
     <dt>Student</dt><dd class="student">${st.name!"(no name)"}<#if st.studentId??> (${st.studentId})</#if></dd>
     <dt>AWS account</dt><dd class="account">${st.account!"(unknown)"}</dd>
@@ -116,6 +122,13 @@
 </header>
 <main>
 <@table sheet.items "Marked items"/>
+<#if sheet.loop?? && sheet.loop.notRun?has_content>
+<ul class="not-run" id="not-run">
+<#list sheet.loop.notRun as n>
+  <li data-item="${n.number}">${n.number} ${n.title}: not run (check --item); out of the total</li>
+</#list>
+</ul>
+</#if>
 <#if sheet.bonus?has_content>
 <h2 id="bonus">Extension challenges</h2>
 <@table sheet.bonus "Bonus items (marks only when the rubric gives them)"/>

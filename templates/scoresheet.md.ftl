@@ -18,6 +18,10 @@ ${check.message}
 **How to fix:** ${check.remediation}
 
 </#if>
+<#if sheet.loop?? && sheet.loop.hints[check.id]??>
+**Hint:** ${sheet.loop.hints[check.id]}
+
+</#if>
 <#if check.details?has_content>
 Details:
 
@@ -33,6 +37,10 @@ ${check.details?replace("^", "    ", "rm")?no_esc}
 
 </#if>
 **Total: ${sheet.total} / ${sheet.max} marks**
+<#if sheet.loop?? && sheet.loop.sinceLastRun?has_content>
+
+**Since the last run:** ${sheet.loop.sinceLastRun?join("; ")}
+</#if>
 
 | Field | Value |
 |---|---|
@@ -60,6 +68,11 @@ ${check.details?replace("^", "    ", "rm")?no_esc}
 <#list sheet.items as item>
 | ${item.number} | <@cell item.title/> | ${item.marks} / ${item.max} | ${item.status} |
 </#list>
+<#if sheet.loop??>
+<#list sheet.loop.notRun as n>
+| ${n.number} | <@cell n.title/> | - | not run |
+</#list>
+</#if>
 | | **Total** | **${sheet.total} / ${sheet.max}** | |
 <#if sheet.bonus?has_content>
 

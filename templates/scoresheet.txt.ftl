@@ -17,6 +17,9 @@ ${pad}${c.cyan}Fix:${c.reset} ${check.remediation?replace("\n", "\n" + pad)}
 <#if check.details?has_content && check.outcome != "PASSED">
 ${pad}${c.dim}| ${check.details?replace("\n", "\n" + pad + "| ")}${c.reset}
 </#if>
+<#if sheet.loop?? && sheet.loop.hints[check.id]??>
+${pad}${c.cyan}Hint:${c.reset} ${sheet.loop.hints[check.id]?replace("\n", "\n" + pad)}
+</#if>
 </#list>
 </#macro>
 ${c.bold}${sheet.rubricTitle!sheet.rubricId}: scoresheet${c.reset}
@@ -39,10 +42,19 @@ App        ${st.appUrl}
 Source     ${st.source!"(unknown)"}
 Rubric     ${sheet.rubricId!} ${sheet.rubricVersion!}   labcheck ${sheet.labcheckVersion!}
 Graded at  ${sheet.gradedAt!}
+<#if sheet.loop?? && sheet.loop.sinceLastRun?has_content>
+
+${c.bold}Since the last run:${c.reset} ${sheet.loop.sinceLastRun?join("; ")}
+</#if>
 
 <#list sheet.items as i>
 <@item i/>
 </#list>
+<#if sheet.loop??>
+<#list sheet.loop.notRun as n>
+${n.number?left_pad(2)}  ${n.title?right_pad(52)} ${"-"?left_pad(9)}  ${c.dim}not run${c.reset}
+</#list>
+</#if>
 
 ${c.bold}TOTAL  ${frac(sheet.total, sheet.max)} marks${c.reset}
 <#if sheet.bonus?has_content>

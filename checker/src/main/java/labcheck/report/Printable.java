@@ -27,7 +27,18 @@ final class Printable {
         List<String> notes = s.notes() == null ? null : s.notes().stream().map(Printable::text).toList();
         return new Scoresheet(s.schemaVersion(), text(s.labcheckVersion()), text(s.rubricId()),
                 text(s.rubricVersion()), text(firstOf(s.rubricTitle(), s.rubricId(), "labcheck")), student,
-                text(s.gradedAt()), s.total(), s.max(), items(s.items()), items(s.bonus()), notes);
+                text(s.gradedAt()), s.total(), s.max(), items(s.items()), items(s.bonus()), notes, loop(s.loop()));
+    }
+
+    private static Scoresheet.Loop loop(Scoresheet.Loop l) {
+        if (l == null) {
+            return null;
+        }
+        java.util.Map<String, String> hints = new java.util.LinkedHashMap<>();
+        l.hints().forEach((id, hint) -> hints.put(text(id), text(hint)));
+        return new Scoresheet.Loop(l.notRun().stream().map(n -> new Scoresheet.NotRun(text(n.number()), text(n.id()),
+                text(firstOf(n.title(), n.id(), "Item " + n.number())), n.max())).toList(),
+                l.sinceLastRun().stream().map(Printable::text).toList(), hints);
     }
 
     private static List<ItemResult> items(List<ItemResult> items) {
