@@ -37,11 +37,18 @@ final class ScoresheetAssembler {
     Scoresheet assemble(GradingContext context, Map<String, CheckRun> runs, Instant gradedAt, Set<String> selected) {
         Evidence evidence = context.evidence();
         List<Scoresheet.NotRun> notRun = new ArrayList<>();
-        List<ItemResult> items = items(rubric.items(), "", runs, context.thresholds(), selected, notRun);
-        List<ItemResult> bonus = items(rubric.bonus(), "B", runs, context.thresholds(), selected, notRun);
+        DeadlineDeduction deduction = DeadlineDeduction.of(
+                items(rubric.items(), "", runs, context.thresholds(), selected, notRun),
+                items(rubric.bonus(), "B", runs, context.thresholds(), selected, notRun),
+                context.thresholds().changedAfterDeadlineDeduction());
+        List<ItemResult> items = deduction.items();
+        List<ItemResult> bonus = deduction.bonus();
         double total = Marks.round(sum(items) + sum(bonus));
         double max = Marks.round(items.stream().mapToDouble(ItemResult::max).sum());
         List<String> notes = new ArrayList<>(notes(evidence, items, bonus));
+        if (deduction.note() != null) {
+            notes.add(deduction.note());
+        }
         if (!notRun.isEmpty()) {
             notes.add("Not run (check --item): " + notRun.size() + " item(s) worth " + Marks.format(notRun.stream()
                     .filter(n -> !n.number().startsWith("B")).mapToDouble(Scoresheet.NotRun::max).sum())
@@ -96,7 +103,7 @@ final class ScoresheetAssembler {
         String remediation = remediation(run, info, thresholds);
         double marks = Marks.round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
-                remediation, run.details(), run.findings());
+                remediation, run.details(), run.findings(), run.findingDetails());
     }
 
     /** Hint for an unverifiable check whose cause carries no specific one. */

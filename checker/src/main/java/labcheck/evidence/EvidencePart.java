@@ -17,7 +17,7 @@ import labcheck.evidence.app.AppEvidenceBuilder;
  */
 public enum EvidencePart {
     IDENTITY, CACHE_CLUSTERS, REPLICATION_GROUPS, SERVERLESS_CACHES, CACHE_SUBNET_GROUPS, SUBNETS, ROUTE_TABLES,
-    SECURITY_GROUPS, INSTANCES, DB_INSTANCES, ALARMS,
+    SECURITY_GROUPS, INSTANCES, DB_INSTANCES, ALARMS, CLOUD_TRAIL,
     APP_HEALTH, APP_LAZY_LOAD, APP_REDIS_KEYS, APP_DATABASE, APP_TIMING, APP_STATS, APP_LOAD_TEST,
     APP_WRITE_THROUGH, APP_DELETE, APP_SOURCE, APP_WARM_CACHE, APP_SERVERS;
 
@@ -31,7 +31,7 @@ public enum EvidencePart {
 
     /** Every part from AWS. */
     public static Set<EvidencePart> awsParts() {
-        return EnumSet.range(IDENTITY, ALARMS);
+        return EnumSet.range(IDENTITY, CLOUD_TRAIL);
     }
 
     /** Every part of the app probe. */
@@ -80,6 +80,7 @@ public enum EvidencePart {
             case INSTANCES -> "EC2 instances";
             case DB_INSTANCES -> "RDS instances";
             case ALARMS -> "CloudWatch alarms";
+            case CLOUD_TRAIL -> "CloudTrail's event history";
             case APP_HEALTH -> "The health probe";
             case APP_LAZY_LOAD -> "The lazy-loading probe";
             case APP_REDIS_KEYS -> "The Redis key probe";
@@ -109,6 +110,7 @@ public enum EvidencePart {
             case INSTANCES -> b.instances(none);
             case DB_INSTANCES -> b.dbInstances(none);
             case ALARMS -> b.alarms(none);
+            case CLOUD_TRAIL -> b.cloudTrail(none);
             default -> throw new IllegalStateException(this + " is a part of the app probe");
         }
     }
