@@ -72,6 +72,9 @@ public class CheckCommand extends GuardedCommand {
     @Mixin
     TemplatesOption templates = new TemplatesOption();
 
+    @Mixin
+    HistoryOption history = new HistoryOption();
+
     @Option(names = "--item", split = ",", paramLabel = "ID",
             description = {"Grade only these rubric items or checks (e.g. --item ttl or --item security-group,"
                 + "ec2_redis_port_not_open_to_cidr), gathering only the evidence their checks read; the other items"
@@ -152,6 +155,7 @@ public class CheckCommand extends GuardedCommand {
         }
         Path bundle = EvidenceBundle.write(out, evidence);
         Scoresheet sheet = grader.grade(evidence, selected);
+        sheet = history.record(sheet, chosen, out, err());
         return CommandSupport.publish(out(), reports, sheet, out, bundle, env);
     }
 }

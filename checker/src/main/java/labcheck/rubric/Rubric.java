@@ -94,7 +94,29 @@ public record Rubric(
         }
     }
 
-    /** One check of an item and the marks it carries there. */
-    public record RubricCheck(String id, double marks) {
+    /**
+     * One check of an item and the marks it carries there; {@code hints} are shown one by one as
+     * the check keeps failing run after run (the Nth consecutive failure shows hint N, the last one
+     * repeating), empty when the rubric gives none.
+     */
+    public record RubricCheck(String id, double marks, List<String> hints) {
+
+        public RubricCheck {
+            hints = hints == null ? List.of() : hints.stream().filter(h -> h != null && !h.isBlank()).toList();
+        }
+
+        public RubricCheck(String id, double marks) {
+            this(id, marks, null);
+        }
+
+        /** The hint for the {@code failures}th failure in a row, or null when the rubric gives none. */
+        public String hint(int failures) {
+            return hints.isEmpty() || failures < 1 ? null : hints.get(Math.min(failures, hints.size()) - 1);
+        }
+    }
+
+    /** The rubric's check with this id, if it names one. */
+    public Optional<RubricCheck> check(String checkId) {
+        return allItems().stream().flatMap(i -> i.checks().stream()).filter(c -> c.id().equals(checkId)).findFirst();
     }
 }
