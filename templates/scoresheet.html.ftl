@@ -32,6 +32,9 @@
 <#elseif check.remediation?has_content && check.outcome != "PASSED">
         <p class="remediation"><strong>How to fix:</strong> ${check.remediation}</p>
 </#if>
+<#if sheet.loop?? && sheet.loop.hints[check.id]??>
+        <p class="hint"><strong>Hint:</strong> ${sheet.loop.hints[check.id]}</p>
+</#if>
 <#if check.details?has_content>
         <pre class="details">${check.details}</pre>
 </#if>
@@ -108,6 +111,9 @@
 <#else>
   <p class="total" id="total" data-marks="${sheet.total}" data-max="${sheet.max}"><span class="got">${sheet.total}</span> <span class="of">/ <span class="max">${sheet.max}</span> marks</span></p>
 </#if>
+<#if sheet.loop?? && sheet.loop.sinceLastRun?has_content>
+  <p class="since" id="since-last-run"><strong>Since the last run:</strong> ${sheet.loop.sinceLastRun?join("; ")}</p>
+</#if>
   <dl class="meta" id="student">
     <dt>Student</dt><dd class="student">${st.name!"(no name)"}<#if st.studentId??> (${st.studentId})</#if></dd>
     <dt>AWS account</dt><dd class="account">${st.account!"(unknown)"}</dd>
@@ -151,6 +157,13 @@
 <ul class="withheld">
 <#list sheet.withheld as w>
   <li data-item="${w.number}" data-max="${w.max}">${w.number}. ${w.title}: ${w.max} <#if w.max == 1>mark<#else>marks</#if><#if w.visibility == "after_deadline">, shown after the deadline</#if></li>
+</#list>
+</ul>
+</#if>
+<#if sheet.loop?? && sheet.loop.notRun?has_content>
+<ul class="not-run" id="not-run">
+<#list sheet.loop.notRun as n>
+  <li data-item="${n.number}">${n.number} ${n.title}: not run (check --item); out of the total</li>
 </#list>
 </ul>
 </#if>

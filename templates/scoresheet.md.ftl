@@ -21,6 +21,10 @@ ${check.message}
 **How to fix:** ${check.remediation}
 
 </#if>
+<#if sheet.loop?? && sheet.loop.hints[check.id]??>
+**Hint:** ${sheet.loop.hints[check.id]}
+
+</#if>
 <#if check.details?has_content>
 Details:
 
@@ -39,6 +43,10 @@ ${check.details?replace("^", "    ", "rm")?no_esc}
 **Total: ${sheet.total} of ${sheet.max} shown marks; ${sheet.withheldMarks()} marks are judged later**
 <#else>
 **Total: ${sheet.total} / ${sheet.max} marks**
+</#if>
+<#if sheet.loop?? && sheet.loop.sinceLastRun?has_content>
+
+**Since the last run:** ${sheet.loop.sinceLastRun?join("; ")}
 </#if>
 
 ## What to do next
@@ -85,6 +93,11 @@ ${step?counter}. <#if step.marks gt 0>**${step.marks} <#if step.marks == 1>mark<
 <#list sheet.items as item>
 | ${item.number} | <@cell item.title/> | ${item.marks} / ${item.max} | ${item.status} |
 </#list>
+<#if sheet.loop??>
+<#list sheet.loop.notRun as n>
+| ${n.number} | <@cell n.title/> | - | not run |
+</#list>
+</#if>
 | | **Total** | **${sheet.total} / ${sheet.max}** | |
 <#list sheet.withheld as w>
 | ${w.number} | <@cell w.title/> | ${w.max} | judged later |

@@ -22,6 +22,9 @@ ${pad}${c.cyan}Fix:${c.reset} ${check.remediation?replace("\n", "\n" + pad)}
 <#if check.details?has_content && check.outcome != "PASSED">
 ${pad}${c.dim}| ${check.details?replace("\n", "\n" + pad + "| ")}${c.reset}
 </#if>
+<#if sheet.loop?? && sheet.loop.hints[check.id]??>
+${pad}${c.cyan}Hint:${c.reset} ${sheet.loop.hints[check.id]?replace("\n", "\n" + pad)}
+</#if>
 </#list>
 </#macro>
 <#macro total>
@@ -52,6 +55,10 @@ Source     ${st.source!"(unknown)"}
 Rubric     ${sheet.rubricId!} ${sheet.rubricVersion!}   labcheck ${sheet.labcheckVersion!}
 Graded at  ${sheet.gradedAt!}
 Total      <@total/>
+<#if sheet.loop?? && sheet.loop.sinceLastRun?has_content>
+
+${c.bold}Since the last run:${c.reset} ${sheet.loop.sinceLastRun?join("; ")}
+</#if>
 
 ${c.bold}What to do next${c.reset}
 <#assign marked = steps?filter(s -> s.marks > 0)>
@@ -73,6 +80,11 @@ ${c.bold}${"#"?right_pad(cols.number)}  ${"Marks"?right_pad(cols.got + cols.max 
 <#list sheet.items as i>
 <@item i/>
 </#list>
+<#if sheet.loop??>
+<#list sheet.loop.notRun as n>
+${n.number?right_pad(cols.number)}  ${"-"?left_pad(cols.got + cols.max + 3)}  ${c.dim}${"NOT RUN"?right_pad(cols.status)}${c.reset}  ${n.title}
+</#list>
+</#if>
 
 ${c.bold}TOTAL  <@total/>${c.reset}
 <#if sheet.withheld?has_content>

@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import labcheck.checks.CheckCatalog;
 import labcheck.collect.AwsSettings;
+import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.Subject;
@@ -69,6 +72,15 @@ public class CheckCommand extends GuardedCommand {
     @Mixin
     TemplatesOption templates = new TemplatesOption();
 
+    @Mixin
+    HistoryOption history = new HistoryOption();
+
+    @Option(names = "--item", split = ",", paramLabel = "ID",
+            description = {"Grade only these rubric items or checks (e.g. --item ttl or --item security-group,"
+                + "ec2_redis_port_not_open_to_cidr), gathering only the evidence their checks read; the other items"
+                + " read 'not run' and count in neither the total nor results.json."})
+    List<String> items;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "labcheck-out",
             description = "Directory for evidence.json and the scoresheets (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -98,6 +110,8 @@ public class CheckCommand extends GuardedCommand {
     protected int run() {
         YamlDefaults.locate(env).requireKnownKeys(spec); // a broken labcheck.yaml is reported, never ignored
         Rubric chosen = CommandSupport.load(rubric);
+        Set<String> selected = items == null || items.isEmpty() ? null : chosen.select(items); // before any probe
+        Grader grader = CheckCatalog.grader(chosen);
         Reports reports = templates.reports().studentFacing();   // a self-check: the student reads it
         OutputDir.prepare(out, "--out"); // before the probe: its minutes of evidence must have somewhere to go
         boolean wantAws = aws.requested(env);
@@ -127,6 +141,11 @@ public class CheckCommand extends GuardedCommand {
         try {
             LiveRun.Plan plan = new LiveRun.Plan(subject, awsSettings, probeSettings, sshSettings,
                     sshSettings == null ? null : probe.sourceText());
+            if (selected != null) {
+                plan = plan.only(grader.needs(selected));
+                err.println("labcheck: --item: grading " + selected.size() + " check(s) (" + String.join(", ", selected)
+                        + "), gathering only what they read.");
+            }
             evidence = LiveRun.gather(plan, deadline.value(), clock,
                     line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
         } finally {
@@ -135,7 +154,8 @@ public class CheckCommand extends GuardedCommand {
             }
         }
         Path bundle = EvidenceBundle.write(out, evidence);
-        Scoresheet sheet = CheckCatalog.grader(chosen).grade(evidence);
+        Scoresheet sheet = grader.grade(evidence, selected);
+        sheet = history.record(sheet, chosen, out, err());
         return CommandSupport.publish(out(), reports, sheet, out, bundle, env);
     }
 }

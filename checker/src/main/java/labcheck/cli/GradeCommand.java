@@ -38,6 +38,9 @@ public class GradeCommand extends GuardedCommand {
     @Mixin
     TemplatesOption templates = new TemplatesOption();
 
+    @Mixin
+    HistoryOption history = new HistoryOption();
+
     @Override
     protected int run() {
         Reports reports = templates.reports();
@@ -45,6 +48,7 @@ public class GradeCommand extends GuardedCommand {
         Evidence evidence = EvidenceBundle.read(bundle);
         OutputDir.prepare(out, "--out");
         Scoresheet sheet = CheckCatalog.grader(chosen).grade(evidence);
+        sheet = history.record(sheet, chosen, out, err());
         return CommandSupport.publish(out(), reports, sheet, out, null, System.getenv());
     }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             CheckCommand.class,
+            DoctorCommand.class,
             CollectCommand.class,
             GradeCommand.class,
             BatchCommand.class,

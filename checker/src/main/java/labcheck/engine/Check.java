@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import labcheck.evidence.EvidencePart;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,4 +49,11 @@ public @interface Check {
 
     /** How to fix a failure: the CLI command and the console steps, e.g. "... --cache-cluster-id ${clusterId}". */
     String remediation();
+
+    /**
+     * The parts of the evidence the check reads, so {@code check --item} gathers only those; empty
+     * means every part. {@code CheckNeedsTest} grades each check with only these parts and proves
+     * the outcome unchanged, and with each one taken away, changed.
+     */
+    EvidencePart[] needs() default {};
 }

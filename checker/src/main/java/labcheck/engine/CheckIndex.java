@@ -3,7 +3,9 @@ package labcheck.engine;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import labcheck.evidence.EvidencePart;
 import labcheck.rubric.Thresholds;
 import org.junit.platform.commons.support.ReflectionSupport;
 
@@ -100,6 +103,15 @@ public final class CheckIndex {
 
     public Optional<CheckInfo> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The evidence parts the checks {@code ids} read together (an id this index lacks reads everything). */
+    public Set<EvidencePart> needs(Collection<String> ids) {
+        Set<EvidencePart> parts = EnumSet.noneOf(EvidencePart.class);
+        for (String id : ids) {
+            parts.addAll(get(id).map(CheckInfo::needs).orElse(EnumSet.allOf(EvidencePart.class)));
+        }
+        return parts;
     }
 
     /** The id of the check a method carries, or empty when it is not a check. */

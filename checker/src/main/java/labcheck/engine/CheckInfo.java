@@ -1,11 +1,13 @@
 package labcheck.engine;
 
 import java.lang.reflect.Method;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import labcheck.evidence.EvidencePart;
 import labcheck.rubric.Thresholds;
 
 /**
@@ -35,6 +37,13 @@ public record CheckInfo(String id, String title, String remediation, Method meth
             top = top.getEnclosingClass();
         }
         return top.getName().replace('.', '/') + ".java";
+    }
+
+    /** The evidence parts the check reads ({@link Check#needs()}; every part when it names none). */
+    public Set<EvidencePart> needs() {
+        EvidencePart[] declared = method.getAnnotation(Check.class).needs();
+        return declared.length == 0 ? EnumSet.allOf(EvidencePart.class)
+                : EnumSet.copyOf(java.util.Arrays.asList(declared));
     }
 
     /** The title with the rubric's values in place of its placeholders. */

@@ -67,16 +67,29 @@ public final class Grader {
 
     /** Runs every check the rubric names on {@code evidence}; never throws because a check broke. */
     public Scoresheet grade(Evidence evidence) {
+        return grade(evidence, null);
+    }
+
+    /**
+     * Runs only the checks {@code selected} names ({@code rubric.select(ids)}; null: every check);
+     * the items with none of them are listed as not run, outside the total.
+     */
+    public Scoresheet grade(Evidence evidence, Set<String> selected) {
         GradingContext context = GradingContext.of(rubric, evidence);
-        Map<String, CheckRun> runs = run(context);
-        return new ScoresheetAssembler(rubric, index).assemble(context, runs, Instant.now(clock));
+        Map<String, CheckRun> runs = run(context, selected == null ? rubric.checkIds() : selected);
+        return new ScoresheetAssembler(rubric, index).assemble(context, runs, Instant.now(clock), selected);
+    }
+
+    /** The evidence parts the checks {@code selected} read (null: every check of the rubric). */
+    public Set<labcheck.evidence.EvidencePart> needs(Set<String> selected) {
+        return index.needs(selected == null ? rubric.checkIds() : selected);
     }
 
     Map<String, CheckRun> run(Evidence evidence) {
-        return run(GradingContext.of(rubric, evidence));
+        return run(GradingContext.of(rubric, evidence), rubric.checkIds());
     }
 
-    private Map<String, CheckRun> run(GradingContext context) {
+    private Map<String, CheckRun> run(GradingContext context, Set<String> wanted) {
         LauncherConfig config = LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false)
                 .enableTestExecutionListenerAutoRegistration(false)
@@ -89,7 +102,7 @@ public final class Grader {
             session.getStore().put(Namespace.create(EvidenceResolver.NAMESPACE.getParts()), EvidenceResolver.KEY,
                     context);
             ScoringListener listener = new ScoringListener();
-            session.getLauncher().execute(request(rubric.checkIds()), listener);
+            session.getLauncher().execute(request(wanted), listener);
             return listener.runs();
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.GradedCache;
 import labcheck.evidence.Subject;
@@ -29,10 +30,16 @@ final class ScoresheetAssembler {
         this.index = index;
     }
 
-    Scoresheet assemble(GradingContext context, Map<String, CheckRun> runs, Instant gradedAt) {
+    /**
+     * @param selected the check ids this run graded ({@code check --item}), or null for all: an item
+     *                 with none of them is {@link Scoresheet.NotRun}, one with some is graded on those
+     */
+    Scoresheet assemble(GradingContext context, Map<String, CheckRun> runs, Instant gradedAt, Set<String> selected) {
         Evidence evidence = context.evidence();
-        DeadlineDeduction deduction = DeadlineDeduction.of(items(rubric.items(), "", runs, context.thresholds()),
-                items(rubric.bonus(), "B", runs, context.thresholds()),
+        List<Scoresheet.NotRun> notRun = new ArrayList<>();
+        DeadlineDeduction deduction = DeadlineDeduction.of(
+                items(rubric.items(), "", runs, context.thresholds(), selected, notRun),
+                items(rubric.bonus(), "B", runs, context.thresholds(), selected, notRun),
                 context.thresholds().changedAfterDeadlineDeduction());
         List<ItemResult> items = deduction.items();
         List<ItemResult> bonus = deduction.bonus();
@@ -42,23 +49,41 @@ final class ScoresheetAssembler {
         if (deduction.note() != null) {
             notes.add(deduction.note());
         }
+        if (!notRun.isEmpty()) {
+            notes.add("Not run (check --item): " + notRun.size() + " item(s) worth " + Marks.format(notRun.stream()
+                    .filter(n -> !n.number().startsWith("B")).mapToDouble(Scoresheet.NotRun::max).sum())
+                    + " marks; neither their marks nor their maximum are in the total. Run without --item to grade"
+                    + " every item.");
+        }
         return new Scoresheet(Scoresheet.SCHEMA_VERSION, Version.current(), rubric.id(), rubric.version(),
-                rubric.title(), student(evidence), gradedAt.toString(), total, max, items, bonus, List.copyOf(notes));
+                rubric.title(), student(evidence), gradedAt.toString(), total, max, items, bonus, List.copyOf(notes),
+                List.of(), notRun.isEmpty() ? null : new Scoresheet.Loop(notRun, null, null));
     }
 
     private List<ItemResult> items(List<RubricItem> rubricItems, String prefix, Map<String, CheckRun> runs,
-                                   Thresholds thresholds) {
+                                   Thresholds thresholds, Set<String> selected, List<Scoresheet.NotRun> notRun) {
         List<ItemResult> results = new ArrayList<>();
         for (int i = 0; i < rubricItems.size(); i++) {
             RubricItem item = rubricItems.get(i);
             String number = prefix + (i + 1);
             List<CheckResult> checks = new ArrayList<>();
+            double max = 0;
             for (int j = 0; j < item.checks().size(); j++) {
-                checks.add(check(number + "." + (j + 1), item.checks().get(j), runs, thresholds));
+                RubricCheck rc = item.checks().get(j);
+                if (selected == null || selected.contains(rc.id())) {
+                    checks.add(check(number + "." + (j + 1), rc, runs, thresholds));
+                    max += rc.marks();
+                }
             }
+            if (checks.isEmpty() && !item.checks().isEmpty()) {
+                notRun.add(new Scoresheet.NotRun(number, item.id(), item.title(), item.marks()));
+                continue;
+            }
+            // graded on some of its checks (--item CHECK_ID), an item is out of those checks' marks
+            double itemMax = checks.size() == item.checks().size() ? item.marks() : Marks.round(max);
             double marks = Marks.round(checks.stream().mapToDouble(CheckResult::marks).sum());
-            results.add(new ItemResult(number, item.id(), item.title(), marks, item.marks(),
-                    status(marks, item.marks(), checks), List.copyOf(checks), visibility(item)));
+            results.add(new ItemResult(number, item.id(), item.title(), marks, itemMax,
+                    status(marks, itemMax, checks), List.copyOf(checks), visibility(item)));
         }
         return List.copyOf(results);
     }

@@ -135,6 +135,14 @@ public record Evidence(
                 .cloudTrail(deadline == null ? cloudTrail : Fact.unavailable(why)).build();
     }
 
+    /**
+     * This evidence with every part outside {@code kept} "not collected" with {@code why}: what a
+     * run that gathered only {@code kept} would hold.
+     */
+    public Evidence keepOnly(java.util.Set<EvidencePart> kept, String why) {
+        return EvidencePart.keepOnly(this, kept, why);
+    }
+
     public Evidence withSubject(Subject value) {
         return toBuilder().subject(value).build();
     }

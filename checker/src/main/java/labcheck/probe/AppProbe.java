@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.Fact;
 import labcheck.evidence.SafeUrl;
 import labcheck.evidence.Unavailable;
@@ -39,12 +42,34 @@ import labcheck.evidence.app.TimingProbe;
 public final class AppProbe {
 
     private final ProbeSettings s;
+    private final Set<EvidencePart> parts;
 
     public AppProbe(ProbeSettings settings) {
+        this(settings, EvidencePart.appParts());
+    }
+
+    /**
+     * A probe that measures only {@code parts} (and the phases they stand on: the lazy-loading
+     * requests fill the keys the key, database, write and load phases read; the /stats window is
+     * graded over the timing comparison's requests); every other part reads "not collected".
+     */
+    public AppProbe(ProbeSettings settings, Set<EvidencePart> parts) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }
         this.s = settings;
+        this.parts = EnumSet.copyOf(parts.isEmpty() ? EvidencePart.appParts() : parts);
+    }
+
+    /** Why a part was not measured: the checks of the run (check --item) do not read it. */
+    static final String NOT_CHOSEN = "the checks chosen with --item do not read it; run without --item to measure it.";
+
+    private boolean wants(EvidencePart... any) {
+        return Arrays.stream(any).anyMatch(parts::contains);
+    }
+
+    private <T> Fact<T> ifWanted(EvidencePart part, java.util.function.Supplier<Fact<T>> measure) {
+        return parts.contains(part) ? measure.get() : Fact.notCollected(part.describe(), NOT_CHOSEN);
     }
 
     /** Why a write probe did not run, and how to run it. */
@@ -69,31 +94,40 @@ public final class AppProbe {
             int highest = IdChooser.highest(limits, db.reader(), notes);
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
             productKeys.beforeRequests(() -> sample(WarmPhase.top(db.reader(), 3), highest));
-            var warm = WarmPhase.read(db, redis, productKeys);
-            Fact<HealthProbe> health = guard("The health probe", () -> health(app, total.share(0.1)));
+            var warm = ifWanted(EvidencePart.APP_WARM_CACHE, () -> WarmPhase.read(db, redis, productKeys));
+            Fact<HealthProbe> health = ifWanted(EvidencePart.APP_HEALTH,
+                    () -> guard("The health probe", () -> health(app, total.share(0.1))));
+            boolean requests = wants(EvidencePart.APP_LAZY_LOAD, EvidencePart.APP_REDIS_KEYS, EvidencePart.APP_DATABASE,
+                    EvidencePart.APP_TIMING, EvidencePart.APP_STATS, EvidencePart.APP_WRITE_THROUGH,
+                    EvidencePart.APP_DELETE, EvidencePart.APP_LOAD_TEST);
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
             IdChooser.Chosen chosen = IdChooser.candidates(limits, highest, productKeys, notes);
 
-            StatsReader.Read before = StatsReader.read(app, total.share(0.05));
-            tally.windowOpen = before.snapshot() != null;
+            StatsReader.Read before = wants(EvidencePart.APP_STATS) ? StatsReader.read(app, total.share(0.05)) : null;
+            tally.windowOpen = before != null && before.snapshot() != null;
             long[] redisBefore = tally.windowOpen ? keyspace(redis.reader(), notes) : null;
             long[] ownBefore = redis.reader() == null ? null : redis.reader().ownLookups();
             Tracer tracer = new Tracer(redis.reader(), productKeys, db.reader(), notes);
-            Fact<LazyLoadProbe> lazy = guard("The lazy-loading probe",
+            Fact<LazyLoadProbe> lazy = !requests ? Fact.notCollected(EvidencePart.APP_LAZY_LOAD.describe(), NOT_CHOSEN)
+                    : guard("The lazy-loading probe",
                     () -> products.lazyLoad(chosen, productKeys, tracer, total.share(0.2)));
-            Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
+            Fact<DatabaseProbe> database = !wants(EvidencePart.APP_DATABASE)
+                    ? Fact.notCollected(EvidencePart.APP_DATABASE.describe(), NOT_CHOSEN)
+                    : db.reader() == null ? Fact.unavailable(db.unavailable())
                     : guard("The database probe", () -> products.hitWindow(db.reader(),
                             SafeUrl.strip(s.db().jdbcUrl()), tracer, total.share(0.15)));
             // the no-cache app's time is corroborated by the database work its requests need
-            QueryTimer queries = QueryTimer.before(db.reader(), db.unavailable());
-            Fact<TimingProbe> timing = baseline != null && baseline.unreachable() != null
+            boolean timed = wants(EvidencePart.APP_TIMING, EvidencePart.APP_STATS);
+            QueryTimer queries = timed ? QueryTimer.before(db.reader(), db.unavailable()) : null;
+            Fact<TimingProbe> timing = !timed ? Fact.notCollected(EvidencePart.APP_TIMING.describe(), NOT_CHOSEN)
+                    : baseline != null && baseline.unreachable() != null
                     ? Fact.unavailable(new Unavailable("Unreachable", "GET baseline /product/{id}",
                             baseline.unreachable()))
                     : base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
                     : guard("The timing comparison", () -> products.timing(total.share(0.6)));
-            timing = queries.after(timing, total.share(0.08));
+            timing = queries == null ? timing : queries.after(timing, total.share(0.08));
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
             long[] redisAfter = redisBefore == null ? null : keyspace(redis.reader(), notes);
             if (ownBefore != null) {
@@ -103,26 +137,35 @@ public final class AppProbe {
                 tally.probeMisses = (int) (ownAfter[1] - ownBefore[1]);
             }
             tally.windowOpen = false;
-            Fact<StatsWindow> stats = statsWindow(before, after, tally, redisBefore, redisAfter);
+            Fact<StatsWindow> stats = before == null ? Fact.notCollected(EvidencePart.APP_STATS.describe(), NOT_CHOSEN)
+                    : statsWindow(before, after, tally, redisBefore, redisAfter);
             lazy = products.withTotals(lazy);
 
-            Fact<RedisKeysProbe> redisKeys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
+            Fact<RedisKeysProbe> redisKeys = !wants(EvidencePart.APP_REDIS_KEYS)
+                    ? Fact.notCollected(EvidencePart.APP_REDIS_KEYS.describe(), NOT_CHOSEN)
+                    : redis.reader() == null ? Fact.unavailable(redis.unavailable())
                     : guard("The Redis key probe", () -> products.redisKeys(redis.reader(), productKeys));
             WritePhase writes = new WritePhase(app, redis.reader(), productKeys, products.cachedProducts());
-            var writeThrough = limits.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
+            var writeThrough = !wants(EvidencePart.APP_WRITE_THROUGH, EvidencePart.APP_DELETE)
+                    ? Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NOT_CHOSEN)
+                    : limits.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NO_WRITES);
-            var delete = !limits.writeProbes()
+            var delete = !wants(EvidencePart.APP_DELETE)
+                    ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", NOT_CHOSEN)
+                    : !limits.writeProbes()
                     ? Fact.<labcheck.evidence.app.DeleteProbe>notCollected("The DELETE probe", NO_WRITES)
                     : canRestore(writeThrough) ? guard("The DELETE probe", () -> writes.delete(total.share(0.4)))
                     : Fact.<labcheck.evidence.app.DeleteProbe>unavailable(new Unavailable("NotCollected",
                             "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
-            Fact<LoadTestResult> load = guard("The load test", () -> loadTest(app, products.servedIds(), total));
-            var servers = guard("The servers' own identity", () -> ServerReads.read(redis.reader(), db.reader(),
-                    s.db()));
-            var source = guard("The source excerpt", () -> s.source().text() != null
-                    ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file()));
+            Fact<LoadTestResult> load = ifWanted(EvidencePart.APP_LOAD_TEST,
+                    () -> guard("The load test", () -> loadTest(app, products.servedIds(), total)));
+            var servers = ifWanted(EvidencePart.APP_SERVERS, () -> guard("The servers' own identity",
+                    () -> ServerReads.read(redis.reader(), db.reader(), s.db())));
+            var source = ifWanted(EvidencePart.APP_SOURCE, () -> guard("The source excerpt",
+                    () -> s.source().text() != null
+                    ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file())));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.apps().app().url()))
                     .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))

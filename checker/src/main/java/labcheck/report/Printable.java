@@ -30,7 +30,19 @@ final class Printable {
                 text(s.gradedAt()), s.total(), s.max(), items(s.items()), items(s.bonus()), notes,
                 s.withheld().stream().map(w -> new Scoresheet.Withheld(text(w.number()), text(w.id()),
                         text(firstOf(w.title(), w.id(), "Item " + w.number())), w.max(), text(w.visibility())))
-                        .toList());
+                        .toList(),
+                loop(s.loop()));
+    }
+
+    private static Scoresheet.Loop loop(Scoresheet.Loop l) {
+        if (l == null) {
+            return null;
+        }
+        java.util.Map<String, String> hints = new java.util.LinkedHashMap<>();
+        l.hints().forEach((id, hint) -> hints.put(text(id), text(hint)));
+        return new Scoresheet.Loop(l.notRun().stream().map(n -> new Scoresheet.NotRun(text(n.number()), text(n.id()),
+                text(firstOf(n.title(), n.id(), "Item " + n.number())), n.max())).toList(),
+                l.sinceLastRun().stream().map(Printable::text).toList(), hints);
     }
 
     private static List<ItemResult> items(List<ItemResult> items) {

@@ -3,7 +3,10 @@ package labcheck.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One student's graded result: what every renderer prints.
@@ -20,6 +23,8 @@ import java.util.List;
  * @param withheld     the items this sheet does not show (a student's sheet of a rubric that withholds items),
  *                     by number, title and marks only; empty on a judges' sheet; {@code total} and {@code max}
  *                     then count the shown items only
+ * @param loop         what a student fixing one thing at a time reads (items not run, changes since the last
+ *                     run, hints); null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scoresheet(
@@ -35,7 +40,8 @@ public record Scoresheet(
         List<ItemResult> items,
         List<ItemResult> bonus,
         List<String> notes,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld,
+        Loop loop) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -43,12 +49,42 @@ public record Scoresheet(
         withheld = withheld == null ? List.of() : List.copyOf(withheld);
     }
 
-    /** A sheet that withholds nothing. */
+    /** A sheet that withholds nothing, of a run that graded every item it ran and kept no history. */
     public Scoresheet(int schemaVersion, String labcheckVersion, String rubricId, String rubricVersion,
                       String rubricTitle, Student student, String gradedAt, double total, double max,
                       List<ItemResult> items, List<ItemResult> bonus, List<String> notes) {
         this(schemaVersion, labcheckVersion, rubricId, rubricVersion, rubricTitle, student, gradedAt, total, max,
-                items, bonus, notes, List.of());
+                items, bonus, notes, List.of(), null);
+    }
+
+    /** This scoresheet with {@code value} as its {@link Loop}. */
+    public Scoresheet withLoop(Loop value) {
+        return new Scoresheet(schemaVersion, labcheckVersion, rubricId, rubricVersion, rubricTitle, student,
+                gradedAt, total, max, items, bonus, notes, withheld, value);
+    }
+
+    /**
+     * What a student fixing one thing at a time reads: the items this run did not grade
+     * ({@code check --item}; not in the total), what changed since the last run, and the rubric's
+     * hint for each check failing again ({@code hints:}, by check id). Null when there is none.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Loop(List<NotRun> notRun, List<String> sinceLastRun, Map<String, String> hints) {
+
+        public Loop {
+            notRun = notRun == null ? List.of() : List.copyOf(notRun);
+            sinceLastRun = sinceLastRun == null ? List.of() : List.copyOf(sinceLastRun);
+            hints = hints == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(hints));
+        }
+
+        /** This loop with the lines of the history ({@code sinceLastRun}, {@code hints}) replaced. */
+        public Loop withHistory(List<String> since, Map<String, String> byCheck) {
+            return new Loop(notRun, since, byCheck);
+        }
+    }
+
+    /** A rubric item this run did not grade: neither marks nor maximum count. */
+    public record NotRun(String number, String id, String title, double max) {
     }
 
     /**
@@ -108,7 +144,7 @@ public record Scoresheet(
                 + (shownBonus == null ? 0 : shownBonus.stream().mapToDouble(ItemResult::marks).sum()));
         double shownMax = Marks.round(shownItems.stream().mapToDouble(ItemResult::max).sum());
         return new Scoresheet(schemaVersion, labcheckVersion, rubricId, rubricVersion, rubricTitle, student,
-                gradedAt, shownTotal, shownMax, shownItems, shownBonus, notes, hidden);
+                gradedAt, shownTotal, shownMax, shownItems, shownBonus, notes, hidden, loop);
     }
 
     private static List<ItemResult> shown(List<ItemResult> list, List<Withheld> hidden) {

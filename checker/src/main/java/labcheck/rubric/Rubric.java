@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import labcheck.text.Nearest;
 
 /**
  * A validated rubric: marked items (in the order the scoresheet shows them), the bonus
@@ -42,6 +44,40 @@ public record Rubric(
             item.checks().forEach(c -> ids.add(c.id()));
         }
         return ids;
+    }
+
+    /**
+     * The check ids {@code chosen} names: an item id stands for its checks, a check id for itself
+     * ({@code check --item ttl,ec2_redis_port_not_open_to_cidr}); in rubric order.
+     *
+     * @throws IllegalArgumentException naming an id that is neither, with the nearest known one
+     */
+    public Set<String> select(List<String> chosen) {
+        Set<String> known = new LinkedHashSet<>();
+        allItems().forEach(i -> known.add(i.id()));
+        known.addAll(checkIds());
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String raw : chosen) {
+            String id = raw.trim();
+            Optional<RubricItem> item = allItems().stream().filter(i -> i.id().equals(id)).findFirst();
+            if (item.isPresent()) {
+                item.get().checks().forEach(c -> wanted.add(c.id()));
+            } else if (checkIds().contains(id)) {
+                wanted.add(id);
+            } else {
+                String near = Nearest.within(id, known, Math.max(2, id.length() / 3))
+                        .map(n -> " Did you mean '" + n + "'?").orElse("");
+                throw new IllegalArgumentException("--item " + id + " names no item or check of rubric " + this.id
+                        + "." + near + " Fix: give item ids (" + String.join(", ", allItems().stream()
+                        .map(RubricItem::id).toList()) + ") or check ids (`labcheck rubric` lists them).");
+            }
+        }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("--item names nothing. Fix: give item or check ids, e.g. --item ttl.");
+        }
+        Set<String> ordered = new LinkedHashSet<>(checkIds());
+        ordered.retainAll(wanted);
+        return ordered;
     }
 
     /** The marked items followed by the bonus items. */
@@ -92,7 +128,29 @@ public record Rubric(
         }
     }
 
-    /** One check of an item and the marks it carries there. */
-    public record RubricCheck(String id, double marks) {
+    /**
+     * One check of an item and the marks it carries there; {@code hints} are shown one by one as
+     * the check keeps failing run after run (the Nth consecutive failure shows hint N, the last one
+     * repeating), empty when the rubric gives none.
+     */
+    public record RubricCheck(String id, double marks, List<String> hints) {
+
+        public RubricCheck {
+            hints = hints == null ? List.of() : hints.stream().filter(h -> h != null && !h.isBlank()).toList();
+        }
+
+        public RubricCheck(String id, double marks) {
+            this(id, marks, null);
+        }
+
+        /** The hint for the {@code failures}th failure in a row, or null when the rubric gives none. */
+        public String hint(int failures) {
+            return hints.isEmpty() || failures < 1 ? null : hints.get(Math.min(failures, hints.size()) - 1);
+        }
+    }
+
+    /** The rubric's check with this id, if it names one. */
+    public Optional<RubricCheck> check(String checkId) {
+        return allItems().stream().flatMap(i -> i.checks().stream()).filter(c -> c.id().equals(checkId)).findFirst();
     }
 }

@@ -9,7 +9,7 @@ record RubricDocument(String id, String version, String title, String descriptio
     record ItemDocument(String id, String title, Double marks, List<CheckDocument> checks, String visibility) {
     }
 
-    record CheckDocument(String id, Double marks) {
+    record CheckDocument(String id, Double marks, List<String> hints) {
     }
 
     record ThresholdsDocument(String clusterId, List<String> allowedNodeTypes, List<String> allowedEngines,

@@ -138,7 +138,7 @@ final class RubricValidator {
                 nonNegative(doc.marks(), at + "/marks", "check marks");
             }
             if (doc.id() != null && doc.marks() != null) {
-                checks.add(new RubricCheck(doc.id(), doc.marks()));
+                checks.add(new RubricCheck(doc.id(), doc.marks(), doc.hints()));
             }
         }
         return checks;

@@ -2,12 +2,15 @@ package labcheck.run;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import labcheck.collect.AwsCollector;
 import labcheck.collect.AwsSettings;
 import labcheck.collect.AwsSetupException;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.Fact;
 import labcheck.evidence.Subject;
 import labcheck.evidence.Unavailable;
@@ -35,14 +38,51 @@ public final class LiveRun {
      * names every target as the instance sees it; with {@code ssh} each is dialled over a forward,
      * and {@code remoteSource} is the app's source as a path there (or null).
      */
-    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe, SshSettings ssh, String remoteSource) {
+    public record Plan(Subject subject, AwsSettings aws, ProbeSettings probe, SshSettings ssh, String remoteSource,
+                       Set<EvidencePart> parts) {
+
+        public Plan {
+            parts = parts == null || parts.isEmpty() ? EnumSet.allOf(EvidencePart.class) : EnumSet.copyOf(parts);
+        }
+
+        public Plan(Subject subject, AwsSettings aws, ProbeSettings probe, SshSettings ssh, String remoteSource) {
+            this(subject, aws, probe, ssh, remoteSource, null);
+        }
 
         public Plan(Subject subject, AwsSettings aws, ProbeSettings probe) {
             this(subject, aws, probe, null, null);
         }
+
+        /** This plan gathering only {@code chosen} ({@code check --item}: what the chosen checks read). */
+        public Plan only(Set<EvidencePart> chosen) {
+            return new Plan(subject, aws, probe, ssh, remoteSource, chosen);
+        }
+
+        /** Whether the app is probed: it was asked for and a chosen check reads a part of it. */
+        boolean probes() {
+            return probe != null && parts.stream().anyMatch(p -> !p.aws());
+        }
+
+        /**
+         * Whether AWS is read: it was asked for, and a chosen check reads it or the probe takes an
+         * endpoint from it (no --redis or no --db-url given).
+         */
+        boolean readsAws() {
+            return aws != null && (parts.stream().anyMatch(EvidencePart::aws)
+                    || probes() && (!probe.redis().given() || !probe.db().given()));
+        }
     }
 
+    /** Why a part was not gathered: {@code check --item} chose checks that do not read it. */
+    static final String NOT_CHOSEN = "the checks chosen with --item do not read it; run without --item to gather it.";
+
     private LiveRun() {
+    }
+
+    private static Set<EvidencePart> appParts(Plan plan) {
+        Set<EvidencePart> app = EnumSet.copyOf(EvidencePart.appParts());
+        app.retainAll(plan.parts());
+        return app;
     }
 
     /**
@@ -62,13 +102,18 @@ public final class LiveRun {
     public static Evidence gather(Plan plan, String deadline, Clock clock, Consumer<String> progress,
                                   Consumer<Evidence> checkpoint) {
         Evidence evidence = Evidence.empty(plan.subject(), clock.instant().toString()).withDeadline(deadline);
-        if (plan.aws() != null) {
+        if (plan.readsAws()) {
             evidence = collectAws(plan, evidence, progress);
             checkpoint.accept(evidence);
+        } else if (plan.aws() != null) {
+            evidence = evidence.keepOnly(EvidencePart.appParts(), NOT_CHOSEN);
         }
-        if (plan.probe() != null) {
+        if (!plan.probes() && plan.probe() != null) {
+            evidence = evidence.withApp(Fact.notCollected("The app probe", NOT_CHOSEN));
+        }
+        if (plan.probes()) {
             ProbeSettings probe = plan.probe();
-            if (plan.aws() != null) {
+            if (plan.readsAws()) {
                 List<String> found = new ArrayList<>();
                 probe = Endpoints.fill(probe, evidence, plan.aws().clusterId(), found);
                 for (String f : found) {
@@ -79,7 +124,7 @@ public final class LiveRun {
             progress.accept("Probing the app at " + probe.apps().app().url() + " (up to "
                     + probe.limits().budget().toSeconds() + " s)...");
             if (plan.ssh() == null) {
-                evidence = evidence.withApp(new AppProbe(probe).run());
+                evidence = evidence.withApp(new AppProbe(probe, appParts(plan)).run());
             } else {
                 evidence = throughSsh(plan, probe, evidence, progress);
             }
@@ -99,7 +144,7 @@ public final class LiveRun {
                 progress.accept("SSH failed: " + way.failure().message());
                 return evidence.withApp(Fact.unavailable(way.failure()));
             }
-            Fact<AppEvidence> probed = new AppProbe(way.settings()).run();
+            Fact<AppEvidence> probed = new AppProbe(way.settings(), appParts(plan)).run();
             List<String> notes = way.notes();   // after the probe: the link may have dropped during it
             Fact<AppEvidence> app = AppProbe.withNotesFirst(probed, notes);
             Evidence withApp = evidence.withApp(app);

@@ -84,7 +84,9 @@ class SecretScanTest {
         assertThat(Files.readString(graded.resolve("evidence.json"))).contains("https://[redacted]@mirror.example",
                 "password='[redacted]'");
         // AND no planted secret is anywhere
-        scan.assertNoneLeaked(out.toString(), err.toString(), tmp.resolve("check"), refused);
+        // the history beside --out included: outcomes and marks only
+        assertThat(tmp.resolve(labcheck.history.History.FILE)).exists();
+        scan.assertNoneLeaked(out.toString(), err.toString(), tmp.resolve("check"), refused, tmp.resolve(".labcheck"));
     }
 
     @Test
@@ -96,7 +98,7 @@ class SecretScanTest {
 
         assertThat(code).as(err.toString()).isIn(ExitCodes.ALL_MARKS, ExitCodes.MARKS_LOST);
         assertThat(regraded.resolve("scoresheet.json")).exists();
-        scan.assertNoneLeaked(out.toString(), err.toString(), regraded);
+        scan.assertNoneLeaked(out.toString(), err.toString(), regraded, tmp.resolve(".labcheck"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
 import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.HealthProbe;
 import labcheck.evidence.app.LazyLoadProbe;
@@ -28,6 +29,7 @@ public class AppHealthChecks {
             + " HIT.";
 
     @Check(id = "app_health_redis_connected",
+            needs = {EvidencePart.APP_HEALTH, EvidencePart.APP_LAZY_LOAD},
             title = "GET /health reports Redis connected",
             remediation = "Make /health PING Redis on every call and answer {\"status\": \"healthy\", \"redis_status\": "
                     + "\"connected\"} only when the PING succeeds. If it says disconnected: check the Redis endpoint "
@@ -68,6 +70,7 @@ public class AppHealthChecks {
     }
 
     @Check(id = "app_cache_hit_observed",
+            needs = {EvidencePart.APP_LAZY_LOAD, EvidencePart.APP_REDIS_KEYS},
             title = "A cache HIT is observed and its key exists in Redis",
             remediation = "Read product:<id> from Redis before querying MySQL and answer cache_status HIT when it is "
                     + "there; on a MISS store the product with SETEX so the next request is a HIT.")

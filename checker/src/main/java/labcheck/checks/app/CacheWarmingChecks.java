@@ -8,6 +8,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.WarmCacheProbe;
 import labcheck.rubric.Thresholds;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.TestReporter;
 public class CacheWarmingChecks {
 
     @Check(id = "app_cache_warmed_top_products",
+            needs = {EvidencePart.APP_WARM_CACHE},
             title = "The most viewed products are in the cache before the first request (cache warming)",
             remediation = "At start-up, before serving, cache the most viewed products: SELECT * FROM products ORDER BY"
                     + " views DESC, id LIMIT ${warmTopProducts}, then SETEX product:<id> ${ttlMaxSeconds} <json> for"

@@ -6,6 +6,7 @@ import labcheck.engine.Check;
 import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DeleteProbe;
 import labcheck.evidence.app.LoadTestResult;
@@ -21,6 +22,7 @@ public class ExtensionChecks {
     static final double MAX_ERROR_PERCENT = 1.0;
 
     @Check(id = "app_load_test_concurrent",
+            needs = {EvidencePart.APP_LOAD_TEST},
             title = "The cache app serves concurrent load without errors",
             remediation = "Run the app under a production server with enough workers (e.g. gunicorn -w 4 --threads 8"
                     + " app_with_cache:app) and a Redis/MySQL connection pool, then rerun with --concurrency.")
@@ -40,6 +42,7 @@ public class ExtensionChecks {
     }
 
     @Check(id = "app_write_through_update",
+            needs = {EvidencePart.APP_WRITE_THROUGH},
             title = "PUT /product/<id> updates both the database and the cache",
             remediation = "Add PUT /product/<id>: UPDATE the row in MySQL, then SETEX product:<id> with the new "
                     + "product (write-through), and answer 200.")
@@ -71,6 +74,7 @@ public class ExtensionChecks {
     }
 
     @Check(id = "app_delete_invalidates_cache",
+            needs = {EvidencePart.APP_DELETE},
             title = "DELETE /product/<id> removes the product from the cache and the database",
             remediation = "Add DELETE /product/<id>: DELETE the row in MySQL and DEL product:<id> in Redis, then "
                     + "answer 200 (or 204); a later GET must answer 404.")

@@ -7,6 +7,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Finding;
 import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.StatsWindow;
 import labcheck.rubric.Thresholds;
@@ -23,6 +24,7 @@ public class HitRatioChecks {
             + " INFO stats (redis_client.info('stats')) on every call.";
 
     @Check(id = "app_hit_ratio_in_window",
+            needs = {EvidencePart.APP_STATS},
             title = "The hit ratio in the probe's window reaches ${hitRatioPercent}%, and /stats agrees with what was"
                     + " observed",
             remediation = "Make /stats read Redis's INFO stats (keyspace_hits, keyspace_misses) on every call, and "

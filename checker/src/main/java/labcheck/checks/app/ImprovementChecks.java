@@ -10,6 +10,7 @@ import labcheck.engine.Finding;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.QueryTiming;
 import labcheck.evidence.app.TimingCorroboration;
@@ -52,6 +53,7 @@ public class ImprovementChecks {
     static final double TUNNEL_TOLERANCE_MS = 0.25;
 
     @Check(id = "app_improvement_over_baseline",
+            needs = {EvidencePart.APP_TIMING},
             title = "The cache app is at least ${improvementPercent}% faster than the no-cache app, as measured",
             remediation = "Serve hits from Redis without touching MySQL, and report response_time_ms honestly "
                     + "(measured around the whole request handling). Run both apps (5000 no-cache, 5001 cache) and "

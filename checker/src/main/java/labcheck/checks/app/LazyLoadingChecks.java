@@ -11,6 +11,7 @@ import labcheck.engine.Finding;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
@@ -49,6 +50,7 @@ public class LazyLoadingChecks {
     }
 
     @Check(id = "app_lazy_loading_miss_then_hit",
+            needs = {EvidencePart.APP_LAZY_LOAD},
             title = "An uncached product goes MISS then HIT with the same data",
             remediation = "In GET /product/<id>: read product:<id> from Redis first; on a hit return it with "
                     + "cache_status HIT; on a miss query MySQL, SETEX the product as JSON, and return it with "
@@ -180,6 +182,7 @@ public class LazyLoadingChecks {
     }
 
     @Check(id = "redis_product_key_populated_on_miss",
+            needs = {EvidencePart.APP_LAZY_LOAD, EvidencePart.APP_REDIS_KEYS},
             title = "After a MISS, Redis holds product:<id> with that product",
             remediation = "On a cache miss store the product under the key product:<id> as JSON, e.g. "
                     + "redis_client.setex(f'product:{product_id}', ${ttlMaxSeconds}, json.dumps(product)).")
@@ -252,6 +255,7 @@ public class LazyLoadingChecks {
     }
 
     @Check(id = "app_cache_hits_skip_database",
+            needs = {EvidencePart.APP_DATABASE},
             title = "Cache hits do not query the database",
             remediation = "Return as soon as Redis has the product: query MySQL only on a miss, never before "
                     + "reading the cache or in addition to it.")

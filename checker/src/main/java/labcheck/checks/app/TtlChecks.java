@@ -9,6 +9,7 @@ import labcheck.engine.Check;
 import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.app.AppEvidence;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.rubric.Thresholds;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestReporter;
 public class TtlChecks {
 
     @Check(id = "redis_product_key_ttl_set",
+            needs = {EvidencePart.APP_REDIS_KEYS},
             title = "Cached product keys expire (TTL set)",
             remediation = "Store with an expiry: redis_client.setex(cache_key, ${ttlMaxSeconds}, json.dumps(product))"
                     + " instead of set(), or call expire(cache_key, ${ttlMaxSeconds}) right after. Check with:"

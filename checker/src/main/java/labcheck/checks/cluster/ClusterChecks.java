@@ -14,6 +14,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestReporter;
 public class ClusterChecks {
 
     @Check(id = "elasticache_cluster_found",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES},
             title = "The Redis cluster exists with the lab's id",
             remediation = "Create it: aws elasticache create-cache-cluster --cache-cluster-id ${clusterId}"
                     + " --engine redis --engine-version ${engineMajorVersion}.0 --cache-node-type ${allowedNodeTypes}"
@@ -47,6 +49,7 @@ public class ClusterChecks {
     }
 
     @Check(id = "elasticache_cluster_available",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES},
             title = "The Redis cluster is available",
             remediation = "Wait until the status is 'available' (5-7 minutes after creating):"
                     + " aws elasticache wait cache-cluster-available --cache-cluster-id ${clusterId}"
@@ -66,6 +69,7 @@ public class ClusterChecks {
     }
 
     @Check(id = "elasticache_cluster_node_type_allowed",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES},
             title = "The Redis cluster uses an allowed node type (${allowedNodeTypes})",
             remediation = "Use the Free Tier node type: aws elasticache modify-cache-cluster --cache-cluster-id"
                     + " ${clusterId} --cache-node-type ${allowedNodeTypes} --apply-immediately (console-made:"
@@ -100,6 +104,7 @@ public class ClusterChecks {
     }
 
     @Check(id = "elasticache_cluster_engine_version_single_node",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES},
             title = "The cluster runs Redis ${engineMajorVersion} on a single node",
             remediation = "Recreate the cluster with --engine redis --engine-version ${engineMajorVersion}.0"
                     + " --num-cache-nodes ${nodeCount}, or upgrade: aws elasticache modify-cache-cluster"

@@ -13,6 +13,7 @@ import labcheck.engine.Finding;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.Fact;
 import labcheck.evidence.TrailEvent;
 import labcheck.evidence.TrailLookup;
@@ -35,6 +36,8 @@ public class DeadlineChecks {
             + " kept it.";
 
     @Check(id = "cloudtrail_lab_unchanged_after_deadline",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES,
+                EvidencePart.INSTANCES, EvidencePart.DB_INSTANCES, EvidencePart.CLOUD_TRAIL},
             title = "Nothing in the lab was created or changed after the deadline",
             remediation = "Nothing to change in the lab after the deadline: the judges decide whether a change"
                     + " counts, and their rubric may deduct marks for it. Before a deadline, finish every change"

@@ -10,6 +10,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.GradedCache;
 import labcheck.evidence.MetricAlarm;
 import labcheck.rubric.Thresholds;
@@ -22,6 +23,7 @@ public class CloudWatchAlarmChecks {
     static final String METRIC = "CacheHitRate";
 
     @Check(id = "cloudwatch_hit_ratio_alarm",
+            needs = {EvidencePart.ALARMS},
             title = "A CloudWatch alarm fires when the cache hit ratio drops below the target",
             remediation = "aws cloudwatch put-metric-alarm --alarm-name ${clusterId}-hit-ratio-low --namespace"
                     + " AWS/ElastiCache --metric-name CacheHitRate --dimensions Name=CacheClusterId,Value=${clusterId}"

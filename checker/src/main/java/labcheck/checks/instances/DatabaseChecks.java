@@ -10,6 +10,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.RdsInstance;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.TestReporter;
 public class DatabaseChecks {
 
     @Check(id = "rds_instance_not_publicly_accessible",
+            needs = {EvidencePart.DB_INSTANCES},
             title = "The RDS MySQL instance is not publicly accessible",
             remediation = "Turn public access off: aws rds modify-db-instance --db-instance-identifier <db-id>"
                     + " --no-publicly-accessible --apply-immediately. Console: RDS > Databases > Modify >"

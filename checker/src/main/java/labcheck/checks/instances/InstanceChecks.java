@@ -9,6 +9,7 @@ import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestReporter;
 public class InstanceChecks {
 
     @Check(id = "ec2_app_instance_in_public_subnet",
+            needs = {EvidencePart.SUBNETS, EvidencePart.ROUTE_TABLES, EvidencePart.INSTANCES},
             title = "The app's EC2 instance sits in a public subnet with a public IP",
             remediation = "Launch the app instance in a public subnet (its route table sends 0.0.0.0/0 to an igw-)"
                     + " with Auto-assign public IP enabled, or give it an Elastic IP: aws ec2 allocate-address, then"

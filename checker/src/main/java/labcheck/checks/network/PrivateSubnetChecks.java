@@ -13,6 +13,7 @@ import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.CacheSubnetGroup;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.TestReporter;
 public class PrivateSubnetChecks {
 
     @Check(id = "elasticache_cluster_in_private_subnets",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES,
+                EvidencePart.CACHE_SUBNET_GROUPS, EvidencePart.SUBNETS, EvidencePart.ROUTE_TABLES},
             title = "The Redis cluster sits in private subnets only",
             remediation = "Recreate the cluster in private subnets: aws elasticache create-cache-subnet-group"
                     + " --cache-subnet-group-name redis-subnet-group --cache-subnet-group-description"

@@ -15,6 +15,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.engine.Unverifiable;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.Subnet;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestReporter;
 public class SubnetGroupChecks {
 
     @Check(id = "elasticache_subnet_group_multi_az",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES,
+                EvidencePart.CACHE_SUBNET_GROUPS, EvidencePart.SUBNETS},
             title = "The cache's subnets lie in at least two availability zones",
             remediation = "Give the cache subnet group private subnets in two availability zones: aws elasticache"
                     + " modify-cache-subnet-group --cache-subnet-group-name redis-subnet-group --subnet-ids"

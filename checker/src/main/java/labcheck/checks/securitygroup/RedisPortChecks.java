@@ -12,6 +12,7 @@ import labcheck.engine.Conditions;
 import labcheck.engine.Report;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.TestReporter;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.TestReporter;
 public class RedisPortChecks {
 
     @Check(id = "ec2_redis_port_open_only_to_app_sg",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES,
+                EvidencePart.SECURITY_GROUPS, EvidencePart.INSTANCES},
             title = "Port ${redisPort} is open to the app instance's security group and to no other group",
             remediation = "Add the inbound rule the seed asks for, port ${redisPort} from the EC2 security group:"
                     + " aws ec2 authorize-security-group-ingress --group-id <redis-sg-id> --protocol tcp --port"
@@ -64,6 +67,8 @@ public class RedisPortChecks {
     }
 
     @Check(id = "ec2_redis_port_not_open_to_cidr",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES,
+                EvidencePart.SECURITY_GROUPS},
             title = "Port ${redisPort} is open to no address range (no CIDR, no prefix list)",
             remediation = "Remove every address-range rule on port ${redisPort} and allow only the EC2 security"
                     + " group: aws ec2 revoke-security-group-ingress --group-id <redis-sg-id> --protocol tcp --port"

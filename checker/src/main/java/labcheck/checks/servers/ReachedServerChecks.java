@@ -16,6 +16,7 @@ import labcheck.evidence.CacheCluster;
 import labcheck.evidence.Ec2Instance;
 import labcheck.evidence.Endpoint;
 import labcheck.evidence.Evidence;
+import labcheck.evidence.EvidencePart;
 import labcheck.evidence.Fact;
 import labcheck.evidence.RdsInstance;
 import labcheck.evidence.ReplicationGroup;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.TestReporter;
 public class ReachedServerChecks {
 
     @Check(id = "elasticache_endpoint_reached_is_the_cluster",
+            needs = {EvidencePart.CACHE_CLUSTERS, EvidencePart.REPLICATION_GROUPS, EvidencePart.SERVERLESS_CACHES,
+                EvidencePart.APP_SERVERS},
             title = "A Redis read at the cache's ElastiCache endpoint reports the version ElastiCache reports",
             remediation = "Let labcheck read the cache at the endpoint ElastiCache reports (no --redis, or --redis"
                     + " with that endpoint), through the app instance with --ssh; an instance whose name resolution or"
@@ -90,6 +93,7 @@ public class ReachedServerChecks {
     }
 
     @Check(id = "rds_endpoint_reached_is_the_instance",
+            needs = {EvidencePart.DB_INSTANCES, EvidencePart.APP_SERVERS},
             title = "A database read at an RDS endpoint reports the engine and version RDS reports, and is not"
                     + " the app instance",
             remediation = "Let labcheck read the database at the endpoint RDS reports (no --db-url, or --db-url with"

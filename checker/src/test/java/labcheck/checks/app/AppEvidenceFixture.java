@@ -24,7 +24,7 @@ import labcheck.evidence.app.WarmCacheProbe;
 import labcheck.evidence.app.WriteProbe;
 
 /** Hand-built app evidence: an honest app's, with each part replaceable by a test. */
-final class AppEvidenceFixture {
+public final class AppEvidenceFixture {
 
     static final String P7 = "{\"id\":7,\"name\":\"Product 7\",\"price\":10.5}";
     static final String P8 = "{\"id\":8,\"name\":\"Product 8\",\"price\":20.25}";
@@ -90,6 +90,11 @@ final class AppEvidenceFixture {
 
     static <T> Fact<T> invalid(String what) {
         return Fact.unavailable(new Unavailable("InvalidResponse", what, what + " answered HTML (<html>) instead of JSON."));
+    }
+
+    /** An honest app's evidence, every part measured (the source excerpt aside), for tests outside this package. */
+    public static AppEvidence honest() {
+        return new AppEvidenceFixture().build();
     }
 
     AppEvidence build() {

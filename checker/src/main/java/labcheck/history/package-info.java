@@ -1,0 +1,2 @@
+/** A student's runs, one line each (outcome and marks per check, nothing else): what changed since the last run. */
+package labcheck.history;
