@@ -82,7 +82,7 @@ ${c.bold}${"#"?right_pad(cols.number)}  ${"Marks"?right_pad(cols.got + cols.max 
 </#list>
 <#if sheet.loop??>
 <#list sheet.loop.notRun as n>
-${n.number?right_pad(cols.number)}  ${"-"?left_pad(cols.got + cols.max + 3)}  ${c.dim}${"NOT RUN"?right_pad(cols.status)}${c.reset}  ${n.title}
+${n.number?right_pad(cols.number)}  ${"-"?left_pad(cols.got + cols.max + 3)}  ${c.dim}${"not run"?right_pad(cols.status)}${c.reset}  ${n.title}
 </#list>
 </#if>
 
