@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
-/** EC2 DescribeInstances, one instance (its Name tag only; other tags are not kept). */
+/**
+ * EC2 DescribeInstances, one instance (its Name tag only; other tags are not kept). Its availability
+ * zone is its placement's, which EC2 Instance Connect asks for with the instance id.
+ */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Ec2Instance(
@@ -14,6 +17,7 @@ public record Ec2Instance(
         String instanceType,
         String vpcId,
         String subnetId,
+        String availabilityZone,
         String publicIpAddress,
         String publicDnsName,
         String privateIpAddress,

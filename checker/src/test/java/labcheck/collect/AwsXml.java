@@ -153,6 +153,8 @@ final class AwsXml {
                 + el("ownerId", "123456789012") + list("instancesSet", "item", List.of(i), x -> el("instanceId", x.instanceId())
                         + "<instanceState><code>16</code>" + el("name", x.state()) + "</instanceState>"
                         + el("instanceType", x.instanceType()) + el("vpcId", x.vpcId()) + el("subnetId", x.subnetId())
+                        + (x.availabilityZone() == null ? "" : "<placement>" + el("availabilityZone",
+                                x.availabilityZone()) + "</placement>")
                         + el("privateIpAddress", x.privateIpAddress()) + el("ipAddress", x.publicIpAddress())
                         + "<dnsName>" + (x.publicDnsName() == null ? "" : x.publicDnsName()) + "</dnsName>"
                         + list("groupSet", "item", x.securityGroupIds(), id -> el("groupId", id))
