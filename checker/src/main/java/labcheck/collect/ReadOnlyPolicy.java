@@ -109,11 +109,14 @@ public final class ReadOnlyPolicy {
 
     /**
      * The IAM action for an SDK service and operation name, e.g. ("EC2", "DescribeRouteTables")
-     * to {@code ec2:DescribeRouteTables}. IAM prefixes are the SDK's service names, lower-cased, spaces as hyphens.
+     * to {@code ec2:DescribeRouteTables}. IAM prefixes are the SDK's service names, lower-cased
+     * (EC2 Instance Connect's is {@code ec2-instance-connect}).
      */
     public static String iamAction(String sdkServiceName, String operationName) {
-        // "EC2 Instance Connect" is ec2-instance-connect in IAM
-        String prefix = sdkServiceName.toLowerCase(Locale.ROOT).replace(" ", "-");
+        String prefix = sdkServiceName.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (prefix.equals("ec2instanceconnect")) {
+            return InstanceConnect.ACTION.substring(0, InstanceConnect.ACTION.indexOf(':') + 1) + operationName;
+        }
         return prefix + ":" + operationName;
     }
 }

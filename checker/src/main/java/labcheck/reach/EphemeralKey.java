@@ -15,7 +15,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  *
  * <pre>{@code
  * EphemeralKey key = EphemeralKey.generate();
- * instanceConnect.push(instanceId, zone, "ec2-user", key.publicKeyLine());
+ * ic.push(instanceId, zone, "ec2-user", key.publicKeyLine());
  * Reach reach = Reach.open(ssh.withKey(key));
  * }</pre>
  */

@@ -2,6 +2,7 @@ package labcheck.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -38,14 +39,20 @@ public final class FakeAws implements AutoCloseable {
 
     private final WireMockServer server;
     private final AtomicReference<Lab> lab;
+    private final InstanceConnectFake instanceConnect;
 
     private FakeAws(Lab initial) {
         lab = new AtomicReference<>(initial);
+        instanceConnect = new InstanceConnectFake(lab::get);
         server = new WireMockServer(options().bindAddress("127.0.0.1").port(FreePort.find())
-                .extensions(new LabResponder(lab::get)));
+                .extensions(new LabResponder(lab::get), instanceConnect));
         server.start();
         server.stubFor(post(urlEqualTo("/")).atPriority(10)
                 .willReturn(aResponse().withTransformers(LabResponder.NAME)));
+        // EC2 Instance Connect speaks JSON 1.1 on the same endpoint, told apart by its target header
+        server.stubFor(post(urlEqualTo("/")).atPriority(5)
+                .withHeader("X-Amz-Target", equalTo(InstanceConnectFake.TARGET))
+                .willReturn(aResponse().withTransformers(InstanceConnectFake.NAME)));
         stubAlarms(initial.alarms());
     }
 
@@ -59,6 +66,11 @@ public final class FakeAws implements AutoCloseable {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
+    /** The fake's EC2 Instance Connect, recording the keys it accepts under {@code keys} for the instance's sshd. */
+    public InstanceConnectFake instanceConnect(java.nio.file.Path keys) {
+        return instanceConnect.keysIn(keys);
     }
 
     public String url() {
@@ -165,6 +177,7 @@ public final class FakeAws implements AutoCloseable {
 
     @Override
     public void close() {
+        instanceConnect.close();
         server.stop();
     }
 }
