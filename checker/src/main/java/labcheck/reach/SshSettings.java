@@ -79,7 +79,7 @@ public final class SshSettings {
                     + " labcheck takes the address from AWS; or --ssh ec2-user@3.80.1.2.");
         }
         String id = instanceId == null || instanceId.isBlank() ? null : instanceId.trim();
-        if (id != null && !id.matches("i-[0-9a-f]{8,17}")) {
+        if (id != null && !id.matches("i-[0-9a-z]{1,17}")) {
             throw new IllegalArgumentException("--instance-id '" + id + "' is not an EC2 instance id. Fix: give it as"
                     + " the EC2 console shows it, e.g. --instance-id i-0abc123def4567890.");
         }
