@@ -18,6 +18,7 @@ import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
 import labcheck.run.LiveRun;
+import labcheck.run.ProbeRequestBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,9 @@ public class CheckCommand extends GuardedCommand {
 
     @Mixin
     SshOptions ssh = new SshOptions();
+
+    @Mixin
+    DeadlineOption deadline = new DeadlineOption();
 
     @Option(names = "--student", description = "Student id shown on the scoresheet.")
     String studentId;
@@ -116,7 +120,8 @@ public class CheckCommand extends GuardedCommand {
         }
         String clusterId = aws.clusterId(chosen.thresholds().clusterId());
         ProbeSettings probeSettings = probe.requested()
-                ? probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null).settings(env) : null;
+                ? ProbeRequestBuilder.builder(probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null))
+                .resetCachedKeys(chosen.thresholds().resetCachedProductKeys()).build().settings(env) : null;
         // with EC2 Instance Connect the instance is looked up in AWS at the --ssh address, the app's host seen from here
         String appHost = ssh.instanceAddressUrl() != null ? ssh.instanceAddressUrl() : probe.appUrl;
         AwsSettings awsSettings = wantAws ? aws.settings(appHost, clusterId) : null;
@@ -131,7 +136,7 @@ public class CheckCommand extends GuardedCommand {
         try {
             LiveRun.Plan plan = new LiveRun.Plan(subject, awsSettings, probeSettings, sshSettings,
                     sshSettings == null ? null : probe.sourceText());
-            evidence = LiveRun.gather(plan, clock,
+            evidence = LiveRun.gather(plan, deadline.value(), clock,
                     line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
         } finally {
             if (probeSettings != null) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code labcheck policy}: prints the least-privilege IAM policy labcheck needs (only the
- * Describe/Get actions it calls). The JSON goes to standard output, so it can be saved as is;
+ * Describe/Get actions it calls, and CloudTrail's LookupEvents for {@code --deadline}). The JSON goes to standard output, so it can be saved as is;
  * the note on roles goes to standard error. With {@code --instance-connect} it adds one statement
  * for the one action that is not a read, EC2 Instance Connect's SendSSHPublicKey, on condition
  * that the key is for the OS users named ({@code ec2:osuser}); without it the output is the

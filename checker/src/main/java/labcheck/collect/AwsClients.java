@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2instanceconnect.Ec2InstanceConnectClient;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The five read-only service clients, sharing one region, one credential provider, the SDK's
+ * The six read-only service clients, sharing one region, one credential provider, the SDK's
  * adaptive retry mode (client-side rate limiting and backoff on throttling) and call timeouts.
  */
 final class AwsClients implements AutoCloseable {
@@ -34,6 +35,7 @@ final class AwsClients implements AutoCloseable {
     final Ec2Client ec2;
     final RdsClient rds;
     final CloudWatchClient cloudWatch;
+    final CloudTrailClient cloudTrail;
     private final StsClient assumeRoleSts;
     private final AwsCredentialsProvider credentials;
     private final AwsSettings settings;
@@ -62,6 +64,7 @@ final class AwsClients implements AutoCloseable {
         ec2 = configure(Ec2Client.builder(), settings, credentials, settings.callTimeout()).build();
         rds = configure(RdsClient.builder(), settings, credentials, settings.callTimeout()).build();
         cloudWatch = configure(CloudWatchClient.builder(), settings, credentials, settings.callTimeout()).build();
+        cloudTrail = configure(CloudTrailClient.builder(), settings, credentials, settings.callTimeout()).build();
     }
 
     /**
@@ -109,7 +112,7 @@ final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {sts, elastiCache, ec2, rds, cloudWatch,
+        for (AutoCloseable c : new AutoCloseable[] {sts, elastiCache, ec2, rds, cloudWatch, cloudTrail,
                 credentials instanceof AutoCloseable ac ? ac : null, assumeRoleSts}) {
             if (c != null) {
                 try {

@@ -1,6 +1,7 @@
 package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * What the read-only database connection saw.
@@ -15,17 +16,36 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param questionsControl {@code Questions} delta across the same idle window
  * @param hitsFromRedis    true when {@code hitRequests} counts requests whose key Redis held right before
  *                         (EXISTS), false when it counts the app's own HIT labels; null in older bundles
+ * @param rows             the rows of the products the lazy-loading probe asked for, read after the window
+ *                         (what a right answer carries); null in older bundles or when they could not be read
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatabaseProbe(String url, long productCount, int hitRequests, long selectsDuringHits,
                             long questionsDuringHits, long selectsControl, long questionsControl,
-                            Boolean hitsFromRedis) {
+                            Boolean hitsFromRedis, List<ProductRow> rows) {
+
+    public DatabaseProbe {
+        rows = rows == null ? null : List.copyOf(rows);
+    }
+
+    /** A window whose hits are counted as {@code hitsFromRedis} says, without the products' rows. */
+    public DatabaseProbe(String url, long productCount, int hitRequests, long selectsDuringHits,
+                         long questionsDuringHits, long selectsControl, long questionsControl,
+                         Boolean hitsFromRedis) {
+        this(url, productCount, hitRequests, selectsDuringHits, questionsDuringHits, selectsControl, questionsControl,
+                hitsFromRedis, null);
+    }
 
     /** A window whose hits are the app's own HIT labels. */
     public DatabaseProbe(String url, long productCount, int hitRequests, long selectsDuringHits,
                          long questionsDuringHits, long selectsControl, long questionsControl) {
         this(url, productCount, hitRequests, selectsDuringHits, questionsDuringHits, selectsControl, questionsControl,
-                null);
+                null, null);
+    }
+
+    /** The row of product {@code id} as labcheck read it, or null when it was not read (or there is none). */
+    public ProductRow row(int id) {
+        return rows == null ? null : rows.stream().filter(r -> r.id() == id).findFirst().orElse(null);
     }
 
     /** The window in figures, and what counted its hits, for the judge. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Locale;
+import labcheck.evidence.Fact;
 
 /**
  * The seed's timing comparison (N requests per app on the same ids, interleaved, warm-up
@@ -27,6 +28,9 @@ import java.util.Locale;
  *                           (e.g. "on the instance (curl over SSH)"), or why not there; null: this host
  * @param corroboration      how timings taken on the instance were held against labcheck's own clock;
  *                           null when labcheck's own client took them
+ * @param database           the database work a miss needs, timed by labcheck beside the apps (what the
+ *                           no-cache app's time is corroborated with), or why it could not be; null in
+ *                           bundles from before it existed
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +41,8 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
                           double measuredSavingMs,
                           double measuredSavingLowMs, double measuredSavingHighMs,
                           int appFailures, int baselineFailures, List<String> problems, String clientAt,
-                          TimingCorroboration corroboration) {
+                          TimingCorroboration corroboration,
+                          Fact<QueryTiming> database) {
 
     public TimingProbe {
         ids = List.copyOf(ids);
@@ -73,6 +78,38 @@ public record TimingProbe(int requestsPerApp, int warmupPerApp, List<Integer> id
     /** The same formula on the client-measured means, in percent (diluted by network time: shown, not graded). */
     public double measuredImprovementPercent() {
         return baselineClient.mean() <= 0 ? 0 : measuredSavingMs / baselineClient.mean() * 100;
+    }
+
+    /**
+     * How much slower, in ms, the no-cache app's measured median is than what its database work
+     * explains: the cache app's measured median (its HTTP round trip, the fastest path there is)
+     * plus the database work that matches the no-cache app's behaviour. Null when that work could
+     * not be timed.
+     */
+    public Double baselineExcessMs() {
+        if (database == null || !database.available()) {
+            return null;
+        }
+        return micros(baselineClient.p50() - explainedBaselineMs());
+    }
+
+    /** What a no-cache request needs by labcheck's own clock: the cache app's median plus the database work. */
+    public double explainedBaselineMs() {
+        return micros(appClient.p50() + database.value().neededMs());
+    }
+
+    /**
+     * The seed's improvement with the no-cache app's time replaced by what its database work
+     * explains ({@link #explainedBaselineMs()}), in percent: what the cache saves over querying the
+     * database, by labcheck's own clock.
+     */
+    public double improvementOverDatabasePathPercent() {
+        double explained = explainedBaselineMs();
+        return explained <= 0 ? 0 : (explained - appClient.p50()) / explained * 100;
+    }
+
+    private static double micros(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
     }
 
     /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */

@@ -43,7 +43,7 @@ class AppChecksOnContractAppsTest {
         baseline.close();
     }
 
-    private static final Limits LIMITS = Limits.DEFAULTS.withRequestsPerApp(100).withConcurrency(32)
+    static final Limits LIMITS = Limits.DEFAULTS.withRequestsPerApp(100).withConcurrency(32)
             .withLoadDuration(Duration.ofSeconds(2)).withRequestTimeout(Duration.ofSeconds(2))
             .withBudget(Duration.ofSeconds(40));
 
@@ -54,7 +54,7 @@ class AppChecksOnContractAppsTest {
                 .withLimits(LIMITS));
     }
 
-    private static Map<String, CheckRun> probeAndGrade(ProbeSettings s) {
+    static Map<String, CheckRun> probeAndGrade(ProbeSettings s) {
         Fact<AppEvidence> app = new AppProbe(s).run();
         assertThat(app.available()).as("probe result %s", app.unavailable()).isTrue();
         Map<String, CheckRun> results = CheckHarness.gradeArea("app", CheckHarness.evidence(app));

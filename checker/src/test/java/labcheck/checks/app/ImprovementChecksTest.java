@@ -4,7 +4,10 @@ import static labcheck.engine.CheckHarness.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import labcheck.evidence.Fact;
+import labcheck.evidence.app.LatencySummary;
+import labcheck.evidence.app.QueryTiming;
 import labcheck.report.Outcome;
+import labcheck.rubric.Thresholds;
 import org.junit.jupiter.api.Test;
 
 class ImprovementChecksTest {
@@ -88,5 +91,86 @@ class ImprovementChecksTest {
         var f = new AppEvidenceFixture();
         f.timing = AppEvidenceFixture.invalid("GET /product/{id}");
         assertThat(run(ID, f.evidence()).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    private static final LatencySummary POOLED = AppEvidenceFixture.summary(15, 0.3, 0.3, 0.5, 0.6, 0.7);
+    private static final LatencySummary CONNECTED = AppEvidenceFixture.summary(7, 2.9, 2.9, 3.5, 3.8, 4.0);
+
+    /** The work a miss needs, timed by labcheck; {@code connections} during the no-cache app's 110 requests. */
+    private static Fact<QueryTiming> work(long connections) {
+        return Fact.of(new QueryTiming("from labcheck's host, directly", POOLED, CONNECTED, 110L, connections));
+    }
+
+    /** A no-cache app sleeping 50 ms per request beside a cache app taking {@code appMs}, both reporting honestly. */
+    private static AppEvidenceFixture slowedBaseline(double appMs, long connections) {
+        var f = new AppEvidenceFixture();
+        f.timing = Fact.of(AppEvidenceFixture.timing(appMs, 53, appMs + 0.5, 53.5, 53 - appMs, 52 - appMs, 54 - appMs)
+                .toBuilder().database(work(connections)).build());
+        return f;
+    }
+
+    @Test
+    void givenANoCacheAppSlowerThanItsQueryWhenGradedThenItIsAFindingAndTheSlowCacheLosesTheItem() {
+        var r = run(ID, slowedBaseline(20, 1).evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.findings()).containsExactly("baseline_slower_than_its_query");
+        assertThat(r.message()).startsWith("The no-cache app is 32.700 ms slower than the query it needs: its median"
+                + " is 53.500 ms by labcheck's clock, where the cache app's median 20.500 ms plus the query on an open"
+                + " connection (0.300 ms, timed by labcheck from labcheck's host, directly) explain 20.800 ms")
+                .contains("graded against the measured database path").contains("improvement of 1.4%")
+                .contains("expected at least 50.0%").contains("Fix: let the no-cache app do only what a miss needs");
+        assertThat(r.details()).contains("keeps its connections and is held to the query alone");
+    }
+
+    @Test
+    void givenANoCacheAppSlowerThanItsQueryWhenTheCacheIsFastThenItStillEarnsTheItemWithTheFinding() {
+        var f = slowedBaseline(0.5, 110);
+
+        var r = run(ID, f.evidence());
+
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.PASSED);
+        assertThat(r.findings()).containsExactly("baseline_slower_than_its_query");
+        assertThat(r.message()).contains("graded against the measured database path instead").contains("74.4%")
+                .doesNotContain("By the apps' own");
+    }
+
+    @Test
+    void givenANoCacheAppWithinTheBoundWhenGradedThenItsTimeIsCorroboratedAndTheSeedFormulaDecides() {
+        var f = new AppEvidenceFixture();
+        f.timing = Fact.of(f.timing.value().toBuilder().database(work(110)).build());
+
+        var r = run(ID, f.evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.message()).startsWith("By the apps' own response_time_ms");
+        assertThat(r.details()).contains("opens one per request").contains("exceeds by 1.500 ms the 4.100 ms this explains")
+                .contains("so the no-cache app's time is corroborated.");
+    }
+
+    @Test
+    void givenNoDatabaseAccessWhenGradedThenTheDetailsSayTheBaselineCouldNotBeCorroborated() {
+        var f = slowedBaseline(20, 1);
+        f.timing = Fact.of(f.timing.value().toBuilder().database(Fact.notCollected("Database counters",
+                "run with --db-url jdbc:mysql://<rds-endpoint>:3306/ecommerce.")).build());
+
+        var r = run(ID, f.evidence());
+
+        assertThat(r.outcome()).as("graded on the apps' own figures, as before").isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("The no-cache app's time could not be corroborated").contains("--db-url");
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void givenARubricThatAllowsMoreWhenTheNoCacheAppIsSlowedThenTheSeedFormulaDecidesAsBefore() {
+        Thresholds seed = Thresholds.seedDefaults();
+        Thresholds lenient = seed.toBuilder().baselineExcessMaxMs(1000).build();
+
+        var r = run(ID, slowedBaseline(20, 1).evidence(), lenient);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.details()).contains("at most 1000.000 ms allowed");
     }
 }

@@ -11,6 +11,7 @@ import labcheck.evidence.Fact;
 import labcheck.evidence.app.DatabaseProbe;
 import labcheck.evidence.app.LazyLoadProbe;
 import labcheck.evidence.app.ProductObservation;
+import labcheck.evidence.app.ProductRow;
 import labcheck.evidence.app.RedisKeysProbe;
 import labcheck.evidence.app.RequestTrace;
 import labcheck.evidence.app.SourceExcerpt;
@@ -183,5 +184,99 @@ class LazyLoadingChecksTest {
         assertThat(run(MISS_HIT, e).outcome()).as(run(MISS_HIT, e).message()).isEqualTo(Outcome.PASSED);
         assertThat(run(SKIP_DB, e).outcome()).isEqualTo(Outcome.PASSED);
         assertThat(run(MISS_HIT, e).findings()).isEmpty();
+    }
+
+    private static final ProductRow ROW7 = new ProductRow(7, "Product 7", "10.50", "Description for product 7", 5L);
+    private static final ProductRow ROW8 = new ProductRow(8, "Product 8", "20.25", "Description for product 8", 9L);
+
+    /** Product 8 asked for twice and answered with product 7 both times (a key that ignores the id). */
+    private static AppEvidenceFixture eightAnsweredWith(String served, List<ProductRow> rows) {
+        var f = new AppEvidenceFixture();
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(
+                new ProductObservation(7, false, answer("MISS", 4.1, P7), answer("HIT", 0.2, P7), true),
+                new ProductObservation(8, false, answer("HIT", 0.3, served), answer("HIT", 0.2, served), true)),
+                true, 3, 1));
+        f.database = Fact.of(new DatabaseProbe("jdbc:mysql://db:3306/ecommerce", 1005, 20, 0, 22, 0, 2, true, rows));
+        return f;
+    }
+
+    @Test
+    void givenTheDatabaseRowsWhenProductEightIsAnsweredWithProductSevenThenTheWholeItemFailsWithTheFinding() {
+        var e = eightAnsweredWith(P7, List.of(ROW7, ROW8)).evidence();
+
+        var r = run(MISS_HIT, e);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.findings()).contains("wrong_product_served");
+        assertThat(r.message()).contains("2 of 4 answers did not carry the product asked for")
+                .contains("GET /product/8 (cache_status HIT) answered product 7 (Product 7); the database's is"
+                        + " product 8 (Product 8)")
+                .contains("compared with the database's row").contains("Fix: build the cache key from the requested id");
+        assertThat(run(KEY, e).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(run(SKIP_DB, e).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(run(SKIP_DB, e).message()).contains("answered product 7");
+    }
+
+    @Test
+    void givenTheDatabaseRowsWhenEveryAnswerCarriesItsProductThenItPassesAndSaysWhatWasCompared() {
+        var f = new AppEvidenceFixture();
+        f.database = Fact.of(new DatabaseProbe("jdbc:mysql://db:3306/ecommerce", 1005, 20, 0, 22, 0, 2, true,
+                List.of(ROW7, ROW8)));
+
+        var r = run(MISS_HIT, f.evidence());
+
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("4 of 4 answers carried the product asked for")
+                .contains("views may differ");
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void givenTheDatabaseRowsWhenTheRightIdCarriesAnotherPriceThenTheFieldIsNamed() {
+        var e = eightAnsweredWith("{\"id\":8,\"name\":\"Product 8\",\"price\":2.25}", List.of(ROW7, ROW8))
+                .evidence();
+
+        var r = run(MISS_HIT, e);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.message()).contains("answered product 8 with price 2.25 where the database has 20.25");
+    }
+
+    @Test
+    void givenNoDatabaseRowsWhenAnAnswerNamesAnotherIdThenItIsWrongByTheAnswerItself() {
+        var r = run(MISS_HIT, eightAnsweredWith(P7, null).evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.findings()).contains("wrong_product_served");
+        assertThat(r.message()).contains("GET /product/8 (cache_status HIT) answered product 7 (Product 7)")
+                .contains("rows were not read from here (run with --db-url)");
+    }
+
+    @Test
+    void givenNoDatabaseRowsWhenTwoIdsAreAnsweredOneProductWithoutIdsThenItIsAFinding() {
+        String laptop = "{\"name\":\"Laptop\",\"price\":999.99}";
+        var f = eightAnsweredWith(laptop, null);
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(
+                new ProductObservation(7, false, answer("MISS", 4.1, laptop), answer("HIT", 0.2, laptop), true),
+                new ProductObservation(8, false, answer("HIT", 0.3, laptop), answer("HIT", 0.2, laptop), true)),
+                true, 3, 1));
+
+        var r = run(MISS_HIT, f.evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.findings()).contains("wrong_product_served");
+        assertThat(r.message()).contains("GET /product/8 answered the same product as GET /product/7 (a product named Laptop)");
+    }
+
+    @Test
+    void givenNoDatabaseRowsWhenEachIdGetsItsOwnProductThenNothingIsWrong() {
+        var f = new AppEvidenceFixture();
+        f.database = Fact.notCollected("Database counters", "run with --db-url.");
+
+        var r = run(MISS_HIT, f.evidence());
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(r.details()).contains("4 of 4 answers carried the product asked for")
+                .contains("compared with the id asked and with the answers for the other ids");
     }
 }
