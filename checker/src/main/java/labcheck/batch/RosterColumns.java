@@ -9,7 +9,7 @@ final class RosterColumns {
 
     static final List<String> ALL = List.of("student_id", "name", "region", "profile", "role_arn", "external_id",
             "app_url", "baseline_url", "redis", "db_url", "db_user", "db_password_env", "cluster_id", "ssh_user",
-            "ssh_host", "ssh_port", "ssh_key", "no_writes");
+            "ssh_host", "ssh_port", "ssh_key", "ssh_via", "no_writes");
 
     private RosterColumns() {
     }

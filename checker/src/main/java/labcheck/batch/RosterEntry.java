@@ -57,9 +57,14 @@ public record RosterEntry(
 
     /**
      * The roster's SSH columns: {@code ssh_user@ssh_host:ssh_port} with the private key file
-     * {@code ssh_key} (a path, never the key itself).
+     * {@code ssh_key} (a path, never the key itself), or, with {@code ssh_via: instance-connect}, no
+     * key: a one-time key pushed with EC2 Instance Connect ({@code key} is then null).
      */
-    public record Ssh(String user, String host, int port, String key) {
+    public record Ssh(String user, String host, int port, String key, boolean instanceConnect) {
+
+        public Ssh(String user, String host, int port, String key) {
+            this(user, host, port, key, false);
+        }
 
         /** {@code user@host:port}, as {@code --ssh} takes it. */
         public String target() {

@@ -69,16 +69,48 @@ final class RosterValidator {
 
     /** The SSH columns as a way in, or null when there is none ({@link #reason} has checked them). */
     private static RosterEntry.Ssh ssh(Map<String, String> v) {
-        if (v.get("ssh_user") == null) {
+        boolean connect = INSTANCE_CONNECT.equals(v.get("ssh_via"));
+        if (v.get("ssh_user") == null && !connect) {
             return null;
         }
         String host = v.get("ssh_host") != null ? v.get("ssh_host") : URI.create(v.get("app_url")).getHost();
         int port = v.get("ssh_port") == null ? 22 : Integer.parseInt(v.get("ssh_port"));
-        return new RosterEntry.Ssh(v.get("ssh_user"), host, port, v.get("ssh_key"));
+        String user = v.get("ssh_user") != null ? v.get("ssh_user") : "ec2-user";
+        return new RosterEntry.Ssh(user, host, port, connect ? null : v.get("ssh_key"), connect);
+    }
+
+    private static final String INSTANCE_CONNECT = "instance-connect";
+
+    /** Why {@code ssh_via} cannot be used, or null (then the key columns are checked as without it). */
+    private static String viaReason(Map<String, String> v) {
+        String via = v.get("ssh_via");
+        if (via == null || via.equals("key")) {
+            return null;
+        }
+        if (!via.equals(INSTANCE_CONNECT)) {
+            return "ssh_via '" + via + "' is neither key nor instance-connect; leave it empty (the key pair in"
+                    + " ssh_key) or write instance-connect (a one-time key pushed with EC2 Instance Connect).";
+        }
+        if (v.get("ssh_key") != null) {
+            return "ssh_via instance-connect logs in with a one-time key of its own, and ssh_key names a key file;"
+                    + " empty one of them.";
+        }
+        if (v.get("region") == null && v.get("profile") == null && v.get("role_arn") == null) {
+            return "ssh_via instance-connect pushes the key with the row's AWS access, and the row has none; give"
+                    + " region (and profile or role_arn).";
+        }
+        if (v.get("ssh_host") == null && (v.get("app_url") == null || !isHttpUrl(v.get("app_url")))) {
+            return "ssh_host is empty and there is no app_url to find the instance by; give ssh_host.";
+        }
+        return null;
     }
 
     /** Why the SSH columns cannot be used, or null. */
     private static String sshReason(Map<String, String> v) {
+        String via = viaReason(v);
+        if (via != null || INSTANCE_CONNECT.equals(v.get("ssh_via"))) {
+            return via != null ? via : sshAddressReason(v);
+        }
         boolean any = v.get("ssh_user") != null || v.get("ssh_host") != null || v.get("ssh_port") != null
                 || v.get("ssh_key") != null;
         if (!any) {
@@ -88,7 +120,22 @@ final class RosterValidator {
             return "the SSH columns need ssh_user and ssh_key (the private key file), e.g. ec2-user and "
                     + "keys/s42.pem; ssh_host defaults to app_url's host and ssh_port to 22.";
         }
-        if (!v.get("ssh_user").matches("[A-Za-z0-9._-]+")) {
+        String address = sshAddressReason(v);
+        if (address != null) {
+            return address;
+        }
+        String key = v.get("ssh_key");
+        if (!isRegularFile(key)) {
+            // a path is quoted to help find the typo; anything else may be a piece of a key or a passphrase
+            return "ssh_key " + (PATH.matcher(key).matches() ? key + " " : "(not shown: it is not a file name) ")
+                    + "is not a file; give the path of the instance key pair's private key (the .pem).";
+        }
+        return null;
+    }
+
+    /** Why ssh_user, ssh_host or ssh_port cannot be used, or null. */
+    private static String sshAddressReason(Map<String, String> v) {
+        if (v.get("ssh_user") != null && !v.get("ssh_user").matches("[A-Za-z0-9._-]+")) {
             return "ssh_user '" + v.get("ssh_user") + "' is not a user name such as ec2-user.";
         }
         if (v.get("ssh_host") == null && (v.get("app_url") == null || !isHttpUrl(v.get("app_url")))) {
@@ -101,12 +148,6 @@ final class RosterValidator {
                 || v.get("ssh_port") != null && (Integer.parseInt(v.get("ssh_port")) < 1
                 || Integer.parseInt(v.get("ssh_port")) > 65535)) {
             return "ssh_port '" + v.get("ssh_port") + "' is not a port from 1 to 65535.";
-        }
-        String key = v.get("ssh_key");
-        if (!isRegularFile(key)) {
-            // a path is quoted to help find the typo; anything else may be a piece of a key or a passphrase
-            return "ssh_key " + (PATH.matcher(key).matches() ? key + " " : "(not shown: it is not a file name) ")
-                    + "is not a file; give the path of the instance key pair's private key (the .pem).";
         }
         return null;
     }

@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
  * # an instructor or a judge, from their own machine, through the instance (apps at its localhost:5001/5000)
  * labcheck check --profile student42 --ssh ec2-user@3.80.1.2 --ssh-key lab.pem \
  *     --redis product-cache-cluster.abc123.0001.use1.cache.amazonaws.com:6379
+ * # the same with no key file: a one-time key pushed with EC2 Instance Connect
+ * labcheck check --profile student42 --region us-east-1 --ssh ec2-user@3.80.1.2 --ssh-via instance-connect
  * }</pre>
  * Options may also come from {@code labcheck.yaml} (keys are the long option names).
  */
@@ -116,6 +118,11 @@ public class CheckCommand extends GuardedCommand {
         OutputDir.prepare(out, "--out"); // before the probe: its minutes of evidence must have somewhere to go
         boolean wantAws = aws.requested(env);
         SshSettings sshSettings = ssh.settings(env);
+        if (sshSettings != null && sshSettings.viaInstanceConnect() && !wantAws) {
+            throw new IllegalArgumentException("--ssh-via instance-connect pushes a key with AWS access, and none was"
+                    + " given. Fix: add --region (and --profile or --role-arn) for the student's account, or log in"
+                    + " with the key pair (--ssh-key).");
+        }
         if (sshSettings != null) {
             probe.defaultToInstance();
         } else if (!probe.requested()) {
@@ -129,7 +136,9 @@ public class CheckCommand extends GuardedCommand {
         ProbeSettings probeSettings = probe.requested()
                 ? ProbeRequestBuilder.builder(probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null))
                 .resetCachedKeys(chosen.thresholds().resetCachedProductKeys()).build().settings(env) : null;
-        AwsSettings awsSettings = wantAws ? aws.settings(probe.appUrl, clusterId) : null;
+        // with EC2 Instance Connect the instance is looked up in AWS at the --ssh address, the app's host seen from here
+        String appHost = ssh.instanceAddressUrl() != null ? ssh.instanceAddressUrl() : probe.appUrl;
+        AwsSettings awsSettings = wantAws ? aws.settings(appHost, clusterId) : null;
         Subject subject = new Subject(studentId, name, aws.region, clusterId, probe.appUrl, probe.baselineUrl,
                 wantAws ? aws.source() : "none");
         PrintWriter err = err();

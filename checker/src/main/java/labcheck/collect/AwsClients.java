@@ -15,6 +15,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2instanceconnect.Ec2InstanceConnectClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -37,8 +38,10 @@ final class AwsClients implements AutoCloseable {
     final CloudTrailClient cloudTrail;
     private final StsClient assumeRoleSts;
     private final AwsCredentialsProvider credentials;
+    private final AwsSettings settings;
 
     AwsClients(AwsSettings settings) {
+        this.settings = settings;
         region = resolveRegion(settings);
         AwsCredentialsProvider base = settings.profile() == null
                 ? DefaultCredentialsProvider.builder().build()
@@ -62,6 +65,14 @@ final class AwsClients implements AutoCloseable {
         rds = configure(RdsClient.builder(), settings, credentials, settings.callTimeout()).build();
         cloudWatch = configure(CloudWatchClient.builder(), settings, credentials, settings.callTimeout()).build();
         cloudTrail = configure(CloudTrailClient.builder(), settings, credentials, settings.callTimeout()).build();
+    }
+
+    /**
+     * A client for EC2 Instance Connect, configured as the read-only ones are (region, credentials, retries, and
+     * {@code callTimeout}); only {@link InstanceConnect} makes one, for its single opt-in action. The caller closes it.
+     */
+    Ec2InstanceConnectClient instanceConnect(Duration callTimeout) {
+        return configure(Ec2InstanceConnectClient.builder(), settings, credentials, callTimeout).build();
     }
 
     /** {@code labcheck-<user>}, so the account owner can tell labcheck's sessions apart in CloudTrail. */

@@ -73,6 +73,7 @@ final class FromEc2 {
         return Ec2Instance.builder().instanceId(i.instanceId()).name(name)
                 .state(i.state() == null ? null : i.state().nameAsString())
                 .instanceType(i.instanceTypeAsString()).vpcId(i.vpcId()).subnetId(i.subnetId())
+                .availabilityZone(i.placement() == null ? null : i.placement().availabilityZone())
                 .publicIpAddress(blankToNull(i.publicIpAddress()))
                 .publicDnsName(blankToNull(i.publicDnsName()))
                 .privateIpAddress(i.privateIpAddress())

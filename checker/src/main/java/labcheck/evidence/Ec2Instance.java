@@ -5,7 +5,9 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
 /**
- * EC2 DescribeInstances, one instance (its Name tag only; other tags are not kept).
+ * EC2 DescribeInstances, one instance (its Name tag only; other tags are not kept). Its availability
+ * zone is its placement's, which EC2 Instance Connect asks for with the instance id.
+ *
  *
  * @param launchTime when the instance was last started (launched, or started again after a stop), an
  *                   ISO-8601 instant: EC2 keeps no other creation time
@@ -19,6 +21,7 @@ public record Ec2Instance(
         String instanceType,
         String vpcId,
         String subnetId,
+        String availabilityZone,
         String publicIpAddress,
         String publicDnsName,
         String privateIpAddress,

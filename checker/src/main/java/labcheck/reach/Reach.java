@@ -28,6 +28,7 @@ public final class Reach implements AutoCloseable {
     private static final int NOT_A_FILE = 64;
 
     private final SshLink link;
+    private final List<String> opened = new ArrayList<>();
 
     private Reach(SshLink link) {
         this.link = link;
@@ -92,9 +93,14 @@ public final class Reach implements AutoCloseable {
         }
     }
 
-    /** What the connection did that a judge should know: a host key recorded, the link dropping. */
+    /** Records how the connection was opened (e.g. with a key pushed by EC2 Instance Connect), first in {@link #notes()}. */
+    public void note(String how) {
+        opened.add(how);
+    }
+
+    /** What the connection did that a judge should know: how it was opened, a host key recorded, the link dropping. */
     public List<String> notes() {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(opened);
         if (link.hostKeyAdded()) {
             notes.add("The SSH host key of " + link.target().server() + " was new and was trusted and recorded"
                     + " (--ssh-accept-new).");

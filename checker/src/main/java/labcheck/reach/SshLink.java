@@ -78,7 +78,7 @@ public final class SshLink implements AutoCloseable {
                 session = client.connect(s.target().user(), s.target().host(), s.target().port())
                         .verify(s.connectTimeout()).getSession();
             } catch (IOException e) {
-                throw new ReachException(connectFailure(s, e));
+                throw new ReachException(ReachException.Kind.NO_CONNECTION, connectFailure(s, e));
             }
             for (KeyPair k : s.keys()) {
                 session.addPublicKeyIdentity(k);
@@ -96,7 +96,12 @@ public final class SshLink implements AutoCloseable {
                             + " within " + s.authTimeout().toSeconds() + " s (--ssh). Fix: check the address and port"
                             + " are the instance's sshd and that the instance is not overloaded; then rerun.");
                 }
-                throw new ReachException("sshd at " + server + " refused the key " + s.keyFile() + " for user "
+                if (s.viaInstanceConnect()) {
+                    throw new ReachException(ReachException.Kind.KEY_REFUSED, "sshd at " + server + " refused the key"
+                            + " pushed with EC2 Instance Connect for user " + s.target().user() + ".");
+                }
+                throw new ReachException(ReachException.Kind.KEY_REFUSED, "sshd at " + server + " refused the key "
+                        + s.keyFile() + " for user "
                         + s.target().user() + " (--ssh, --ssh-key). Fix: use the private key of the key pair the"
                         + " instance was launched with, and its default user (ec2-user on Amazon Linux, ubuntu on"
                         + " Ubuntu).");

@@ -53,6 +53,11 @@ public record SshTarget(String user, String host, int port) {
         }
     }
 
+    /** The same user and port at {@code host}. */
+    public SshTarget at(String host) {
+        return new SshTarget(user, host, port);
+    }
+
     /** {@code user@host:port}, as messages show it. */
     @Override
     public String toString() {

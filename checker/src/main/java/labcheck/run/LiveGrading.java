@@ -87,9 +87,13 @@ public final class LiveGrading implements Grading.Factory {
     private static AwsSettings awsSettings(RosterEntry student, Rubric rubric) {
         String clusterId = student.clusterId() == null ? rubric.thresholds().clusterId() : student.clusterId();
         boolean wantAws = student.region() != null || student.profile() != null || student.roleArn() != null;
+        // with EC2 Instance Connect the instance is looked up at its SSH address (ssh_host, else app_url's host)
+        String appHost = student.ssh() != null && student.ssh().instanceConnect()
+                ? "http://" + (student.ssh().host().contains(":") ? "[" + student.ssh().host() + "]"
+                : student.ssh().host()) : student.appUrl();
         return wantAws ? AwsSettings.builder().region(student.region()).profile(student.profile())
                 .roleArn(student.roleArn()).externalId(student.externalId()).clusterId(clusterId)
-                .appUrl(student.appUrl()).build() : null;
+                .appUrl(appHost).build() : null;
     }
 
     /** The judge's session, not this student's lab: every later student would fail alike. */
@@ -106,6 +110,11 @@ public final class LiveGrading implements Grading.Factory {
      */
     private SshSettings sshSettings(RosterEntry.Ssh row) {
         String kh = env.get("LABCHECK_SSH_KNOWN_HOSTS");
+        if (row.instanceConnect()) {
+            // no key file: the instance at ssh_host (app_url's host) is found in the row's AWS evidence
+            return SshSettings.viaInstanceConnect(row.target(), null, kh == null ? null : Path.of(kh),
+                    "1".equals(env.get("LABCHECK_SSH_ACCEPT_NEW")));
+        }
         return SshSettings.of(row.target(), Path.of(row.key()), passphraseVariable(),
                 kh == null ? null : Path.of(kh), "1".equals(env.get("LABCHECK_SSH_ACCEPT_NEW")), env);
     }

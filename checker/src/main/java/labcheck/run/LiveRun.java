@@ -24,7 +24,8 @@ import labcheck.reach.SshSettings;
  * part can stop the other: a credential problem leaves the AWS facts unavailable with the
  * reason and the app is still probed. It plans the probe: endpoints the user did not type are
  * taken from the AWS evidence ({@link Endpoints}), and with {@code --ssh} every target is dialled
- * over a forward ({@link ThroughSsh}).
+ * over a forward ({@link ThroughSsh}); with {@code --ssh-via instance-connect} the instance is found in
+ * the AWS evidence and a one-time key pushed to it first ({@link InstanceConnectWay}).
  *
  * <pre>{@code
  * Evidence e = LiveRun.gather(new LiveRun.Plan(subject, awsSettingsOrNull, probeSettingsOrNull),
@@ -139,7 +140,11 @@ public final class LiveRun {
      * noted in the app's evidence and on the scoresheet.
      */
     private static Evidence throughSsh(Plan plan, ProbeSettings probe, Evidence evidence, Consumer<String> progress) {
-        try (ThroughSsh way = ThroughSsh.open(plan.ssh(), probe, plan.remoteSource(), progress)) {
+        SshSettings ssh = plan.ssh();
+        try (ThroughSsh way = ssh.viaInstanceConnect()
+                ? ThroughSsh.open(new InstanceConnectWay(ssh, plan.aws(), evidence, progress), probe,
+                        plan.remoteSource(), progress)
+                : ThroughSsh.open(ssh, probe, plan.remoteSource(), progress)) {
             if (way.settings() == null) {
                 progress.accept("SSH failed: " + way.failure().message());
                 return evidence.withApp(Fact.unavailable(way.failure()));

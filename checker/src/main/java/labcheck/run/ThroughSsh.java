@@ -72,11 +72,24 @@ final class ThroughSsh implements AutoCloseable {
      * @param remoteSource the app's source as a path on the instance, or null
      */
     static ThroughSsh open(SshSettings ssh, ProbeSettings asSeen, String remoteSource, Consumer<String> progress) {
+        return open(end -> {
+            progress.accept("Connecting over SSH to " + ssh.target() + "...");
+            return Reach.open(ssh.withTimeouts(cap(ssh.connectTimeout(), end), cap(ssh.authTimeout(), end)));
+        }, asSeen, remoteSource, progress);
+    }
+
+    /** How the connection is opened: with a key file, or with a key pushed first ({@link InstanceConnectWay}). */
+    interface Opener {
+        /** Connects and logs in before {@code end} ({@link System#nanoTime()}), or says why not. */
+        Reach open(long end) throws ReachException;
+    }
+
+    /** As {@link #open(SshSettings, ProbeSettings, String, Consumer)}, the connection opened by {@code opener}. */
+    static ThroughSsh open(Opener opener, ProbeSettings asSeen, String remoteSource, Consumer<String> progress) {
         long end = System.nanoTime() + asSeen.limits().budget().toNanos();
-        progress.accept("Connecting over SSH to " + ssh.target() + "...");
         Reach reach;
         try {
-            reach = Reach.open(ssh.withTimeouts(cap(ssh.connectTimeout(), end), cap(ssh.authTimeout(), end)));
+            reach = opener.open(end);
         } catch (ReachException e) {
             return failed(e, end);
         }
@@ -89,7 +102,7 @@ final class ThroughSsh implements AutoCloseable {
     }
 
     /** {@code d}, or what is left of the budget ending at {@code end} if less (never under {@link #LEAST}). */
-    private static Duration cap(Duration d, long end) {
+    static Duration cap(Duration d, long end) {
         Duration left = Duration.ofNanos(Math.max(0, end - System.nanoTime()));
         Duration c = d.compareTo(left) < 0 ? d : left;
         return c.compareTo(LEAST) < 0 ? LEAST : c;

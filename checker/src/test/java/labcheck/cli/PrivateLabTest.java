@@ -54,6 +54,11 @@ class PrivateLabTest {
 
     private static Process lab;
     private static Sshd sshd;
+    /** The instance's sshd as an Instance Connect AMI has it: keys only from its AuthorizedKeysCommand. */
+    private static Sshd eicSshd;
+    /** The fake AWS: the lab's app instance at INSIDE, and its EC2 Instance Connect. */
+    private static labcheck.collect.FakeAws aws;
+    private static labcheck.collect.InstanceConnectFake instanceConnect;
     private static Properties where;
     private static boolean made;
     /** Whether this test made /etc/netns itself (then it removes it too). */
@@ -105,6 +110,12 @@ class PrivateLabTest {
             Files.delete(file);
             sshd = Sshd.start(work, INSIDE, NS, "AllowTcpForwarding yes");
             sshd.awaitListening(sshd.log());
+            aws = labcheck.collect.FakeAws.start(labcheck.collect.Labs.appInstanceAt(INSIDE));
+            instanceConnect = aws.instanceConnect(work.resolve("pushed-keys"));
+            List<String> eic = new ArrayList<>(List.of(instanceConnect.sshdConfig()));
+            eic.add("AllowTcpForwarding yes");
+            eicSshd = Sshd.start(work, INSIDE, NS, 2223, eic.toArray(String[]::new));
+            eicSshd.awaitListening(eicSshd.log());
         } catch (Exception | Error e) {
             tearDown();
             throw e;
@@ -126,6 +137,14 @@ class PrivateLabTest {
             if (sshd != null) {
                 sshd.close();
                 sshd = null;
+            }
+            if (eicSshd != null) {
+                eicSshd.close();
+                eicSshd = null;
+            }
+            if (aws != null) {
+                aws.close();
+                aws = null;
             }
         } finally {
             if (made) {
@@ -179,6 +198,66 @@ class PrivateLabTest {
                 .isGreaterThanOrEqualTo(5);
         assertThat(app.path("appUrl").asText()).isEqualTo("http://localhost:5001");
         assertThat(Files.readString(outDir.resolve("evidence.json"))).doesNotContain(where.getProperty("dbPassword"));
+    }
+
+    @Test
+    void withInstanceConnectAndNoKeyFileTheHonestAppEarnsEveryAppSideMarkThroughTheInstance() throws Exception {
+        // GIVEN no key file at all: the instance's sshd takes keys only from what EC2 Instance Connect received
+        Path outDir = work.resolve("instance-connect");
+        int before = instanceConnect.pushes();
+        int code = check(Map.of("DB_PASSWORD", where.getProperty("dbPassword")), List.of(
+                "--region", "us-east-1", "--endpoint-url", aws.url(),
+                "--ssh", "root@" + INSIDE + ":" + eicSshd.port(), "--ssh-via", "instance-connect",
+                "--ssh-known-hosts", eicSshd.knownHosts(work.resolve("known_hosts_eic")).toString(),
+                "--redis", "localhost:" + where.getProperty("redisPort"),
+                "--db-url", "jdbc:mysql://localhost:" + where.getProperty("dbPort") + "/ecommerce",
+                "--db-user", where.getProperty("dbUser"), "--out", outDir.toString()));
+
+        // THEN all 14 app-side marks, through the instance AWS shows at that address, with a key pushed for root
+        Scoresheet s = JsonReport.fromJson(Files.readString(outDir.resolve("scoresheet.json")), "scoresheet.json");
+        assertThat(code).as(err.toString()).isIn(ExitCodes.MARKS_LOST, ExitCodes.ALL_MARKS);
+        assertThat(CheckThroughSshTest.appMarks(s)).as(out + "\n" + err).isEqualTo(14.0);
+        assertThat(instanceConnect.pushes() - before).isEqualTo(1);
+        assertThat(instanceConnect.lastPush().orElseThrow().path("InstanceId").asText()).isEqualTo("i-0app");
+        assertThat(s.notes()).anyMatch(n -> n.startsWith("Reached EC2 instance i-0app (us-east-1a) with EC2 Instance"
+                + " Connect") && n.contains("for OS user root"));
+        // AND no private key anywhere in what was written
+        try (var files = Files.walk(outDir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("PRIVATE KEY");
+            }
+        }
+    }
+
+    @Test
+    void aRosterWhoseRowsSayInstanceConnectAndGiveNoKeyIsGradedThroughTheInstance() throws Exception {
+        // GIVEN a roster row with ssh_via instance-connect, no ssh_key, the instance at app_url's host
+        Path roster = Files.writeString(work.resolve("roster-eic.csv"), "student_id,region,app_url,baseline_url,"
+                + "redis,db_url,db_user,db_password_env,ssh_user,ssh_port,ssh_via\n"
+                + "s1,us-east-1,http://" + INSIDE + ":5001,http://" + INSIDE + ":5000,localhost:"
+                + where.getProperty("redisPort") + ",jdbc:mysql://localhost:" + where.getProperty("dbPort")
+                + "/ecommerce," + where.getProperty("dbUser") + ",LAB_DB_PASSWORD,root," + eicSshd.port()
+                + ",instance-connect\n");
+        Path results = work.resolve("roster-eic-results");
+        eicSshd.knownHosts(work.resolve("known_hosts_batch"));
+        // WHEN the batch runs as its own process, AWS reached at the fake through the SDK's AWS_ENDPOINT_URL
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Labcheck.class.getName(), "batch", roster.toString(), "--out", results.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("batch-eic.log").toFile());
+        pb.environment().putAll(Map.of("AWS_ENDPOINT_URL", aws.url(), "AWS_ACCESS_KEY_ID", "testing",
+                "AWS_SECRET_ACCESS_KEY", "testing", "AWS_EC2_METADATA_DISABLED", "true",
+                "LAB_DB_PASSWORD", where.getProperty("dbPassword"),
+                "LABCHECK_SSH_KNOWN_HOSTS", work.resolve("known_hosts_batch").toString()));
+        Process p = pb.start();
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        // THEN the student earns every app-side mark through the instance
+        String log = Files.readString(work.resolve("batch-eic.log"));
+        Scoresheet s = JsonReport.fromJson(Files.readString(results.resolve("s1").resolve("scoresheet.json")), "s1");
+        assertThat(CheckThroughSshTest.appMarks(s)).as(log).isEqualTo(14.0);
+        assertThat(s.notes()).anyMatch(n -> n.contains("with EC2 Instance Connect"));
     }
 
     @Test

@@ -157,6 +157,8 @@ final class AwsXml {
                         + "<instanceState><code>16</code>" + el("name", x.state()) + "</instanceState>"
                         + el("instanceType", x.instanceType()) + el("launchTime", x.launchTime())
                         + el("vpcId", x.vpcId()) + el("subnetId", x.subnetId())
+                        + (x.availabilityZone() == null ? "" : "<placement>" + el("availabilityZone",
+                                x.availabilityZone()) + "</placement>")
                         + el("privateIpAddress", x.privateIpAddress()) + el("ipAddress", x.publicIpAddress())
                         + "<dnsName>" + (x.publicDnsName() == null ? "" : x.publicDnsName()) + "</dnsName>"
                         + list("groupSet", "item", x.securityGroupIds(), id -> el("groupId", id))

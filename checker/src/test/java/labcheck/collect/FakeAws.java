@@ -40,17 +40,23 @@ public final class FakeAws implements AutoCloseable {
 
     private final WireMockServer server;
     private final AtomicReference<Lab> lab;
+    private final InstanceConnectFake instanceConnect;
     private final AtomicReference<List<TrailResponder.Event>> trail = new AtomicReference<>(List.of());
 
     private FakeAws(Lab initial) {
         lab = new AtomicReference<>(initial);
+        instanceConnect = new InstanceConnectFake(lab::get);
         server = new WireMockServer(options().bindAddress("127.0.0.1").port(FreePort.find())
-                .extensions(new LabResponder(lab::get), new TrailResponder(trail::get)));
+                .extensions(new LabResponder(lab::get), new TrailResponder(trail::get), instanceConnect));
         server.start();
         server.stubFor(post(urlEqualTo("/")).atPriority(10)
                 .willReturn(aResponse().withTransformers(LabResponder.NAME)));
         server.stubFor(post(urlEqualTo("/")).atPriority(5).withHeader("X-Amz-Target", equalTo(TrailResponder.TARGET))
                 .willReturn(aResponse().withTransformers(TrailResponder.NAME)));
+        // EC2 Instance Connect speaks JSON 1.1 on the same endpoint, told apart by its target header
+        server.stubFor(post(urlEqualTo("/")).atPriority(5)
+                .withHeader("X-Amz-Target", equalTo(InstanceConnectFake.TARGET))
+                .willReturn(aResponse().withTransformers(InstanceConnectFake.NAME)));
         stubAlarms(initial.alarms());
     }
 
@@ -64,6 +70,11 @@ public final class FakeAws implements AutoCloseable {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
+    /** The fake's EC2 Instance Connect, recording the keys it accepts under {@code keys} for the instance's sshd. */
+    public InstanceConnectFake instanceConnect(java.nio.file.Path keys) {
+        return instanceConnect.keysIn(keys);
     }
 
     public String url() {
@@ -189,6 +200,7 @@ public final class FakeAws implements AutoCloseable {
 
     @Override
     public void close() {
+        instanceConnect.close();
         server.stop();
     }
 }

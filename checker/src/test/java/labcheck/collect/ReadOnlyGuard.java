@@ -17,7 +17,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), it rejects any
  * operation that is not in the shipped policy or not a Describe/List/Get (or CloudTrail's
  * LookupEvents, which reads the event history), and records every
- * operation called so a test can compare the calls with the policy.
+ * operation called so a test can compare the calls with the policy. The one exception is EC2
+ * Instance Connect's SendSSHPublicKey, allowed only when {@link InstanceConnect#push} makes it
+ * (the opt-in path of {@code --ssh-via instance-connect}), from nowhere else.
  *
  * <p>Only test-setup clients that build a lab in moto may mutate, and they must say so with
  * {@link #SETUP}; no production client can carry that attribute.
@@ -31,6 +33,7 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
     static final String ASSUME_ROLE = "sts:AssumeRole";
 
     private static final Set<String> CALLED = new ConcurrentSkipListSet<>();
+    private static final Set<String> PUSHED = new ConcurrentSkipListSet<>();
     private static final List<String> VIOLATIONS = new CopyOnWriteArrayList<>();
 
     @Override
@@ -45,10 +48,25 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
             CALLED.add(action);
             return;
         }
+        if (action.equals(InstanceConnect.ACTION) && onOptInPath()) {
+            PUSHED.add(action);
+            return;
+        }
         String violation = "labcheck called " + action + ", which is " + (readOnly ? "not in the shipped policy"
                 : "not a read-only (Describe/List/Get) operation");
         VIOLATIONS.add(violation);
         throw new AssertionError(violation);
+    }
+
+    /** Whether the call is made from InstanceConnect.push, the one opt-in path (sync clients call in the caller's thread). */
+    private static boolean onOptInPath() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName()
+                .equals(InstanceConnect.class.getName()) && f.getMethodName().equals("push")));
+    }
+
+    /** The opt-in actions called (SendSSHPublicKey through InstanceConnect.push), apart from the read-only ones. */
+    static Set<String> pushed() {
+        return Set.copyOf(PUSHED);
     }
 
     /** A Describe, List or Get action, or {@code cloudtrail:LookupEvents} (reading the event history). */

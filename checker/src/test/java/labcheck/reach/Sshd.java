@@ -76,9 +76,13 @@ public final class Sshd implements AutoCloseable {
      * null, else 2222 inside the namespace), with {@code extra} config lines.
      */
     public static Sshd start(Path dir, String address, String netns, String... extra) throws Exception {
+        return start(dir, address, netns, netns == null ? FreePort.find() : 2222, extra);
+    }
+
+    /** As {@link #start(Path, String, String, String...)}, on {@code port} (a second sshd in one namespace). */
+    public static Sshd start(Path dir, String address, String netns, int port, String... extra) throws Exception {
         keys(dir);
         Files.createDirectories(Path.of("/run/sshd"));
-        int port = netns == null ? FreePort.find() : 2222;
         List<String> config = new ArrayList<>(List.of(
                 "Port " + port, "ListenAddress " + address, "HostKey " + dir.resolve("host_ed25519"),
                 "HostKey " + dir.resolve("host_rsa"),
