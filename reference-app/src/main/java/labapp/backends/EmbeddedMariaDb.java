@@ -28,8 +28,25 @@ public final class EmbeddedMariaDb extends LocalMariaDb {
         this.db = db;
     }
 
-    /** Unpacks, installs and starts a server on {@code port} with the given accounts. */
+    /**
+     * Unpacks, installs and starts a server on {@code port} with the given accounts. An install that
+     * fails is tried once more in a fresh directory: with several servers installing at once on a busy
+     * machine, {@code mariadb-install-db} has been seen to fail on its own temporary tables.
+     */
     public static EmbeddedMariaDb start(int port, DbAccounts accounts) throws IOException {
+        try {
+            return startOnce(port, accounts);
+        } catch (IOException first) {
+            try {
+                return startOnce(port, accounts);
+            } catch (IOException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static EmbeddedMariaDb startOnce(int port, DbAccounts accounts) throws IOException {
         Path root = Files.createTempDirectory("labapp-mariadb-");
         Path init = InitFile.write(root, accounts);
         DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
