@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             MergeCommand.class,
             RubricCommand.class,
             PolicyCommand.class,
+            OnboardCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,
