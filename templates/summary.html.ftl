@@ -82,6 +82,16 @@
   </ul>
   <#else><p class="none" id="flag-timings">None.</p></#if>
 
+  <h3>Changed after the deadline</h3>
+  <#if changedAfterDeadline?has_content>
+  <table id="flag-changed-after-deadline">
+    <thead><tr><th>student</th><th>resource</th><th>event</th><th>time</th><th>principal</th></tr></thead>
+    <tbody>
+    <#list changedAfterDeadline as c><tr><td>${c.studentId}</td><td>${c.resource}</td><td>${c.event}</td><td>${c.time}</td><td>${c.principal}</td></tr></#list>
+    </tbody>
+  </table>
+  <#else><p class="none" id="flag-changed-after-deadline">None (changes are looked for only with --deadline TIME).</p></#if>
+
   <h3>Timed out or failed</h3>
   <#if incomplete?has_content>
   <ul id="flag-incomplete">

@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
+. bench/common.sh
 STUDENTS="${STUDENTS:-100}"
 APPS="${APPS:-10}"
 JOBS="${JOBS:-$APPS}"
@@ -40,21 +41,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM   # leave through the EXIT trap; a bare cleanup trap would carry on afterwards
-
-# A free TCP port on 127.0.0.1 below 32768 (the kernel's ephemeral range starts there).
-USED_PORTS=" "
-free_port() {
-    local p
-    while :; do
-        p=$((20000 + RANDOM % 12000))
-        case "$USED_PORTS" in *" $p "*) continue ;; esac
-        if python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1',$p)); s.close()" 2>/dev/null; then
-            USED_PORTS="$USED_PORTS$p "
-            echo "$p"
-            return
-        fi
-    done
-}
 
 wait_for() {  # file pattern seconds
     local i
@@ -126,8 +112,7 @@ for ((r = 1; r <= RUNS; r++)); do
     rc=$?
     set -e
     load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time-$r.txt" \
-        | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.1f", s }')
+    wall=$(wall_seconds "$WORK/time-$r.txt")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time-$r.txt" | awk '{ printf "%d", $1 / 1024 }')
     # GC lines read "Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(256M) 4.2ms": the peak is the largest before-GC figure.
     cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$WORK/time-$r.txt")
@@ -141,6 +126,5 @@ for ((r = 1; r <= RUNS; r++)); do
     WALLS+=("$wall"); RSS+=("$rss"); HEAPS+=("$heap")
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 echo "median of $RUNS: $STUDENTS students, $APPS apps, --jobs $JOBS, aws=$AWS: $(median "${WALLS[@]}")s wall," \
     "max RSS $(median "${RSS[@]}") MiB, peak heap $(median "${HEAPS[@]}") MiB ($(nproc) cores, $(java -version 2>&1 | head -1))"

@@ -156,11 +156,14 @@ public final class Cohort {
     }
 
 
-    /** 0 all full marks; 2 bad roster rows; 3 marks lost (including timed out and failed students). */
+    /**
+     * 0 all full marks (or, for evidence only collected, all collected); 2 bad roster rows; 3 marks lost
+     * (including timed out and failed students).
+     */
     public int exitCode() {
         if (!problems.isEmpty()) {
             return 2;
         }
-        return rows.stream().allMatch(r -> r.status() == Status.FULL_MARKS) ? 0 : 3;
+        return rows.stream().allMatch(r -> r.status() == Status.FULL_MARKS || r.status() == Status.COLLECTED) ? 0 : 3;
     }
 }

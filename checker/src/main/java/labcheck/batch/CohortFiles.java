@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.SecretGuard;
 import labcheck.report.Reports;
+import labcheck.seal.Seal;
 
 /**
- * Writes {@code marks.csv} and {@code summary.html} beside the student directories, each atomically.
+ * Writes {@code marks.csv} and {@code summary.html} beside the student directories, each atomically,
+ * then seals the cohort: its {@code MANIFEST.sha256} lists those two files and each student's manifest
+ * (a manifest of manifests), signed with {@code --sign KEY}.
  *
  * <pre>{@code
  * new CohortFiles(null).write(cohort, Path.of("results"));   // null: the templates shipped in the jar
@@ -20,10 +23,17 @@ public final class CohortFiles {
     static final String TEMPLATE = "summary.html.ftl";
 
     private final Path templates;
+    private final Seal seal;
 
     /** @param templates a directory whose {@code summary.html.ftl} overrides the shipped one, or null */
     public CohortFiles(Path templates) {
+        this(templates, Seal.UNSIGNED);
+    }
+
+    /** @param seal how the cohort folder is sealed (signed with {@code --sign KEY}) */
+    public CohortFiles(Path templates, Seal seal) {
         this.templates = templates;
+        this.seal = seal;
     }
 
     /**
@@ -40,6 +50,7 @@ public final class CohortFiles {
         String html = SecretGuard.cleaned(render(cohort), SUMMARY);
         EvidenceBundle.writeAtomically(root.resolve(MARKS), marks);
         EvidenceBundle.writeAtomically(root.resolve(SUMMARY), html);
+        seal.apply(root);
     }
 
     /** The summary, through the scoresheets' locked-down FreeMarker configuration (no Execute, no ?new, escaped). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import labcheck.seal.Seal;
 
 /**
  * Joins the results directories of several shards into one, then writes marks.csv and
@@ -31,6 +32,12 @@ public final class CohortMerge {
      * holding no results (the others are merged), or an input or {@code out} another run is writing.
      */
     public static int merge(List<Path> inputs, Path out, Path templates, PrintWriter err) throws IOException {
+        return merge(inputs, out, templates, Seal.UNSIGNED, err);
+    }
+
+    /** As {@link #merge(List, Path, Path, PrintWriter)}, sealing the merged cohort with {@code seal}. */
+    public static int merge(List<Path> inputs, Path out, Path templates, Seal seal, PrintWriter err)
+            throws IOException {
         List<Path> usable = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.isDirectory(input)) {
@@ -67,12 +74,13 @@ public final class CohortMerge {
             return 2;
         }
         try (lock) {
-            int exit = merged(usable, out, templates, err);
+            int exit = merged(usable, out, templates, seal, err);
             return usable.size() < inputs.size() ? 2 : exit;
         }
     }
 
-    private static int merged(List<Path> inputs, Path out, Path templates, PrintWriter err) throws IOException {
+    private static int merged(List<Path> inputs, Path out, Path templates, Seal seal, PrintWriter err)
+            throws IOException {
         ResultStore target = new ResultStore(out, "staging-merge");
         target.cleanStaging();
         Set<RosterProblem> problems = new LinkedHashSet<>(target.readProblems());
@@ -96,7 +104,7 @@ public final class CohortMerge {
         List<RosterProblem> all = new ArrayList<>(problems);
         target.writeProblems(all);
         Cohort cohort = Cohort.load(target, id -> true, all);
-        new CohortFiles(templates).write(cohort, out);
+        new CohortFiles(templates, seal).write(cohort, out);
         err.println("labcheck merge: " + cohort.rows().size() + " student(s) from " + inputs.size()
                 + " director(ies) in " + out.resolve(CohortFiles.MARKS) + " and " + out.resolve(CohortFiles.SUMMARY)
                 + ".");

@@ -30,5 +30,13 @@ public record Grading(StudentGrader grader, Function<Evidence, Scoresheet> score
          * @param templates the templates directory named by {@code --templates}, or null for the shipped ones
          */
         Grading open(Path rubric, Path templates) throws Exception;
+
+        /**
+         * The grading of a run with a deadline or collecting only; a factory that knows neither (a test's)
+         * grades as {@link #open(Path, Path)} does.
+         */
+        default Grading open(Path rubric, Path templates, GradingMode mode) throws Exception {
+            return open(rubric, templates);
+        }
     }
 }

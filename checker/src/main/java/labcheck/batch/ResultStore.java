@@ -15,12 +15,16 @@ import java.util.stream.Stream;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
 import labcheck.evidence.SecretGuard;
+import labcheck.seal.Manifest;
+import labcheck.seal.Seal;
 
 /**
  * The results directory: {@code <student_id>/} per graded student, {@code _batch/} for the
  * batch's own files. A student directory is assembled in {@code _batch/staging-*} and renamed
  * into place after its completion marker is written, so after a {@code kill -9} a student
- * directory is either complete or absent, and no file in it is half-written.
+ * directory is either complete or absent, and no file in it is half-written. Every student directory
+ * is sealed ({@link Seal}): its {@code MANIFEST.sha256} lists each file's SHA-256, and a regrade keeps
+ * the earlier manifest beside the new one.
  *
  * <pre>{@code
  * ResultStore store = new ResultStore(Path.of("results"));
@@ -39,6 +43,7 @@ public final class ResultStore {
 
     private final Path root;
     private final String stagingName;
+    private final Seal seal;
 
     public ResultStore(Path root) {
         this(root, "staging");
@@ -46,8 +51,14 @@ public final class ResultStore {
 
     /** {@code stagingName} keeps shards that share one directory out of each other's staging area. */
     public ResultStore(Path root, String stagingName) {
+        this(root, stagingName, Seal.UNSIGNED);
+    }
+
+    /** @param seal how each committed student directory is sealed (signed with {@code --sign KEY}) */
+    public ResultStore(Path root, String stagingName, Seal seal) {
         this.root = root;
         this.stagingName = stagingName;
+        this.seal = seal;
     }
 
     public Path root() {
@@ -98,6 +109,8 @@ public final class ResultStore {
             EvidenceBundle.writeAtomically(staging.resolve(StudentRecord.FILE_NAME), toJson(record));
             EvidenceBundle.writeAtomically(staging.resolve(MARKER), record.status().label() + "\n");
             Path target = studentDir(record.studentId());
+            keepManifests(target, staging);
+            seal.apply(staging);
             Path old = null;
             if (Files.exists(target)) {
                 old = staging.resolveSibling(record.studentId() + ".old." + UUID.randomUUID());
@@ -109,6 +122,18 @@ public final class ResultStore {
             }
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /** The manifests (and signatures) of an earlier result, so the new seal keeps them beside its own. */
+    private static void keepManifests(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (DirectoryStream<Path> manifests = Files.newDirectoryStream(from, Manifest.FILE_NAME + "*")) {
+            for (Path m : manifests) {
+                Files.copy(m, to.resolve(m.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

@@ -13,7 +13,12 @@ public enum Status {
     /** The grader failed; graded on the evidence collected until then, if any. */
     ERROR,
     /** The roster row was unusable; not graded. */
-    ROSTER_ERROR;
+    ROSTER_ERROR,
+    /**
+     * Its AWS evidence was collected ({@code batch --collect-only}) and not yet graded; {@code batch
+     * --regrade-from-evidence} grades it. A live run never replaces it.
+     */
+    COLLECTED;
 
     /** "marks_lost", as written in marks.csv. */
     public String label() {

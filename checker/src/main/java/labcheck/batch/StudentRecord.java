@@ -25,12 +25,18 @@ public record StudentRecord(String studentId, String name, int row, String accou
 
     public static final String FILE_NAME = "result.json";
 
-    /** The status a scoresheet earns when grading ran to the end. */
+    /** The status a scoresheet earns when grading ran to the end; no scoresheet: only collected. */
     static Status statusOf(Scoresheet sheet) {
-        return sheet != null && sheet.fullMarks() ? Status.FULL_MARKS : Status.MARKS_LOST;
+        if (sheet == null) {
+            return Status.COLLECTED;
+        }
+        return sheet.fullMarks() ? Status.FULL_MARKS : Status.MARKS_LOST;
     }
 
-    /** The same student regraded: a timed-out or failed collection stays so, since its evidence is partial. */
+    /**
+     * The same student regraded: a timed-out or failed collection stays so, since its evidence is partial;
+     * evidence only collected is graded now.
+     */
     StudentRecord regraded(Scoresheet sheet) {
         Status s = status == Status.TIMED_OUT || status == Status.ERROR ? status : statusOf(sheet);
         return new StudentRecord(studentId, name, row, account, s, message, started, seconds, sheet);

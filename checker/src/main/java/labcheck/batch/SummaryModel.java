@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import labcheck.engine.Finding;
 import labcheck.report.CheckResult;
+import labcheck.report.FindingDetail;
 import labcheck.report.ItemResult;
 import labcheck.report.Marks;
 import labcheck.report.Outcome;
@@ -46,6 +47,7 @@ final class SummaryModel {
         Flags flags = Flags.of(rows);
         m.put("sharedAccounts", flags.sharedAccounts);
         m.put("timingContradictions", flags.timings);
+        m.put("changedAfterDeadline", flags.afterDeadline);
         m.put("unverifiable", flags.unverifiableByCause());
         m.put("incomplete", flags.incomplete);
         m.put("problems", cohort.problems().stream().map(p -> Map.of("row", String.valueOf(p.row()),
@@ -146,6 +148,8 @@ final class SummaryModel {
     private static final class Flags {
         final List<Map<String, String>> sharedAccounts = new ArrayList<>();
         final List<Map<String, String>> timings = new ArrayList<>();
+        /** One line per change after the deadline: student, resource, event, time, principal. */
+        final List<Map<String, String>> afterDeadline = new ArrayList<>();
         final List<Map<String, String>> incomplete = new ArrayList<>();
         final Map<String, List<String>> byStudent = new TreeMap<>();
         private final Map<String, Integer> unverifiableCount = new TreeMap<>();
@@ -212,6 +216,13 @@ final class SummaryModel {
             for (Finding other : Finding.values()) {
                 if (other != Finding.SELF_REPORTED_TIMINGS_CONTRADICTED && c.raised(other.id())) {
                     add(studentId, other.flag());
+                }
+            }
+            if (c.raised(Finding.CHANGED_AFTER_DEADLINE.id())) {
+                add(studentId, Finding.CHANGED_AFTER_DEADLINE.flag());
+                for (FindingDetail d : c.detailsOf(Finding.CHANGED_AFTER_DEADLINE.id())) {
+                    afterDeadline.add(Map.of("studentId", studentId, "resource", d.field("resource"),
+                            "event", d.field("event"), "time", d.field("time"), "principal", d.field("principal")));
                 }
             }
             if (c.outcome() == Outcome.UNVERIFIABLE) {

@@ -8,11 +8,14 @@ import labcheck.batch.BatchOptions;
 import labcheck.batch.CohortBatch;
 import labcheck.batch.CohortFiles;
 import labcheck.batch.Grading;
+import labcheck.batch.GradingMode;
 import labcheck.batch.Progress;
 import labcheck.batch.Shard;
 import labcheck.run.LiveGrading;
+import labcheck.seal.Seal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,10 +36,11 @@ import picocli.CommandLine.Parameters;
             "Writes OUT/<student_id>/ (evidence and scoresheets), OUT/marks.csv and OUT/summary.html."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every student graded with full marks",
+            "0:every student graded with full marks (with --collect-only: every student's evidence collected)",
             "1:internal error (a result could not be written)",
             "2:usage or input error, including roster rows that could not be graded (the rest are)",
-            "3:graded, some student lost marks (timed-out and failed students included)"})
+            "3:graded, some student lost marks (timed-out and failed students included); with --collect-only,"
+                + " some student's collection timed out or failed"})
 public final class BatchCommand extends GuardedCommand {
 
     /** Longest per-student budget accepted: a day; anything longer is a typo (5h for 5m). */
@@ -77,6 +81,18 @@ public final class BatchCommand extends GuardedCommand {
             description = "Regrade every stored evidence bundle in --out offline with the current rubric; "
                     + "the roster is optional.")
     boolean regradeFromEvidence;
+
+    @Option(names = "--collect-only",
+            description = "Collect every student's AWS evidence now (e.g. at the deadline), timestamped, without"
+                    + " probing or grading; grade it later with --regrade-from-evidence. A live run never replaces"
+                    + " what this collected.")
+    boolean collectOnly;
+
+    @Mixin
+    DeadlineOption deadline = new DeadlineOption();
+
+    @Mixin
+    SignOption sign = new SignOption();
 
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Grade only shard K of N (1-based; a stable hash of the student id). Also read from "
@@ -133,6 +149,11 @@ public final class BatchCommand extends GuardedCommand {
             throw new IllegalArgumentException("--jobs " + jobs + " is more than " + MAX_JOBS + ". Fix: give"
                     + " --jobs 32 or so; grading more students at once only queues them.");
         }
+        if (regradeFromEvidence && (collectOnly || deadline.value() != null)) {
+            throw new IllegalArgumentException("--regrade-from-evidence grades the stored evidence offline: it neither"
+                    + " collects (--collect-only) nor reads CloudTrail (--deadline; the deadline is the one the"
+                    + " evidence was collected with). Fix: leave those out, or run the collection first.");
+        }
         if (retryFailed && keepFailed) {
             throw new IllegalArgumentException("--retry-failed and --keep-failed contradict each other. Fix: give one"
                     + " (--retry-failed is the default).");
@@ -149,10 +170,11 @@ public final class BatchCommand extends GuardedCommand {
         // a template that does not parse stops the run here, not after the first student's minutes of probing
         CommandSupport.reports(templates);
         new CohortFiles(templates).compiled();
+        Seal seal = sign.seal();
         OutputDir.prepare(out, "--out");
-        Grading g = grading.open(rubric, templates);
+        Grading g = grading.open(rubric, templates, new GradingMode(deadline.value(), collectOnly));
         return CohortBatch.run(new CohortBatch.Request(roster, out, selected, options, regradeFromEvidence,
-                templates, env), g, progress, err());
+                templates, env, collectOnly, seal), g, progress, err());
     }
 
 

@@ -18,6 +18,7 @@ import labcheck.report.Reports;
 import labcheck.report.Scoresheet;
 import labcheck.rubric.Rubric;
 import labcheck.run.LiveRun;
+import labcheck.run.ProbeRequestBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +52,9 @@ public class CheckCommand extends GuardedCommand {
 
     @Mixin
     SshOptions ssh = new SshOptions();
+
+    @Mixin
+    DeadlineOption deadline = new DeadlineOption();
 
     @Option(names = "--student", description = "Student id shown on the scoresheet.")
     String studentId;
@@ -109,7 +113,8 @@ public class CheckCommand extends GuardedCommand {
         }
         String clusterId = aws.clusterId(chosen.thresholds().clusterId());
         ProbeSettings probeSettings = probe.requested()
-                ? probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null).settings(env) : null;
+                ? ProbeRequestBuilder.builder(probe.request(chosen.thresholds().requestsPerApp(), sshSettings != null))
+                .resetCachedKeys(chosen.thresholds().resetCachedProductKeys()).build().settings(env) : null;
         AwsSettings awsSettings = wantAws ? aws.settings(probe.appUrl, clusterId) : null;
         Subject subject = new Subject(studentId, name, aws.region, clusterId, probe.appUrl, probe.baselineUrl,
                 wantAws ? aws.source() : "none");
@@ -122,7 +127,7 @@ public class CheckCommand extends GuardedCommand {
         try {
             LiveRun.Plan plan = new LiveRun.Plan(subject, awsSettings, probeSettings, sshSettings,
                     sshSettings == null ? null : probe.sourceText());
-            evidence = LiveRun.gather(plan, clock,
+            evidence = LiveRun.gather(plan, deadline.value(), clock,
                     line -> { err.println("labcheck: " + line); err.flush(); }, e -> { });
         } finally {
             if (probeSettings != null) {

@@ -41,6 +41,9 @@ public final class CollectCommand extends GuardedCommand {
     @Option(names = "--student", description = "Student id recorded in the bundle.")
     String studentId;
 
+    @Mixin
+    DeadlineOption deadline = new DeadlineOption();
+
     Clock clock = Clock.systemUTC();
 
     @Override
@@ -55,7 +58,8 @@ public final class CollectCommand extends GuardedCommand {
         try (AwsCollector collector = AwsCollector.create(settings)) {
             Subject subject = new Subject(studentId, null, collector.region(), settings.clusterId(), appUrl,
                     null, aws.source());
-            Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString()));
+            Evidence evidence = collector.collect(Evidence.empty(subject, clock.instant().toString())
+                    .withDeadline(deadline.value()));
             Path file = EvidenceBundle.write(out, evidence);
             report(evidence, file, out());
             return 0;
@@ -73,5 +77,11 @@ public final class CollectCommand extends GuardedCommand {
         e.notes().forEach(n -> out.println("  note: " + n));
         facts.stream().filter(f -> !f.available()).map(f -> f.unavailable().describe()).distinct()
                 .forEach(m -> out.println("  unavailable: " + m));
+        if (e.deadline() != null) {
+            out.println("  deadline " + e.deadline() + ": " + (e.cloudTrail().available()
+                    ? e.cloudTrail().value().events().size() + " write(s) on the lab's resources after it in CloudTrail"
+                    + (e.cloudTrail().value().truncation() == null ? "." : "; " + e.cloudTrail().value().truncation())
+                    : "CloudTrail unavailable: " + e.cloudTrail().unavailable().describe()));
+        }
     }
 }

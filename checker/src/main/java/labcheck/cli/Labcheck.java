@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  * labcheck check --region us-east-1 --app http://3.80.1.2:5001 --baseline http://3.80.1.2:5000
  * labcheck batch roster.csv --jobs 8
  * labcheck grade bundle/ --out results/
+ * labcheck verify results/ --public-key judges.pub.pem
  * }</pre>
  *
  * Add a subcommand by listing its class in {@code subcommands} below.
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             GradeCommand.class,
             BatchCommand.class,
             MergeCommand.class,
+            VerifyCommand.class,
             RubricCommand.class,
             PolicyCommand.class,
             OnboardCommand.class,

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import labcheck.batch.CohortFiles;
 import labcheck.batch.CohortMerge;
+import labcheck.seal.Seal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +38,9 @@ public final class MergeCommand extends GuardedCommand {
             description = "Directory of FreeMarker templates overriding the shipped ones.")
     Path templates;
 
+    @Mixin
+    SignOption sign = new SignOption();
+
     @Override
     protected String prefix() {
         return "labcheck merge: ";
@@ -45,7 +50,8 @@ public final class MergeCommand extends GuardedCommand {
     protected int run() throws Exception {
         CommandSupport.requireTemplatesDir(templates);
         new CohortFiles(templates).compiled();
+        Seal seal = sign.seal();
         OutputDir.prepare(out, "--out");
-        return CohortMerge.merge(inputs, out, templates, err());
+        return CohortMerge.merge(inputs, out, templates, seal, err());
     }
 }

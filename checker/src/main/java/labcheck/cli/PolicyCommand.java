@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code labcheck policy}: prints the least-privilege IAM policy labcheck needs (only the
- * Describe/Get actions it calls). The JSON goes to standard output, so it can be saved as is;
+ * Describe/Get actions it calls, and CloudTrail's LookupEvents for {@code --deadline}). The JSON goes to standard output, so it can be saved as is;
  * the note on roles goes to standard error.
  *
  * <pre>{@code

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The five read-only service clients, sharing one region, one credential provider, the SDK's
+ * The six read-only service clients, sharing one region, one credential provider, the SDK's
  * adaptive retry mode (client-side rate limiting and backoff on throttling) and call timeouts.
  */
 final class AwsClients implements AutoCloseable {
@@ -33,6 +34,7 @@ final class AwsClients implements AutoCloseable {
     final Ec2Client ec2;
     final RdsClient rds;
     final CloudWatchClient cloudWatch;
+    final CloudTrailClient cloudTrail;
     private final StsClient assumeRoleSts;
     private final AwsCredentialsProvider credentials;
 
@@ -59,6 +61,7 @@ final class AwsClients implements AutoCloseable {
         ec2 = configure(Ec2Client.builder(), settings, credentials, settings.callTimeout()).build();
         rds = configure(RdsClient.builder(), settings, credentials, settings.callTimeout()).build();
         cloudWatch = configure(CloudWatchClient.builder(), settings, credentials, settings.callTimeout()).build();
+        cloudTrail = configure(CloudTrailClient.builder(), settings, credentials, settings.callTimeout()).build();
     }
 
     /** {@code labcheck-<user>}, so the account owner can tell labcheck's sessions apart in CloudTrail. */
@@ -98,7 +101,7 @@ final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {sts, elastiCache, ec2, rds, cloudWatch,
+        for (AutoCloseable c : new AutoCloseable[] {sts, elastiCache, ec2, rds, cloudWatch, cloudTrail,
                 credentials instanceof AutoCloseable ac ? ac : null, assumeRoleSts}) {
             if (c != null) {
                 try {

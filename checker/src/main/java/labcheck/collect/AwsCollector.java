@@ -1,5 +1,7 @@
 package labcheck.collect;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +21,16 @@ import labcheck.evidence.RouteTable;
 import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Subnet;
+import labcheck.evidence.TrailLookup;
 import labcheck.evidence.Unavailable;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 
 /**
- * Collects a student's lab from their AWS account, read-only: every call is a Describe or Get
- * listed in {@link ReadOnlyPolicy}. STS GetCallerIdentity goes first so bad credentials fail fast
+ * Collects a student's lab from their AWS account, read-only: every call is a Describe, Get or
+ * CloudTrail LookupEvents listed in {@link ReadOnlyPolicy}. STS GetCallerIdentity goes first so bad credentials fail fast
  * with one message; after that, each call that fails leaves only its own {@link Fact} unavailable.
+ * With a deadline in the evidence ({@link Evidence#withDeadline}), CloudTrail's write events on the
+ * lab's resources after it are read last ({@link Trail}).
  *
  * <pre>{@code
  * try (AwsCollector collector = AwsCollector.create(settings)) {
@@ -101,6 +106,14 @@ public final class AwsCollector implements AutoCloseable {
                 .subnets(net.subnets()).routeTables(net.routeTables()).securityGroups(net.securityGroups())
                 .instances(net.instances()).dbInstances(dbF.join()).alarms(alarmsF.join())
                 .notes(notes).build();
+        if (base.deadline() != null) {
+            // after the rest: the lab's resources are what the lookup looks for
+            Fact<TrailLookup> writes = new Trail(clients.cloudTrail, calls).lookup(base.deadline(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    LabResources.of(aws));
+            rejectedMidway(found, net, writes);
+            aws = aws.toBuilder().cloudTrail(writes).build();
+        }
         return base.withAwsFrom(aws);
     }
 

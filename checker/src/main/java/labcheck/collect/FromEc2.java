@@ -78,6 +78,7 @@ final class FromEc2 {
                 .privateIpAddress(i.privateIpAddress())
                 .securityGroupIds(i.hasSecurityGroups() ? FromElastiCache.map(i.securityGroups(),
                         GroupIdentifier::groupId) : null)
+                .launchTime(FromElastiCache.instant(i.launchTime()))
                 .build();
     }
 

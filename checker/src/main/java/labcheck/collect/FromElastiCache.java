@@ -32,7 +32,8 @@ final class FromElastiCache {
                 .replicationGroupId(c.replicationGroupId())
                 .preferredAvailabilityZone(c.preferredAvailabilityZone())
                 .transitEncryptionEnabled(c.transitEncryptionEnabled())
-                .authTokenEnabled(c.authTokenEnabled()).build();
+                .authTokenEnabled(c.authTokenEnabled()).cacheClusterCreateTime(instant(c.cacheClusterCreateTime()))
+                .build();
     }
 
     static ReplicationGroup replicationGroup(software.amazon.awssdk.services.elasticache.model.ReplicationGroup g) {
@@ -44,7 +45,8 @@ final class FromElastiCache {
                 .memberClusters(g.hasMemberClusters() ? List.copyOf(g.memberClusters()) : null)
                 .cacheNodeType(g.cacheNodeType()).primaryEndpoint(primary)
                 .configurationEndpoint(endpoint(g.configurationEndpoint()))
-                .clusterEnabled(g.clusterEnabled()).engine(g.engine()).build();
+                .clusterEnabled(g.clusterEnabled()).engine(g.engine())
+                .replicationGroupCreateTime(instant(g.replicationGroupCreateTime())).build();
     }
 
     static ServerlessCache serverless(software.amazon.awssdk.services.elasticache.model.ServerlessCache s) {
@@ -52,7 +54,7 @@ final class FromElastiCache {
                 .engine(s.engine()).majorEngineVersion(s.majorEngineVersion())
                 .subnetIds(s.hasSubnetIds() ? List.copyOf(s.subnetIds()) : null)
                 .securityGroupIds(s.hasSecurityGroupIds() ? List.copyOf(s.securityGroupIds()) : null)
-                .endpoint(endpoint(s.endpoint())).build();
+                .endpoint(endpoint(s.endpoint())).createTime(instant(s.createTime())).build();
     }
 
     static CacheSubnetGroup subnetGroup(software.amazon.awssdk.services.elasticache.model.CacheSubnetGroup g) {
@@ -62,6 +64,11 @@ final class FromElastiCache {
 
     static Endpoint endpoint(software.amazon.awssdk.services.elasticache.model.Endpoint e) {
         return e == null ? null : new Endpoint(e.address(), e.port());
+    }
+
+    /** A creation time as evidence keeps it: an ISO-8601 instant, or null when the service left it out. */
+    static String instant(java.time.Instant t) {
+        return t == null ? null : t.toString();
     }
 
     static <A, B> List<B> map(List<A> list, Function<A, B> f) {

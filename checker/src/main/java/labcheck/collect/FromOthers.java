@@ -40,6 +40,7 @@ final class FromOthers {
                 .vpcSecurityGroupIds(d.hasVpcSecurityGroups() ? FromElastiCache.map(d.vpcSecurityGroups(),
                         VpcSecurityGroupMembership::vpcSecurityGroupId) : null)
                 .endpoint(d.endpoint() == null ? null : new Endpoint(d.endpoint().address(), d.endpoint().port()))
+                .instanceCreateTime(FromElastiCache.instant(d.instanceCreateTime()))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package labcheck.engine;
 
 import java.util.List;
+import labcheck.report.FindingDetail;
 import labcheck.report.Outcome;
 
 /**
@@ -12,9 +13,16 @@ import labcheck.report.Outcome;
  * @param details  the check's {@code details} report entries, joined by newlines, or null
  * @param findings the ids of the {@link Finding}s the check raised, in order
  * @param howToVerify for an unverifiable run, what would make it verifiable; else null
+ * @param findingDetails the facts the check raised with its findings ({@link Finding#raise(org.junit.jupiter.api.TestReporter, java.util.Map)})
  */
 public record CheckRun(String id, Outcome outcome, double fraction, String message, String details,
-        List<String> findings, String howToVerify) {
+        List<String> findings, String howToVerify, List<FindingDetail> findingDetails) {
+
+    /** A run whose findings carry no details. */
+    public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
+                    List<String> findings, String howToVerify) {
+        this(id, outcome, fraction, message, details, findings, howToVerify, List.of());
+    }
 
     /** A run without a verification hint. */
     public CheckRun(String id, Outcome outcome, double fraction, String message, String details,
@@ -24,6 +32,7 @@ public record CheckRun(String id, Outcome outcome, double fraction, String messa
 
     public CheckRun {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        findingDetails = findingDetails == null ? List.of() : List.copyOf(findingDetails);
     }
 
     /** A run that raised no {@link Finding}. */

@@ -1,5 +1,8 @@
 package labcheck.engine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.TestReporter;
 
 /**
@@ -23,7 +26,12 @@ public enum Finding {
     /** An answer carried another product than the id asked for (another id's, or other data for it). */
     WRONG_PRODUCT_SERVED("wrong_product_served", "wrong product served"),
     /** The no-cache app is much slower than the database work its requests need, as labcheck timed it. */
-    BASELINE_SLOWER_THAN_ITS_QUERY("baseline_slower_than_its_query", "no-cache app slower than its query");
+    BASELINE_SLOWER_THAN_ITS_QUERY("baseline_slower_than_its_query", "no-cache app slower than its query"),
+    /**
+     * A lab resource was created or changed after the deadline ({@code --deadline}); raised once per
+     * change with its {@code event}, {@code time}, {@code resource} and {@code principal}.
+     */
+    CHANGED_AFTER_DEADLINE("changed_after_deadline", "changed after the deadline");
 
     private final String id;
     private final String flag;
@@ -46,5 +54,25 @@ public enum Finding {
     /** Records this finding on the running check. */
     public void raise(TestReporter reporter) {
         Report.publish(reporter, Report.FINDING, id);
+    }
+
+    /**
+     * Records one occurrence of this finding with its facts, which reach the scoresheet as a
+     * {@code FindingDetail}; blank facts are left out.
+     *
+     * <pre>{@code
+     * Finding.CHANGED_AFTER_DEADLINE.raise(reporter, Map.of("event", "AuthorizeSecurityGroupIngress",
+     *         "time", "2026-12-05T18:02:11Z", "resource", "EC2 security group sg-0redis", "principal", arn));
+     * }</pre>
+     */
+    public void raise(TestReporter reporter, Map<String, String> facts) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(Report.FINDING, id);
+        facts.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                entry.put(Report.FINDING + "." + name, value);
+            }
+        });
+        Objects.requireNonNull(reporter, "reporter").publishEntry(entry);
     }
 }

@@ -31,13 +31,19 @@ final class ScoresheetAssembler {
 
     Scoresheet assemble(GradingContext context, Map<String, CheckRun> runs, Instant gradedAt) {
         Evidence evidence = context.evidence();
-        List<ItemResult> items = items(rubric.items(), "", runs, context.thresholds());
-        List<ItemResult> bonus = items(rubric.bonus(), "B", runs, context.thresholds());
+        DeadlineDeduction deduction = DeadlineDeduction.of(items(rubric.items(), "", runs, context.thresholds()),
+                items(rubric.bonus(), "B", runs, context.thresholds()),
+                context.thresholds().changedAfterDeadlineDeduction());
+        List<ItemResult> items = deduction.items();
+        List<ItemResult> bonus = deduction.bonus();
         double total = Marks.round(sum(items) + sum(bonus));
         double max = Marks.round(items.stream().mapToDouble(ItemResult::max).sum());
+        List<String> notes = new ArrayList<>(notes(evidence, items, bonus));
+        if (deduction.note() != null) {
+            notes.add(deduction.note());
+        }
         return new Scoresheet(Scoresheet.SCHEMA_VERSION, Version.current(), rubric.id(), rubric.version(),
-                rubric.title(), student(evidence), gradedAt.toString(), total, max, items, bonus,
-                notes(evidence, items, bonus));
+                rubric.title(), student(evidence), gradedAt.toString(), total, max, items, bonus, List.copyOf(notes));
     }
 
     private List<ItemResult> items(List<RubricItem> rubricItems, String prefix, Map<String, CheckRun> runs,
@@ -72,7 +78,7 @@ final class ScoresheetAssembler {
         String remediation = remediation(run, info, thresholds);
         double marks = Marks.round(rubricCheck.marks() * run.fraction());
         return new CheckResult(number, rubricCheck.id(), title, marks, rubricCheck.marks(), run.outcome(), message,
-                remediation, run.details(), run.findings());
+                remediation, run.details(), run.findings(), run.findingDetails());
     }
 
     /** Hint for an unverifiable check whose cause carries no specific one. */

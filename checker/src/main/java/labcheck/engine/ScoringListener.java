@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import labcheck.report.FindingDetail;
 import labcheck.report.Outcome;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -30,6 +32,7 @@ final class ScoringListener implements TestExecutionListener {
     private final Map<String, List<String>> details = new ConcurrentHashMap<>();
     private final Map<String, String> messages = new ConcurrentHashMap<>();
     private final Map<String, List<String>> findings = new ConcurrentHashMap<>();
+    private final Map<String, List<FindingDetail>> findingDetails = new ConcurrentHashMap<>();
 
     Map<String, CheckRun> runs() {
         return Map.copyOf(runs);
@@ -49,6 +52,20 @@ final class ScoringListener implements TestExecutionListener {
                 }
             }
         });
+        detailOf(entry.getKeyValuePairs()).ifPresent(d -> findingDetails
+                .computeIfAbsent(test.getUniqueId(), k -> new ArrayList<>()).add(d));
+    }
+
+    /** A finding raised with facts: one entry holding its id and each fact under {@code finding.<name>}. */
+    private static Optional<FindingDetail> detailOf(Map<String, String> pairs) {
+        String id = pairs.get(Report.FINDING);
+        Map<String, String> facts = new TreeMap<>();
+        pairs.forEach((key, value) -> {
+            if (key.startsWith(Report.FINDING + ".")) {
+                facts.put(key.substring(Report.FINDING.length() + 1), value);
+            }
+        });
+        return id == null || facts.isEmpty() ? Optional.empty() : Optional.of(new FindingDetail(id, facts));
     }
 
     @Override
@@ -71,7 +88,7 @@ final class ScoringListener implements TestExecutionListener {
         CheckRun run = score(id.get(), location(test), result, messages.get(test.getUniqueId()), detail);
         List<String> raised = findings.get(test.getUniqueId());
         runs.put(id.get(), raised == null ? run : new CheckRun(run.id(), run.outcome(), run.fraction(), run.message(),
-                run.details(), raised, run.howToVerify()));
+                run.details(), raised, run.howToVerify(), findingDetails.get(test.getUniqueId())));
     }
 
     static CheckRun score(String id, String location, TestExecutionResult result, String passMessage, String details) {

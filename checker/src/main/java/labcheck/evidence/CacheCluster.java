@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * ElastiCache DescribeCacheClusters (ShowCacheNodeInfo=true), one cluster.
  * A null field means the service left it out (unknown), never "empty".
+ *
+ * @param cacheClusterCreateTime when the cluster was created, an ISO-8601 instant (a deadline is judged by it)
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +25,8 @@ public record CacheCluster(
         String replicationGroupId,
         String preferredAvailabilityZone,
         Boolean transitEncryptionEnabled,
-        Boolean authTokenEnabled) {
+        Boolean authTokenEnabled,
+        String cacheClusterCreateTime) {
 
     /** One node of a cluster, with its endpoint. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
-/** EC2 DescribeInstances, one instance (its Name tag only; other tags are not kept). */
+/**
+ * EC2 DescribeInstances, one instance (its Name tag only; other tags are not kept).
+ *
+ * @param launchTime when the instance was last started (launched, or started again after a stop), an
+ *                   ISO-8601 instant: EC2 keeps no other creation time
+ */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Ec2Instance(
@@ -17,7 +22,8 @@ public record Ec2Instance(
         String publicIpAddress,
         String publicDnsName,
         String privateIpAddress,
-        List<String> securityGroupIds) {
+        List<String> securityGroupIds,
+        String launchTime) {
 
     /** A builder with every field unset (null: unknown), for collectors and test fixtures. */
     public static Ec2InstanceBuilder builder() {

@@ -10,6 +10,9 @@ import labcheck.evidence.app.AppEvidence;
  * One field per source API call, so that AccessDenied on one call makes only that
  * field unavailable.
  *
+ * <p>{@code deadline} is the deadline the run was given ({@code --deadline}, ISO-8601 with its zone), or
+ * null; with one, {@code cloudTrail} holds the write events on the lab's resources after it.
+ *
  * <p>No field can hold a secret: records keep identifiers, never credentials, and URLs
  * pass through {@link SafeUrl}. {@link EvidenceBundle} refuses to write anything that
  * still looks like a key or a password.
@@ -26,6 +29,7 @@ public record Evidence(
         int schemaVersion,
         Subject subject,
         String collectedAt,
+        String deadline,
         Fact<CallerIdentity> identity,
         Fact<List<CacheCluster>> cacheClusters,
         Fact<List<ReplicationGroup>> replicationGroups,
@@ -37,6 +41,7 @@ public record Evidence(
         Fact<List<Ec2Instance>> instances,
         Fact<List<RdsInstance>> dbInstances,
         Fact<List<MetricAlarm>> alarms,
+        Fact<TrailLookup> cloudTrail,
         Fact<AppEvidence> app,
         List<String> notes) {
 
@@ -46,6 +51,10 @@ public record Evidence(
     public Evidence {
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
+
+    /** How to have CloudTrail read: what a run without a deadline says about changes after one. */
+    public static final String NO_DEADLINE = "run with --deadline TIME (ISO-8601 with a zone, e.g."
+            + " 2026-12-05T17:00:00Z) to look for changes made to the lab after the deadline.";
 
     /** A builder with every field unset (null; schemaVersion 0); most callers start from {@link #empty}. */
     public static EvidenceBuilder builder() {
@@ -73,8 +82,21 @@ public record Evidence(
                 .instances(Fact.notCollected("EC2 instances", aws))
                 .dbInstances(Fact.notCollected("RDS instances", aws))
                 .alarms(Fact.notCollected("CloudWatch alarms", aws))
+                .cloudTrail(Fact.notCollected("CloudTrail's event history", NO_DEADLINE))
                 .app(Fact.notCollected("The app probe", app))
                 .notes(List.of()).build();
+    }
+
+    /**
+     * This evidence for a run with a deadline: the collector then reads CloudTrail's writes after it.
+     *
+     * @param deadline ISO-8601 with a zone, e.g. {@code 2026-12-05T17:00:00Z}; null for none
+     */
+    public Evidence withDeadline(String deadline) {
+        String aws = "run with --region and credentials (--profile, --role-arn or the default chain)";
+        return toBuilder().deadline(deadline).cloudTrail(deadline == null
+                ? Fact.notCollected("CloudTrail's event history", NO_DEADLINE)
+                : Fact.notCollected("CloudTrail's event history", aws)).build();
     }
 
     public Evidence withApp(Fact<AppEvidence> value) {
@@ -86,8 +108,8 @@ public record Evidence(
      * It starts from {@code aws} and names what stays, so a new AWS fact needs no change here.
      */
     public Evidence withAwsFrom(Evidence aws) {
-        return aws.toBuilder().schemaVersion(schemaVersion).subject(subject).collectedAt(collectedAt).app(app)
-                .notes(concat(notes, aws.notes)).build();
+        return aws.toBuilder().schemaVersion(schemaVersion).subject(subject).collectedAt(collectedAt)
+                .deadline(deadline).app(app).notes(concat(notes, aws.notes)).build();
     }
 
     /** Marks every AWS-side fact unavailable for one reason (no credentials, an expired token). */
@@ -97,7 +119,8 @@ public record Evidence(
                 .cacheSubnetGroups(Fact.unavailable(why)).subnets(Fact.unavailable(why))
                 .routeTables(Fact.unavailable(why)).securityGroups(Fact.unavailable(why))
                 .instances(Fact.unavailable(why)).dbInstances(Fact.unavailable(why))
-                .alarms(Fact.unavailable(why)).build();
+                .alarms(Fact.unavailable(why))
+                .cloudTrail(deadline == null ? cloudTrail : Fact.unavailable(why)).build();
     }
 
     public Evidence withSubject(Subject value) {

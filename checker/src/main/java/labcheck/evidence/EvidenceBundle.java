@@ -34,7 +34,7 @@ public final class EvidenceBundle {
     /** The fields of a bundle that hold evidence; a bundle with none of them is refused. */
     private static final java.util.List<String> FACTS = java.util.Arrays.stream(Evidence.class.getRecordComponents())
             .map(java.lang.reflect.RecordComponent::getName)
-            .filter(n -> !java.util.Set.of("schemaVersion", "subject", "collectedAt", "notes").contains(n))
+            .filter(n -> !java.util.Set.of("schemaVersion", "subject", "collectedAt", "deadline", "notes").contains(n))
             .toList();
 
     private EvidenceBundle() {

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
-/** RDS DescribeDBInstances, one instance. No master password is ever part of this record. */
+/**
+ * RDS DescribeDBInstances, one instance. No master password is ever part of this record.
+ *
+ * @param instanceCreateTime when the instance was created, an ISO-8601 instant
+ */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RdsInstance(
@@ -17,7 +21,8 @@ public record RdsInstance(
         String vpcId,
         List<String> subnetIds,
         List<String> vpcSecurityGroupIds,
-        Endpoint endpoint) {
+        Endpoint endpoint,
+        String instanceCreateTime) {
 
     /** A builder with every field unset (null: unknown), for collectors and test fixtures. */
     public static RdsInstanceBuilder builder() {

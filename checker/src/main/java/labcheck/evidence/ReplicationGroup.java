@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * ElastiCache DescribeReplicationGroups, one group. The console's "Easy create" makes one,
  * whose member clusters are named {@code <id>-001}, {@code <id>-002}, ...
+ *
+ * @param replicationGroupCreateTime when the group was created, an ISO-8601 instant
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,7 +20,8 @@ public record ReplicationGroup(
         Endpoint primaryEndpoint,
         Endpoint configurationEndpoint,
         Boolean clusterEnabled,
-        String engine) {
+        String engine,
+        String replicationGroupCreateTime) {
 
     /** A builder with every field unset (null: unknown), for collectors and test fixtures. */
     public static ReplicationGroupBuilder builder() {

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 
-/** ElastiCache DescribeServerlessCaches, one cache. A serverless cache has no node type. */
+/**
+ * ElastiCache DescribeServerlessCaches, one cache. A serverless cache has no node type.
+ *
+ * @param createTime when the cache was created, an ISO-8601 instant
+ */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerlessCache(
@@ -14,7 +18,8 @@ public record ServerlessCache(
         String majorEngineVersion,
         List<String> subnetIds,
         List<String> securityGroupIds,
-        Endpoint endpoint) {
+        Endpoint endpoint,
+        String createTime) {
 
     /** A builder with every field unset (null: unknown), for collectors and test fixtures. */
     public static ServerlessCacheBuilder builder() {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import labcheck.evidence.Fact;
 import labcheck.evidence.SafeUrl;
 import labcheck.evidence.Unavailable;
@@ -63,19 +65,23 @@ public final class AppProbe {
         DbReader.Result db = DbReader.connect(s.db(), total.cap(limits.requestTimeout()));
         RedisReader.Result redis = RedisReader.connect(s.redis(), total.cap(limits.requestTimeout()));
         try {
+            ProductKeys productKeys = new ProductKeys(redis.reader(), notes);
+            int highest = IdChooser.highest(limits, db.reader(), notes);
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
-            var warm = WarmPhase.read(db, redis);
+            productKeys.beforeRequests(() -> sample(WarmPhase.top(db.reader(), 3), highest));
+            var warm = WarmPhase.read(db, redis, productKeys);
             Fact<HealthProbe> health = guard("The health probe", () -> health(app, total.share(0.1)));
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
-            List<Integer> candidates = IdChooser.candidates(limits, db.reader(), redis.reader(), notes);
+            IdChooser.Chosen chosen = IdChooser.candidates(limits, highest, productKeys, notes);
 
             StatsReader.Read before = StatsReader.read(app, total.share(0.05));
             tally.windowOpen = before.snapshot() != null;
             long[] redisBefore = tally.windowOpen ? keyspace(redis.reader(), notes) : null;
-            Tracer tracer = new Tracer(redis.reader(), db.reader(), tally, notes);
+            long[] ownBefore = redis.reader() == null ? null : redis.reader().ownLookups();
+            Tracer tracer = new Tracer(redis.reader(), productKeys, db.reader(), notes);
             Fact<LazyLoadProbe> lazy = guard("The lazy-loading probe",
-                    () -> products.lazyLoad(candidates, redis.reader() != null, tracer, total.share(0.2)));
+                    () -> products.lazyLoad(chosen, productKeys, tracer, total.share(0.2)));
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
                     : guard("The database probe", () -> products.hitWindow(db.reader(),
                             SafeUrl.strip(s.db().jdbcUrl()), tracer, total.share(0.15)));
@@ -90,13 +96,19 @@ public final class AppProbe {
             timing = queries.after(timing, total.share(0.08));
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
             long[] redisAfter = redisBefore == null ? null : keyspace(redis.reader(), notes);
+            if (ownBefore != null) {
+                // the probe's own key reads in the window (EXISTS, TYPE, ...), which Redis counted with the app's
+                long[] ownAfter = redis.reader().ownLookups();
+                tally.probeHits = (int) (ownAfter[0] - ownBefore[0]);
+                tally.probeMisses = (int) (ownAfter[1] - ownBefore[1]);
+            }
             tally.windowOpen = false;
             Fact<StatsWindow> stats = statsWindow(before, after, tally, redisBefore, redisAfter);
             lazy = products.withTotals(lazy);
 
-            Fact<RedisKeysProbe> keys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
-                    : guard("The Redis key probe", () -> products.redisKeys(redis.reader()));
-            WritePhase writes = new WritePhase(app, redis.reader(), products.cachedProducts());
+            Fact<RedisKeysProbe> redisKeys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
+                    : guard("The Redis key probe", () -> products.redisKeys(redis.reader(), productKeys));
+            WritePhase writes = new WritePhase(app, redis.reader(), productKeys, products.cachedProducts());
             var writeThrough = limits.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NO_WRITES);
             var delete = !limits.writeProbes()
@@ -114,9 +126,10 @@ public final class AppProbe {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.apps().app().url()))
                     .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))
-                    .health(health).lazyLoad(lazy).redis(keys).database(database).timing(timing)
+                    .health(health).lazyLoad(lazy).redis(redisKeys).database(database).timing(timing)
                     .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)
-                    .source(source).durationMs(ms).notes(notes).warmCache(warm).servers(servers).build());
+                    .source(source).durationMs(ms).notes(notes).warmCache(warm).servers(servers)
+                    .keyScheme(productKeys.readable() ? productKeys.scheme() : null).build());
         } catch (RuntimeException e) {
             return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "
@@ -186,6 +199,19 @@ public final class AppProbe {
                 problems.length() == 0 ? null : problems.toString()));
     }
 
+    /**
+     * Ids whose key tells a cache warmed under another name: the most viewed first (a warm-up caches
+     * those), then a few spread over the range, with three digits or more (a name search for "7"
+     * would match too much).
+     */
+    private static List<Integer> sample(List<Integer> top, int highest) {
+        Set<Integer> ids = new LinkedHashSet<>(top);
+        for (int i = 1; i <= 5 && highest >= 100; i++) {
+            ids.add(Math.max(100, highest * i / 6));
+        }
+        return List.copyOf(ids);
+    }
+
     /** Redis's own keyspace counters, or null when Redis is not readable (the window is then judged on /stats). */
     private static long[] keyspace(RedisReader redis, List<String> notes) {
         if (redis == null) {
@@ -211,7 +237,7 @@ public final class AppProbe {
         boolean redis = redisBefore != null && redisAfter != null;
         return Fact.of(new StatsWindow(before.snapshot(), after.snapshot(), t.windowHits, t.windowMisses,
                 t.windowUnknown, redis ? snapshot(redisBefore) : null, redis ? snapshot(redisAfter) : null,
-                redis ? t.probeHits : 0, redis ? t.probeMisses : 0));
+                redis ? t.probeHits : 0, redis ? t.probeMisses : 0, t.windowBypasses));
     }
 
     private static StatsSnapshot snapshot(long[] keyspace) {

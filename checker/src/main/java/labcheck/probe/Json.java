@@ -111,7 +111,8 @@ final class Json {
         return true;
     }
 
-    private static boolean sameValue(JsonNode x, JsonNode y) {
+    /** Two scalars alike: numbers by value (a hash holds them as text), anything else exactly. */
+    static boolean sameValue(JsonNode x, JsonNode y) {
         if (x.isNumber() || y.isNumber()) {
             java.math.BigDecimal a = boundedDecimal(x.asText());
             java.math.BigDecimal b = boundedDecimal(y.asText());

@@ -22,13 +22,16 @@ import java.time.Duration;
  * @param connectTimeout one connection's limit (default 3 s)
  * @param maxBodyBytes   bytes read of one body at most (default 256 KiB)
  * @param writeProbes    whether to try PUT and DELETE (they change data, then put it back; default true)
+ * @param resetKeys      whether, when every product chosen is already cached, the probe may delete a few of
+ *                       the app's product keys to observe a miss (the rubric's {@code resetCachedProductKeys};
+ *                       default false: labcheck does not delete student keys)
  */
 // changed a part at a time (withRedis, withBudget): withers on, whatever the build's default for records
 @RecordBuilder
 @RecordBuilder.Options(enableWither = true, enableGetters = false, addStaticBuilder = false)
 public record Limits(int requestsPerApp, int warmupPerApp, int lazyIds, int maxProductId, int concurrency,
                      Duration loadDuration, Duration budget, Duration requestTimeout, Duration connectTimeout,
-                     int maxBodyBytes, boolean writeProbes) implements LimitsBuilder.With {
+                     int maxBodyBytes, boolean writeProbes, boolean resetKeys) implements LimitsBuilder.With {
 
     /** The most requests the load test keeps in flight (the lab's extension asks for 1000). */
     public static final int MAX_CONCURRENCY = 1000;
@@ -64,7 +67,7 @@ public record Limits(int requestsPerApp, int warmupPerApp, int lazyIds, int maxP
 
     /** The seed's limits. */
     public static final Limits DEFAULTS = new Limits(100, 10, 5, 1005, 0, Duration.ofSeconds(10),
-            Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(3), 256 * 1024, true);
+            Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(3), 256 * 1024, true, false);
 
     public Limits {
         REQUESTS_PER_APP.require(requestsPerApp);

@@ -34,6 +34,9 @@ final class ProductPhases {
     private final Map<Integer, JsonNode> missProducts = new LinkedHashMap<>();
     private final Map<Integer, JsonNode> cached = new LinkedHashMap<>();
     private final List<ProductObservation> observations = new ArrayList<>();
+    private LazyLoadProbe.AllCached allCached;
+    private List<String> keysReset = List.of();
+    private int highest;
 
     ProductPhases(ProbeSettings s, HttpProbe app, HttpProbe base, Tally tally, List<String> notes) {
         this.s = s;
@@ -53,18 +56,26 @@ final class ProductPhases {
         return cached;
     }
 
-    Fact<LazyLoadProbe> lazyLoad(List<Integer> candidates, boolean verified, Tracer tracer, Deadline d) {
-        if (candidates.isEmpty()) {
-            return Fact.unavailable(new Unavailable("NotCollected", "GET /product/{id}", "Every randomly chosen "
-                    + "product id was already in Redis (a warmed cache), so no MISS could be observed; run labcheck "
-                    + "again once some product:<id> keys have expired."));
+    /**
+     * Requests each not-yet-cached id twice, traced; finds the app's key scheme on the first miss
+     * when it is not the lab's; and when every id is already cached, either resets the app's keys
+     * (the rubric's switch) or times and counts the hits all the same, saying no miss could be seen.
+     */
+    Fact<LazyLoadProbe> lazyLoad(IdChooser.Chosen chosen, ProductKeys keys, Tracer tracer, Deadline d) {
+        highest = chosen.highest();
+        boolean verified = keys.readable();
+        List<Integer> queue = new ArrayList<>(chosen.uncached());
+        if (verified && queue.isEmpty()) {
+            queue = noColdId(chosen, chosen.picked(), keys);
         }
         int notFound = 0;
         HttpResult lastFailure = null;
-        for (int id : candidates) {
+        while (!queue.isEmpty()) {
             if (observations.size() >= s.limits().lazyIds() || d.expired() || app.givenUp()) {
                 break;
             }
+            int id = queue.remove(0);
+            keys.beforeRequest();
             Tracer.Mark m1 = tracer.before(id);
             HttpResult r1 = app.get("/product/" + id, d);
             RequestTrace t1 = tracer.active() ? tracer.after(id, m1) : null;
@@ -73,7 +84,7 @@ final class ProductPhases {
                         "GET /product/" + id + ": " + r1.failure() + "."));
             }
             ProductReader.Read first = ProductReader.read(id, r1);
-            tally.count(first.answer());
+            tally.count(first.answer(), t1);
             if (r1.status() == 404) {
                 notFound++;
                 continue;
@@ -81,23 +92,18 @@ final class ProductPhases {
             if (!r1.answered()) {
                 lastFailure = r1;
             }
-            ProductReader.Read second = first;
-            RequestTrace t2 = t1;
-            if (r1.answered()) {
-                Tracer.Mark m2 = tracer.before(id);
-                second = ProductReader.read(id, app.get("/product/" + id, d));
-                t2 = tracer.active() ? tracer.after(id, m2) : null;
-                tally.count(second.answer());
+            ProductKeys.Next next = keys.afterRequest(id, t1, first.product());
+            if (next == ProductKeys.Next.RESCHEME) {
+                notes.add("The app does not cache products as product:<id> in db 0: labcheck found " + keys.scheme()
+                        .describe() + ", and read the product keys there; its request for product " + id + " served to"
+                        + " find them and is not graded.");
+                queue = uncachedOf(queue, chosen, keys);
+                continue;
             }
-            boolean same = Json.sameProduct(first.product(), second.product());
-            Boolean before = t1 != null && t1.keyBefore() != null ? t1.keyBefore() : verified ? Boolean.FALSE : null;
-            observations.add(new ProductObservation(id, before, first.answer(), second.answer(), same, t1, t2));
-            if (first.product() != null) {
-                missProducts.put(id, first.product());
+            if (next == ProductKeys.Next.DIFF_NEXT) {
+                continue;
             }
-            if (servedFromCache(second.answer(), t2) && second.product() != null) {
-                cached.put(id, second.product());
-            }
+            observe(id, first, r1, t1, verified, tracer, d);
         }
         if (notFound > 0) {
             notes.add(notFound + " probed ids answered 404 and were skipped (does the database hold "
@@ -109,7 +115,68 @@ final class ProductPhases {
             return Fact.unavailable(new Unavailable(lastFailure != null ? lastFailure.unavailableCode()
                     : "InvalidResponse", "GET /product/{id}", "No product could be probed: " + why + "."));
         }
-        return Fact.of(new LazyLoadProbe(observations, verified, 0, 0));
+        return Fact.of(new LazyLoadProbe(observations, verified, 0, 0, allCached, keysReset));
+    }
+
+    /** The second request of an id whose first was {@code first}, and the observation of both. */
+    private void observe(int id, ProductReader.Read first, HttpResult r1, RequestTrace t1, boolean verified,
+                         Tracer tracer, Deadline d) {
+        ProductReader.Read second = first;
+        RequestTrace t2 = t1;
+        if (r1.answered()) {
+            Tracer.Mark m2 = tracer.before(id);
+            second = ProductReader.read(id, app.get("/product/" + id, d));
+            t2 = tracer.active() ? tracer.after(id, m2) : null;
+            tally.count(second.answer(), t2);
+        }
+        boolean same = Json.sameProduct(first.product(), second.product());
+        Boolean before = t1 != null && t1.keyBefore() != null ? t1.keyBefore() : verified ? Boolean.FALSE : null;
+        observations.add(new ProductObservation(id, before, first.answer(), second.answer(), same, t1, t2));
+        if (first.product() != null) {
+            missProducts.put(id, first.product());
+        }
+        if (servedFromCache(second.answer(), t2) && second.product() != null) {
+            cached.put(id, second.product());
+        }
+    }
+
+    /** The ids of {@code queue} not cached under the scheme just found; when none is, what no cold id leaves. */
+    private List<Integer> uncachedOf(List<Integer> queue, IdChooser.Chosen chosen, ProductKeys keys) {
+        try {
+            List<Integer> cold = keys.uncached(queue);
+            return cold.isEmpty() ? noColdId(chosen, queue, keys) : new ArrayList<>(cold);
+        } catch (RuntimeException e) {
+            notes.add("EXISTS failed while checking the remaining ids under the app's keys (" + e.getMessage()
+                    + "); they were requested as chosen.");
+            return queue;
+        }
+    }
+
+    /**
+     * Every id chosen is cached already: with the rubric's switch, deletes the keys of a few of them
+     * (only keys holding that product) and returns those ids to observe cold; without it, returns the
+     * cached ids to observe as they are, and records that no miss could be seen.
+     */
+    private List<Integer> noColdId(IdChooser.Chosen chosen, List<Integer> cachedIds, ProductKeys keys) {
+        if (cachedIds.isEmpty()) {
+            return new ArrayList<>();
+        }
+        if (s.limits().resetKeys()) {
+            try {
+                keysReset = keys.reset(cachedIds, s.limits().lazyIds());
+            } catch (RuntimeException e) {
+                notes.add("Resetting the app's product keys failed (" + e.getMessage() + "); the cached products were"
+                        + " observed as they were.");
+            }
+            if (!keysReset.isEmpty()) {
+                notes.add("Every product id labcheck chose was already cached, and the rubric allows resetting them"
+                        + " (resetCachedProductKeys: true): labcheck deleted " + keysReset + " (keys that held those"
+                        + " products) to observe the miss path; the app cached them again as it served them.");
+                return new ArrayList<>(cachedIds.stream().filter(id -> keysReset.contains(keys.key(id))).toList());
+            }
+        }
+        allCached = new LazyLoadProbe.AllCached(chosen.picked().size(), chosen.lowest(), chosen.highest());
+        return new ArrayList<>(cachedIds);
     }
 
     /** Whether a request was served while its key was cached: Redis's word first, else the app's label. */
@@ -120,7 +187,7 @@ final class ProductPhases {
 
     /** The lazy-load evidence with the HIT/MISS totals of the whole probe filled in. */
     Fact<LazyLoadProbe> withTotals(Fact<LazyLoadProbe> lazy) {
-        return lazy.map(l -> new LazyLoadProbe(l.observations(), l.idsVerifiedUncached(), tally.hits, tally.misses));
+        return lazy.map(l -> l.withTotals(tally.hits, tally.misses));
     }
 
     Fact<DatabaseProbe> hitWindow(DbReader db, String url, Tracer tracer, Deadline d) {
@@ -274,27 +341,22 @@ final class ProductPhases {
         }
     }
 
-    Fact<RedisKeysProbe> redisKeys(RedisReader redis) {
+    /**
+     * What each observed id's key holds after the probe, read with the command its type needs;
+     * and, when some id was never cached, which ids have a key at all (the coverage).
+     */
+    Fact<RedisKeysProbe> redisKeys(RedisReader redis, ProductKeys keyNames) {
         List<RedisKeysProbe.KeyState> keys = new ArrayList<>();
         try {
             for (ProductObservation o : observations) {
-                String key = "product:" + o.id();
-                boolean exists = redis.exists(key);
+                String key = keyNames.key(o.id());
+                StoredValue v = StoredValue.read(redis, key);
                 long ttl = redis.ttl(key);
-                String value = redis.get(key);
-                JsonNode served = missProducts.get(o.id());
-                boolean matches = false;
-                if (value != null && served != null) {
-                    try {
-                        matches = Json.sameProduct(Json.MAPPER.readTree(value), served);
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        matches = false;
-                    }
-                }
-                keys.add(new RedisKeysProbe.KeyState(o.id(), key, exists, ttl, matches,
-                        value == null ? null : Json.snippet(value, 300)));
+                keys.add(new RedisKeysProbe.KeyState(o.id(), key, v.exists(), ttl, v.holds(missProducts.get(o.id())),
+                        v.shown(300), v.exists() ? v.type() : null, v.problem()));
             }
-            return Fact.of(new RedisKeysProbe(redis.endpoint(), keys));
+            boolean neverCached = keys.stream().anyMatch(k -> !k.exists());
+            return Fact.of(new RedisKeysProbe(redis.endpoint(), keys, neverCached ? keyNames.coverage(highest) : null));
         } catch (RuntimeException e) {
             return Fact.unavailable(redis.unreachable(e));
         }

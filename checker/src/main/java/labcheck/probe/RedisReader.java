@@ -1,20 +1,45 @@
 package labcheck.probe;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import labcheck.evidence.Unavailable;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.json.JsonProtocol.JsonCommand;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * Reads product keys straight from Redis (EXISTS, GET, TTL), to check what the app claims.
- * Every command is bounded by the socket timeout; nothing here writes. It dials where the target
- * is reached from here and names it, in evidence and messages, as the instance sees it.
+ * Reads product keys straight from Redis (EXISTS, TYPE, the read each type needs, TTL), to check
+ * what the app claims. Every command is bounded by the socket timeout; nothing here writes but
+ * {@link #delete}, which only the rubric's key reset calls. It dials where the target is reached
+ * from here and names it, in evidence and messages, as the instance sees it.
+ *
+ * <p>Every read of a key moves Redis's {@code keyspace_hits} or {@code keyspace_misses} by one
+ * (SCAN, INFO, SELECT and DEL move neither): the reader counts its own, so the probe can tell
+ * them from the app's.
  */
 final class RedisReader implements AutoCloseable {
 
     private final Jedis jedis;
     private final RedisTarget target;
+    private long ownHits;
+    private long ownMisses;
+    private int db;
 
     private RedisReader(Jedis jedis, RedisTarget target) {
         this.jedis = jedis;
@@ -57,7 +82,7 @@ final class RedisReader implements AutoCloseable {
             return new Result(null, scheme != null ? scheme : unreachable(t, e, t.tls()));
         } finally {
             if (pw != null) {
-                java.util.Arrays.fill(pw, '\0');
+                Arrays.fill(pw, '\0');
             }
         }
     }
@@ -154,7 +179,35 @@ final class RedisReader implements AutoCloseable {
     }
 
     boolean exists(String key) {
-        return jedis.exists(key);
+        return counted(jedis.exists(key));
+    }
+
+    /** Counts one of the reader's own key reads, as Redis counts it; returns whether the key was there. */
+    private boolean counted(boolean existed) {
+        if (existed) {
+            ownHits++;
+        } else {
+            ownMisses++;
+        }
+        return existed;
+    }
+
+    /** The keyspace hits and misses this reader's own reads caused so far. */
+    long[] ownLookups() {
+        return new long[] {ownHits, ownMisses};
+    }
+
+    /** Reads from logical database {@code index} from now on (SELECT; counts no lookup). */
+    void select(int index) {
+        if (index != db) {
+            jedis.select(index);
+            db = index;
+        }
+    }
+
+    /** The logical database read now. */
+    int db() {
+        return db;
     }
 
     /** The most of a value read: a product is a few hundred bytes, and a student's key may hold 100 MB. */
@@ -163,33 +216,144 @@ final class RedisReader implements AutoCloseable {
     /** The value, or its first {@link #MAX_VALUE_BYTES} when longer (STRLEN first, then GETRANGE). */
     String get(String key) {
         long length = jedis.strlen(key);
+        counted(length > 0);
         if (length <= MAX_VALUE_BYTES) {
-            return jedis.get(key);
+            String v = jedis.get(key);
+            counted(v != null);
+            return v;
         }
+        ownHits++;
         return jedis.getrange(key, 0, MAX_VALUE_BYTES - 1);
     }
 
     long ttl(String key) {
-        return jedis.ttl(key);
+        long ttl = jedis.ttl(key);
+        counted(ttl != -2);
+        return ttl;
+    }
+
+    /** The key's type ({@code string}, {@code hash}, {@code ReJSON-RL}, ...), {@code none} when absent. */
+    String type(String key) {
+        String t = jedis.type(key);
+        counted(!"none".equals(t));
+        return t;
+    }
+
+    /** The most elements of a hash, list, set or sorted set read: a product has a handful of fields. */
+    static final int MAX_ELEMENTS = 200;
+
+    /** A hash's fields, at most {@link #MAX_ELEMENTS} of them (HLEN first, then HGETALL or one HSCAN). */
+    Map<String, String> hash(String key) {
+        long n = jedis.hlen(key);
+        ownHits++;
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n <= MAX_ELEMENTS) {
+            out.putAll(jedis.hgetAll(key));
+        } else {
+            jedis.hscan(key, "0", new ScanParams().count(MAX_ELEMENTS)).getResult()
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        ownHits++;
+        return out;
+    }
+
+    /** The first {@link #MAX_ELEMENTS} elements of a list, set or sorted set (by its type). */
+    List<String> elements(String key, String type) {
+        ownHits++;
+        return switch (type) {
+            case "list" -> jedis.lrange(key, 0, MAX_ELEMENTS - 1);
+            case "set" -> jedis.sscan(key, "0", new ScanParams().count(MAX_ELEMENTS))
+                    .getResult();
+            case "zset" -> jedis.zrange(key, 0, MAX_ELEMENTS - 1);
+            default -> throw new IllegalArgumentException("not a list, set or zset: " + type);
+        };
+    }
+
+    /**
+     * A RedisJSON document as JSON text ({@code JSON.GET key}), capped at {@link #MAX_VALUE_BYTES};
+     * throws {@link JedisDataException} when the module is not loaded.
+     */
+    String json(String key) {
+        Object reply = jedis.sendCommand(JsonCommand.GET,
+                SafeEncoder.encode(key));
+        ownHits++;
+        if (reply == null) {
+            return null;
+        }
+        String text = SafeEncoder.encode((byte[]) reply);
+        return text.length() <= MAX_VALUE_BYTES ? text : text.substring(0, MAX_VALUE_BYTES);
+    }
+
+    /** DEL of {@code keys} in the database read now; how many were deleted. Only the rubric's key reset writes. */
+    long delete(List<String> keys) {
+        return keys.isEmpty() ? 0 : jedis.del(keys.toArray(new String[0]));
     }
 
     /** EXISTS of each key in one pipeline (one round trip), in order. */
-    boolean[] existsAll(java.util.List<String> keys) {
+    boolean[] existsAll(List<String> keys) {
         boolean[] out = new boolean[keys.size()];
-        try (redis.clients.jedis.Pipeline p = jedis.pipelined()) {
-            java.util.List<redis.clients.jedis.Response<Boolean>> answers = new java.util.ArrayList<>();
+        try (Pipeline p = jedis.pipelined()) {
+            List<Response<Boolean>> answers = new ArrayList<>();
             keys.forEach(k -> answers.add(p.exists(k)));
             p.sync();
             for (int i = 0; i < out.length; i++) {
-                out[i] = Boolean.TRUE.equals(answers.get(i).get());
+                out[i] = counted(Boolean.TRUE.equals(answers.get(i).get()));
             }
         }
         return out;
     }
 
+    /**
+     * EXISTS {@code key} and Redis's keyspace counters in one round trip; the counters are read
+     * {@code existsFirst} after the EXISTS (so they include it) or before it. Returns {exists 0/1,
+     * hits, misses}.
+     */
+    long[] existsAndCounters(String key, boolean existsFirst) {
+        try (Pipeline p = jedis.pipelined()) {
+            Response<Boolean> e = existsFirst ? p.exists(key) : null;
+            Response<Object> info = p.sendCommand(Protocol.Command.INFO,
+                    "stats");
+            if (!existsFirst) {
+                e = p.exists(key);
+            }
+            p.sync();
+            long[] counters = counters(SafeEncoder.encode((byte[]) info.get()));
+            return new long[] {counted(Boolean.TRUE.equals(e.get())) ? 1 : 0, counters[0], counters[1]};
+        }
+    }
+
+    /**
+     * Keys per logical database, as {@code INFO keyspace} lists them (a database without keys is
+     * not listed). Moves no counter.
+     */
+    SortedMap<Integer, Long> keyCounts() {
+        SortedMap<Integer, Long> out = new TreeMap<>();
+        for (String line : jedis.info("keyspace").split("\r?\n")) {
+            Matcher m = DB_LINE.matcher(line);
+            if (m.lookingAt()) {
+                out.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern DB_LINE = Pattern.compile("db(\\d+):keys=(\\d+)");
+
+    /** One SCAN step in the database read now: the next cursor, and the keys it returned. */
+    ScanResult<String> scan(String cursor, String match, int count) {
+        ScanParams params = new ScanParams().count(count);
+        if (match != null) {
+            params.match(match);
+        }
+        return jedis.scan(cursor, params);
+    }
+
     /** Redis's own {@code keyspace_hits} and {@code keyspace_misses} (INFO stats moves neither). */
     long[] keyspace() {
-        String info = jedis.info("stats");
+        return counters(jedis.info("stats"));
+    }
+
+    private static long[] counters(String info) {
         long hits = -1;
         long misses = -1;
         for (String line : info.split("\r?\n")) {

@@ -1,10 +1,12 @@
 package labcheck.probe;
 
 import labcheck.evidence.app.ProductAnswer;
+import labcheck.evidence.app.RequestTrace;
 
 /**
  * Counts the cache app's HIT and MISS answers (its claims), overall and inside the {@code /stats}
- * window, and the probe's own Redis lookups inside that window (which {@code /stats} also sees).
+ * window, the MISS answers in the window to requests that never reached Redis, and the probe's
+ * own Redis lookups inside that window (which {@code /stats} also sees; the reader counts them).
  */
 final class Tally {
 
@@ -16,15 +18,13 @@ final class Tally {
     boolean windowOpen;
     int probeHits;
     int probeMisses;
+    int windowBypasses;
 
-    /** Counts one of the probe's own EXISTS: Redis counts it as a keyspace hit or miss. */
-    void lookup(boolean existed) {
-        if (windowOpen) {
-            if (existed) {
-                probeHits++;
-            } else {
-                probeMisses++;
-            }
+    /** Counts a traced answer: a MISS to a request that never reached Redis is one Redis could not count. */
+    void count(ProductAnswer a, RequestTrace t) {
+        count(a);
+        if (windowOpen && a.miss() && t != null && t.bypassedRedis()) {
+            windowBypasses++;
         }
     }
 

@@ -5,10 +5,12 @@ import java.util.List;
 import labcheck.evidence.app.RequestTrace;
 
 /**
- * Brackets one sequential request of the cache app with read-only looks at Redis (EXISTS
- * {@code product:<id>}) and the database ({@code Com_select}), to infer how it was served.
- * The probe's own counter read costs what an idle pair of reads costs; that is subtracted.
- * A reader that fails stops being used, with a note, and its part of the trace becomes null.
+ * Brackets one sequential request of the cache app with read-only looks at Redis (EXISTS of the
+ * product's key under the app's scheme, and Redis's keyspace counters in the same round trip)
+ * and the database ({@code Com_select}), to infer how it was served and whether the app asked
+ * Redis at all. The probe's own counter read costs what an idle pair of reads costs; that is
+ * subtracted. A reader that fails stops being used, with a note, and its part of the trace
+ * becomes null.
  *
  * <pre>{@code
  * Tracer.Mark before = tracer.before(id);
@@ -20,14 +22,14 @@ final class Tracer {
 
     private RedisReader redis;
     private DbReader db;
-    private final Tally tally;
+    private final ProductKeys keys;
     private final List<String> notes;
     private long control;
 
-    Tracer(RedisReader redis, DbReader db, Tally tally, List<String> notes) {
+    Tracer(RedisReader redis, ProductKeys keys, DbReader db, List<String> notes) {
         this.redis = redis;
+        this.keys = keys;
         this.db = db;
-        this.tally = tally;
         this.notes = notes;
         if (db != null) {
             try {
@@ -45,19 +47,23 @@ final class Tracer {
         return redis != null || db != null;
     }
 
-    /** The state right before a request. */
-    record Mark(Boolean keyBefore, Long selects) {
+    /** The state right before a request: the key, the app's Redis lookups so far, the selects so far. */
+    record Mark(Boolean keyBefore, Long lookups, Long selects) {
     }
 
     Mark before(int id) {
-        return new Mark(exists(id), select());
+        long[] r = read(id, true);
+        return new Mark(r == null ? null : r[0] == 1, r == null ? null : r[1] + r[2], select());
     }
 
     RequestTrace after(int id, Mark before) {
         Long s1 = select();
-        Boolean after = exists(id);
+        long[] r = read(id, false);
+        Boolean after = r == null ? null : r[0] == 1;
         Long selects = before.selects() == null || s1 == null ? null : Math.max(0, s1 - before.selects() - control);
-        return new RequestTrace(before.keyBefore(), selects, after);
+        // the counters were read after the EXISTS before the request and before the EXISTS after it
+        Long lookups = before.lookups() == null || r == null ? null : Math.max(0, r[1] + r[2] - before.lookups());
+        return new RequestTrace(before.keyBefore(), selects, after, lookups);
     }
 
     /** Whether Redis is (still) read around requests. */
@@ -82,15 +88,30 @@ final class Tracer {
             return null;
         }
         try {
-            boolean e = redis.exists("product:" + id);
-            tally.lookup(e);
-            return e;
+            return redis.exists(keys.key(id));
         } catch (RuntimeException e) {
-            notes.add("Redis EXISTS failed during the probe (" + e.getMessage() + "); the rest of the requests were "
-                    + "judged without Redis.");
-            redis = null;
+            redisFailed(e);
             return null;
         }
+    }
+
+    /** {exists 0/1, keyspace hits, keyspace misses}, or null when Redis is not (or no longer) read. */
+    private long[] read(int id, boolean existsFirst) {
+        if (redis == null) {
+            return null;
+        }
+        try {
+            return redis.existsAndCounters(keys.key(id), existsFirst);
+        } catch (RuntimeException e) {
+            redisFailed(e);
+            return null;
+        }
+    }
+
+    private void redisFailed(RuntimeException e) {
+        notes.add("Redis EXISTS failed during the probe (" + e.getMessage() + "); the rest of the requests were "
+                + "judged without Redis.");
+        redis = null;
     }
 
     private void dbFailed(Exception e) {

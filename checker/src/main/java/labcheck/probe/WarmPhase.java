@@ -8,7 +8,8 @@ import labcheck.evidence.app.WarmCacheProbe;
 
 /**
  * Reads, before the probe's own requests, which of the most viewed products Redis already
- * holds (extension 2, cache warming). Read-only: one SELECT of the ranking, one EXISTS pipeline.
+ * holds under the app's key scheme (extension 2, cache warming). Read-only: one SELECT of the
+ * ranking, one EXISTS pipeline.
  */
 final class WarmPhase {
 
@@ -18,7 +19,19 @@ final class WarmPhase {
     private WarmPhase() {
     }
 
-    static Fact<WarmCacheProbe> read(DbReader.Result db, RedisReader.Result redis) {
+    /** The most viewed ids, most viewed first, or none when the database is not readable. */
+    static List<Integer> top(DbReader db, int n) {
+        if (db == null) {
+            return List.of();
+        }
+        try {
+            return db.topByViews(n);
+        } catch (SQLException e) {
+            return List.of();
+        }
+    }
+
+    static Fact<WarmCacheProbe> read(DbReader.Result db, RedisReader.Result redis, ProductKeys keys) {
         if (db.reader() == null) {
             return Fact.unavailable(db.unavailable());
         }
@@ -27,7 +40,7 @@ final class WarmPhase {
         }
         try {
             List<Integer> top = db.reader().topByViews(RANKED);
-            boolean[] present = redis.reader().existsAll(top.stream().map(id -> "product:" + id).toList());
+            boolean[] present = redis.reader().existsAll(top.stream().map(keys::key).toList());
             StringBuilder cached = new StringBuilder(top.size());
             for (boolean p : present) {
                 cached.append(p ? '1' : '0');

@@ -20,11 +20,13 @@ final class WritePhase {
 
     private final HttpProbe app;
     private final RedisReader redis;
+    private final ProductKeys keys;
     private final List<Map.Entry<Integer, JsonNode>> cached;
 
-    WritePhase(HttpProbe app, RedisReader redis, Map<Integer, JsonNode> cached) {
+    WritePhase(HttpProbe app, RedisReader redis, ProductKeys keys, Map<Integer, JsonNode> cached) {
         this.app = app;
         this.redis = redis;
+        this.keys = keys;
         this.cached = new ArrayList<>(cached.entrySet());
     }
 
@@ -51,9 +53,9 @@ final class WritePhase {
         String problem = put.status() / 100 == 2 ? null : "PUT answered HTTP " + put.status();
         if (redis != null) {
             try {
-                String v = redis.get("product:" + id);
-                redisUpdated = v != null && price(Json.MAPPER.readTree(v)).compareTo(newPrice) == 0;
-            } catch (Exception e) {
+                StoredValue v = StoredValue.read(redis, keys.key(id));
+                redisUpdated = v.product() != null && price(v.product()).compareTo(newPrice) == 0;
+            } catch (RuntimeException e) {
                 redisUpdated = null;
             }
         }
@@ -82,7 +84,7 @@ final class WritePhase {
         Boolean keyGone = null;
         if (redis != null) {
             try {
-                keyGone = !redis.exists("product:" + id);
+                keyGone = !redis.exists(keys.key(id));
             } catch (RuntimeException e) {
                 keyGone = null;
             }

@@ -44,7 +44,14 @@ final class Printable {
     private static CheckResult check(CheckResult c) {
         return new CheckResult(text(c.number()), text(c.id()), text(firstOf(c.title(), c.id(), "check " + c.number())),
                 c.marks(), c.max(), c.outcome(), text(c.message()), text(c.remediation()), text(c.details()),
-                c.findings().stream().map(Printable::text).toList());
+                c.findings().stream().map(Printable::text).toList(), c.findingDetails().stream()
+                        .map(d -> new FindingDetail(text(d.id()), printable(d.fields()))).toList());
+    }
+
+    private static java.util.Map<String, String> printable(java.util.Map<String, String> fields) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        fields.forEach((k, v) -> out.put(text(k), text(v)));
+        return out;
     }
 
     private static String firstOf(String a, String b, String c) {

@@ -16,6 +16,8 @@ record RubricDocument(String id, String version, String title, String descriptio
                               Integer engineMajorVersion, Integer nodeCount, Integer redisPort, Integer ttlMaxSeconds,
                               Double improvementPercent, Double hitRatioPercent, Integer requestsPerApp,
                               Integer minProducts, Double lazyLoadingShareWhenHitsQueryDb,
-                              Integer warmTopProducts, Double baselineExcessMaxMs) {
+                              Integer warmTopProducts, Double baselineExcessMaxMs, String lazyLoadingWhenNoMissPath,
+                              Boolean resetCachedProductKeys,
+                              Double changedAfterDeadlineDeduction) {
     }
 }

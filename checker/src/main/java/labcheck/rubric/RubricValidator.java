@@ -153,10 +153,23 @@ final class RubricValidator {
         int warm = t.warmTopProducts() == null ? seed.warmTopProducts()
                 : range(t.warmTopProducts(), at, "warmTopProducts", 1, 100_000, seed.warmTopProducts());
         double excess = millis(t.baselineExcessMaxMs(), at, "baselineExcessMaxMs", seed.baselineExcessMaxMs());
+        String noMissPath = t.lazyLoadingWhenNoMissPath() == null ? seed.lazyLoadingWhenNoMissPath()
+                : t.lazyLoadingWhenNoMissPath().trim();
+        if (!Thresholds.NO_MISS_PATH_POLICIES.contains(noMissPath)) {
+            add(at + "/lazyLoadingWhenNoMissPath", "thresholds.lazyLoadingWhenNoMissPath is '" + noMissPath + "', not"
+                    + " one of " + String.join(", ", Thresholds.NO_MISS_PATH_POLICIES), "write unverifiable (the seed"
+                    + " lab's: no marks, says how to observe a miss), credit (hits from Redis are enough) or fail");
+        }
+        boolean reset = t.resetCachedProductKeys() == null ? seed.resetCachedProductKeys()
+                : t.resetCachedProductKeys();
+        double deduction = t.changedAfterDeadlineDeduction() == null ? seed.changedAfterDeadlineDeduction()
+                : t.changedAfterDeadlineDeduction();
+        nonNegative(deduction, at + "/changedAfterDeadlineDeduction", "thresholds.changedAfterDeadlineDeduction");
         return new Thresholds(t.clusterId() == null ? seed.clusterId() : t.clusterId(),
                 t.allowedNodeTypes() == null ? seed.allowedNodeTypes() : t.allowedNodeTypes(),
                 t.allowedEngines() == null ? seed.allowedEngines() : t.allowedEngines(),
-                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm, excess);
+                major, nodes, port, ttl, improvement, hitRatio, requests, products, share, warm, excess,
+                noMissPath, reset, deduction);
     }
 
     /** An optional duration in ms (a rubric written before it existed keeps the seed's value). */

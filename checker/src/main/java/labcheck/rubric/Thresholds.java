@@ -1,5 +1,6 @@
 package labcheck.rubric;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +31,17 @@ import labcheck.text.Numbers;
  * @param baselineExcessMaxMs  how many ms the no-cache app's median may exceed what its database work explains
  *                             (the cache app's median plus the query, timed by labcheck) before it is a finding
  *                             and item 6 is graded against the measured database path (default 15)
+ * @param lazyLoadingWhenNoMissPath what the lazy-loading checks decide when no miss could be observed
+ *                             because every product was cached before the first request: {@code unverifiable}
+ *                             (the default: no marks, with how to make a miss observable), {@code credit} (the
+ *                             hits served from Redis are evidence enough) or {@code fail}
+ * @param resetCachedProductKeys whether labcheck may delete a few of the app's product keys (only keys it
+ *                             identified as holding those products) to observe the miss path when every
+ *                             product is cached; false by default: labcheck does not delete student keys
+ * @param changedAfterDeadlineDeduction marks taken off the total of a student whose lab was created or
+ *                             changed after the deadline ({@code --deadline}); 0, the default, only flags it
  */
+@RecordBuilder
 public record Thresholds(
         String clusterId,
         List<String> allowedNodeTypes,
@@ -45,7 +56,20 @@ public record Thresholds(
         int minProducts,
         double lazyLoadingShareWhenHitsQueryDb,
         int warmTopProducts,
-        double baselineExcessMaxMs) {
+        double baselineExcessMaxMs,
+        String lazyLoadingWhenNoMissPath,
+        boolean resetCachedProductKeys,
+        double changedAfterDeadlineDeduction) {
+
+    /** No marks: the miss path could not be observed, and the sheet says how to make it observable. */
+    public static final String NO_MISS_PATH_UNVERIFIABLE = "unverifiable";
+    /** Full marks: hits served from Redis, with the product's key and TTL, are evidence enough. */
+    public static final String NO_MISS_PATH_CREDIT = "credit";
+    /** A failure: the lab asks for a miss path that can be observed. */
+    public static final String NO_MISS_PATH_FAIL = "fail";
+    /** The values {@code lazyLoadingWhenNoMissPath} takes. */
+    public static final List<String> NO_MISS_PATH_POLICIES = List.of(NO_MISS_PATH_UNVERIFIABLE, NO_MISS_PATH_CREDIT,
+            NO_MISS_PATH_FAIL);
 
     /** The seed's {@link #baselineExcessMaxMs()}: well above the noise of two medians, well below a 50 ms sleep. */
     public static final double SEED_BASELINE_EXCESS_MAX_MS = 15;
@@ -53,16 +77,18 @@ public record Thresholds(
     public Thresholds {
         allowedNodeTypes = List.copyOf(allowedNodeTypes);
         allowedEngines = List.copyOf(allowedEngines);
+        lazyLoadingWhenNoMissPath = lazyLoadingWhenNoMissPath == null ? NO_MISS_PATH_UNVERIFIABLE
+                : lazyLoadingWhenNoMissPath;
     }
 
-    /** Thresholds written before {@code baselineExcessMaxMs} existed: it takes the seed's value. */
+    /** Thresholds with the seed's values for everything after {@code warmTopProducts} (rubrics written before those). */
     public Thresholds(String clusterId, List<String> allowedNodeTypes, List<String> allowedEngines,
                       int engineMajorVersion, int nodeCount, int redisPort, int ttlMaxSeconds,
                       double improvementPercent, double hitRatioPercent, int requestsPerApp, int minProducts,
                       double lazyLoadingShareWhenHitsQueryDb, int warmTopProducts) {
         this(clusterId, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort, ttlMaxSeconds,
                 improvementPercent, hitRatioPercent, requestsPerApp, minProducts, lazyLoadingShareWhenHitsQueryDb,
-                warmTopProducts, SEED_BASELINE_EXCESS_MAX_MS);
+                warmTopProducts, SEED_BASELINE_EXCESS_MAX_MS, NO_MISS_PATH_UNVERIFIABLE, false, 0);
     }
 
     /** The thresholds' names, as the rubric file's {@code thresholds:} section spells them, in record order. */
@@ -116,12 +142,19 @@ public record Thresholds(
         }
         return new Thresholds(id, allowedNodeTypes, allowedEngines, engineMajorVersion, nodeCount, redisPort,
                 ttlMaxSeconds, improvementPercent, hitRatioPercent, requestsPerApp, minProducts,
-                lazyLoadingShareWhenHitsQueryDb, warmTopProducts, baselineExcessMaxMs);
+                lazyLoadingShareWhenHitsQueryDb, warmTopProducts, baselineExcessMaxMs,
+                lazyLoadingWhenNoMissPath, resetCachedProductKeys, changedAfterDeadlineDeduction);
+    }
+
+    /** These thresholds, to change a few by name: {@code seedDefaults().toBuilder().ttlMaxSeconds(600).build()}. */
+    public ThresholdsBuilder toBuilder() {
+        return ThresholdsBuilder.builder(this);
     }
 
     /** The seed lab's own values. */
     public static Thresholds seedDefaults() {
         return new Thresholds("product-cache-cluster", List.of("cache.t2.micro"), List.of("redis"),
-                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100, SEED_BASELINE_EXCESS_MAX_MS);
+                7, 1, 6379, 3600, 50.0, 80.0, 100, 1000, 0.0, 100, SEED_BASELINE_EXCESS_MAX_MS,
+                NO_MISS_PATH_UNVERIFIABLE, false, 0.0);
     }
 }

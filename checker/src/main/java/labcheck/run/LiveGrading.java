@@ -7,6 +7,7 @@ import java.util.Map;
 import labcheck.batch.CredentialsRejected;
 import labcheck.batch.Deadline;
 import labcheck.batch.Grading;
+import labcheck.batch.GradingMode;
 import labcheck.batch.RosterEntry;
 import labcheck.batch.StudentResult;
 import labcheck.checks.CheckCatalog;
@@ -47,15 +48,56 @@ public final class LiveGrading implements Grading.Factory {
         this.clock = clock;
     }
 
-    /** Checked before the first student: a passphrase typed where its variable's name belongs stops the run. */
     @Override
     public Grading open(Path rubricFile, Path templates) {
+        return open(rubricFile, templates, GradingMode.LIVE);
+    }
+
+    /**
+     * With {@code mode.collectOnly()}, each student's AWS evidence only, stored to be graded later.
+     * Checked before the first student: a passphrase typed where its variable's name belongs stops the run.
+     */
+    @Override
+    public Grading open(Path rubricFile, Path templates, GradingMode mode) {
         passphraseVariable();
         Rubric rubric = CheckCatalog.rubric(rubricFile);
         Grader grader = CheckCatalog.grader(rubric);
         Reports reports = Reports.withTemplates(templates).compiled();
-        return new Grading((student, deadline) -> grade(student, deadline, rubric, grader), grader::grade,
+        return new Grading((student, budget) -> mode.collectOnly() ? collect(student, budget, rubric, mode)
+                : grade(student, budget, rubric, grader, mode), grader::grade,
                 (sheet, dir) -> reports.writeAll(sheet, dir));
+    }
+
+    /** {@code batch --collect-only}: the row's AWS evidence at this moment, no probe, no grading. */
+    private StudentResult collect(RosterEntry student, Deadline budget, Rubric rubric, GradingMode mode) {
+        AwsSettings aws = awsSettings(student, rubric);
+        if (aws == null) {
+            throw new IllegalArgumentException("row " + student.row() + " names no AWS access (region, profile or"
+                    + " role_arn), so there is nothing to collect; add them to the roster.");
+        }
+        Subject subject = new Subject(student.studentId(), student.name(), student.region(), aws.clusterId(),
+                student.appUrl(), student.baselineUrl(), "aws");
+        Evidence evidence = LiveRun.gather(new LiveRun.Plan(subject, aws, null), mode.deadline(), clock, line -> { },
+                budget::checkpoint);
+        rejected(student, evidence);
+        return StudentResult.collected(evidence);
+    }
+
+    /** The row's AWS access, or null when it names none. */
+    private static AwsSettings awsSettings(RosterEntry student, Rubric rubric) {
+        String clusterId = student.clusterId() == null ? rubric.thresholds().clusterId() : student.clusterId();
+        boolean wantAws = student.region() != null || student.profile() != null || student.roleArn() != null;
+        return wantAws ? AwsSettings.builder().region(student.region()).profile(student.profile())
+                .roleArn(student.roleArn()).externalId(student.externalId()).clusterId(clusterId)
+                .appUrl(student.appUrl()).build() : null;
+    }
+
+    /** The judge's session, not this student's lab: every later student would fail alike. */
+    private static void rejected(RosterEntry student, Evidence evidence) {
+        if (evidence.identity() != null && !evidence.identity().available()
+                && AwsSetupException.CREDENTIALS_REJECTED.equals(evidence.identity().unavailable().code())) {
+            throw new CredentialsRejected(student.studentId() + ": " + evidence.identity().unavailable().message());
+        }
     }
 
     /**
@@ -74,12 +116,11 @@ public final class LiveGrading implements Grading.Factory {
         return given == null || given.isBlank() ? null : PASSPHRASE_ENV.require(given, env);
     }
 
-    private StudentResult grade(RosterEntry student, Deadline deadline, Rubric rubric, Grader grader) {
+    private StudentResult grade(RosterEntry student, Deadline deadline, Rubric rubric, Grader grader,
+                                GradingMode mode) {
         String clusterId = student.clusterId() == null ? rubric.thresholds().clusterId() : student.clusterId();
-        boolean wantAws = student.region() != null || student.profile() != null || student.roleArn() != null;
-        AwsSettings aws = wantAws ? AwsSettings.builder().region(student.region()).profile(student.profile())
-                .roleArn(student.roleArn()).externalId(student.externalId()).clusterId(clusterId)
-                .appUrl(student.appUrl()).build() : null;
+        AwsSettings aws = awsSettings(student, rubric);
+        boolean wantAws = aws != null;
         ProbeSettings probe = null;
         SshSettings ssh = null;
         Unavailable noWayIn = null;
@@ -102,7 +143,7 @@ public final class LiveGrading implements Grading.Factory {
                     .dbUrl(student.dbUrl()).dbUser(student.dbUser()).dbPasswordEnv(student.dbPasswordEnv())
                     .requestsPerApp(rubric.thresholds().requestsPerApp())
                     .budget(left.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : left).noWrites(student.noWrites())
-                    .build().settings(env);
+                    .resetCachedKeys(rubric.thresholds().resetCachedProductKeys()).build().settings(env);
         }
         Subject subject = new Subject(student.studentId(), student.name(), student.region(), clusterId,
                 appUrl, baselineUrl, wantAws ? "aws" : "none");
@@ -111,7 +152,7 @@ public final class LiveGrading implements Grading.Factory {
             LiveRun.Plan plan = noWayIn != null ? new LiveRun.Plan(subject, aws, null)
                     : new LiveRun.Plan(subject, aws, probe, ssh, null);
             // one SSH connection per student, opened and closed inside gather
-            evidence = LiveRun.gather(plan, clock, line -> { }, deadline::checkpoint);
+            evidence = LiveRun.gather(plan, mode.deadline(), clock, line -> { }, deadline::checkpoint);
             if (noWayIn != null) {
                 evidence = evidence.withApp(Fact.unavailable(noWayIn));
             }
@@ -120,10 +161,8 @@ public final class LiveGrading implements Grading.Factory {
                 probe.close();
             }
         }
-        if (wantAws && !evidence.identity().available()
-                && AwsSetupException.CREDENTIALS_REJECTED.equals(evidence.identity().unavailable().code())) {
-            // the judge's session, not this student's lab: every later student would fail alike
-            throw new CredentialsRejected(student.studentId() + ": " + evidence.identity().unavailable().message());
+        if (wantAws) {
+            rejected(student, evidence);
         }
         return new StudentResult(evidence, grader.grade(evidence));
     }

@@ -50,7 +50,18 @@ public final class LiveRun {
      * @param checkpoint receives the evidence after each step, so a run cut short keeps what it had
      */
     public static Evidence gather(Plan plan, Clock clock, Consumer<String> progress, Consumer<Evidence> checkpoint) {
-        Evidence evidence = Evidence.empty(plan.subject(), clock.instant().toString());
+        return gather(plan, null, clock, progress, checkpoint);
+    }
+
+    /**
+     * As {@link #gather(Plan, Clock, Consumer, Consumer)}, for a run with a deadline: the AWS part then
+     * reads CloudTrail's writes on the lab after it.
+     *
+     * @param deadline ISO-8601 with a zone, or null
+     */
+    public static Evidence gather(Plan plan, String deadline, Clock clock, Consumer<String> progress,
+                                  Consumer<Evidence> checkpoint) {
+        Evidence evidence = Evidence.empty(plan.subject(), clock.instant().toString()).withDeadline(deadline);
         if (plan.aws() != null) {
             evidence = collectAws(plan, evidence, progress);
             checkpoint.accept(evidence);

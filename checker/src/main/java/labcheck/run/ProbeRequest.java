@@ -41,6 +41,8 @@ import labcheck.probe.Source;
  * @param budget           the probe's time budget
  * @param sourceFile       the app's source on this host, or null
  * @param noWrites         true: never send PUT or DELETE
+ * @param resetCachedKeys  true: when every product chosen is cached, the probe may delete a few of the app's
+ *                         product keys to observe a miss (the rubric's {@code resetCachedProductKeys})
  */
 @RecordBuilder
 public record ProbeRequest(
@@ -56,7 +58,8 @@ public record ProbeRequest(
         int concurrency,
         Duration budget,
         Path sourceFile,
-        boolean noWrites) {
+        boolean noWrites,
+        boolean resetCachedKeys) {
 
     private static final SecretVariable DB_PASSWORD = SecretVariable.password("--db-password-env");
     private static final SecretVariable REDIS_TOKEN = SecretVariable.token("--redis-password-env");
@@ -89,7 +92,7 @@ public record ProbeRequest(
             source = Source.ofFile(sourceFile);
         }
         Limits limits = Limits.DEFAULTS.withRequestsPerApp(requestsPerApp).withConcurrency(concurrency)
-                .withBudget(budget).withWriteProbes(!noWrites);
+                .withBudget(budget).withWriteProbes(!noWrites).withResetKeys(resetCachedKeys);
         return new ProbeSettings(Apps.of(app, baseline), redisTarget, db, limits, source);
     }
 

@@ -35,8 +35,10 @@ class ResultStoreTest {
 
         assertThat(store.completedIds()).containsExactly("s1");
         try (var files = Files.list(store.studentDir("s1"))) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("evidence.json", "scoresheet.json", "result.json", "COMPLETE");
+            // the stale file is gone; the earlier manifest is kept beside the new one (SealTest)
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("MANIFEST.sha256.")))
+                    .containsExactlyInAnyOrder("evidence.json", "scoresheet.json", "result.json", "COMPLETE",
+                            "MANIFEST.sha256");
         }
         try (var staged = Files.list(dir.resolve("_batch/staging"))) {
             assertThat(staged).isEmpty();

@@ -19,6 +19,7 @@ import labcheck.evidence.SecurityGroup;
 import labcheck.evidence.ServerlessCache;
 import labcheck.evidence.Subject;
 import labcheck.evidence.Subnet;
+import labcheck.evidence.TrailLookup;
 import labcheck.evidence.Unavailable;
 
 /**
@@ -72,6 +73,10 @@ public final class LabEvidence {
             .vpcSecurityGroupIds(List.of("sg-db"))
             .endpoint(new Endpoint("product-db.abc.us-east-1.rds.amazonaws.com", 3306)).build()));
     public List<MetricAlarm> alarms = new ArrayList<>(List.of(hitRateAlarm("LessThanThreshold", 80.0, CLUSTER)));
+    /** Graded with a deadline, and nothing changed since: CloudTrail lists no write on the lab after it. */
+    public String deadline = "2026-11-20T09:00:00Z";
+    public Fact<TrailLookup> cloudTrail = Fact.of(TrailLookup.builder().from(deadline).to("2026-11-20T10:00:00Z")
+            .resources(List.of(CLUSTER, "i-0app", "sg-app", "sg-redis")).events(List.of()).eventsRead(0).build());
     /** Set to make one AWS call's evidence unavailable, e.g. "routeTables". */
     public String denied;
 
@@ -92,6 +97,9 @@ public final class LabEvidence {
                 .instances(fact("instances", instances))
                 .dbInstances(fact("dbInstances", databases))
                 .alarms(fact("alarms", alarms))
+                .deadline(deadline)
+                .cloudTrail(deadline == null ? Fact.notCollected("CloudTrail's event history", Evidence.NO_DEADLINE)
+                        : denied("cloudTrail", cloudTrail))
                 .build();
     }
 
@@ -113,6 +121,7 @@ public final class LabEvidence {
             case "instances" -> "ec2:DescribeInstances";
             case "dbInstances" -> "rds:DescribeDBInstances";
             case "alarms" -> "cloudwatch:DescribeAlarms";
+            case "cloudTrail" -> "cloudtrail:LookupEvents";
             default -> name;
         };
     }

@@ -30,6 +30,19 @@ class CollectCommandTest {
     }
 
     @Test
+    void collectWithADeadlineRecordsItAndSaysWhatCloudTrailListsAfterIt(@TempDir Path dir) {
+        try (FakeAws aws = FakeAws.start(Labs.good())) {
+            int code = run("--out", dir.toString(), "--region", "us-east-1", "--endpoint-url", aws.url(),
+                    "--deadline", "2026-12-05T18:00+01:00");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(EvidenceBundle.read(dir).deadline()).isEqualTo("2026-12-05T18:00:00+01:00");
+            assertThat(out.toString()).contains("Collected 11 of 11 AWS facts", "  deadline 2026-12-05T18:00:00+01:00:"
+                    + " 0 write(s) on the lab's resources after it in CloudTrail.");
+        }
+    }
+
+    @Test
     void collectWritesABundleThatReadsBackAndExitsZero(@TempDir Path dir) {
         try (FakeAws aws = FakeAws.start(Labs.good())) {
             int code = run("--out", dir.toString(), "--region", "us-east-1", "--endpoint-url", aws.url(),

@@ -13,9 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AwsCollectorGoodLabTest {
 
     static Evidence collect(FakeAws aws, AwsSettings settings) {
+        return collect(aws, settings, null);
+    }
+
+    /** Collects as {@code --deadline} does: CloudTrail's writes after {@code deadline} too (null: none). */
+    static Evidence collect(FakeAws aws, AwsSettings settings, String deadline) {
         Subject subject = new Subject("s1", null, "us-east-1", settings.clusterId(), settings.appUrl(), null, "wiremock");
         try (AwsCollector collector = AwsCollector.create(settings)) {
-            return collector.collect(Evidence.empty(subject, "2026-11-26T12:00:00Z"));
+            return collector.collect(Evidence.empty(subject, "2026-11-26T12:00:00Z").withDeadline(deadline));
         }
     }
 

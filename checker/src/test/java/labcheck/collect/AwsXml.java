@@ -66,7 +66,8 @@ final class AwsXml {
                         + el("ReplicationGroupId", c.replicationGroupId())
                         + el("PreferredAvailabilityZone", c.preferredAvailabilityZone())
                         + el("TransitEncryptionEnabled", c.transitEncryptionEnabled())
-                        + el("AuthTokenEnabled", c.authTokenEnabled())) + "</CacheClusters>");
+                        + el("AuthTokenEnabled", c.authTokenEnabled())
+                        + el("CacheClusterCreateTime", c.cacheClusterCreateTime())) + "</CacheClusters>");
     }
 
     static String replicationGroups(List<ReplicationGroup> groups) {
@@ -77,7 +78,8 @@ final class AwsXml {
                         + endpoint("PrimaryEndpoint", g.primaryEndpoint()) + "</NodeGroup></NodeGroups>")
                         + endpoint("ConfigurationEndpoint", g.configurationEndpoint())
                         + el("CacheNodeType", g.cacheNodeType()) + el("ClusterEnabled", g.clusterEnabled())
-                        + el("Engine", g.engine())) + "</ReplicationGroups>");
+                        + el("Engine", g.engine())
+                        + el("ReplicationGroupCreateTime", g.replicationGroupCreateTime())) + "</ReplicationGroups>");
     }
 
     static String serverlessCaches(List<ServerlessCache> caches) {
@@ -86,7 +88,8 @@ final class AwsXml {
                         + el("Engine", s.engine()) + el("MajorEngineVersion", s.majorEngineVersion())
                         + list("SubnetIds", "SubnetId", s.subnetIds(), id -> id)
                         + list("SecurityGroupIds", "SecurityGroupId", s.securityGroupIds(), id -> id)
-                        + endpoint("Endpoint", s.endpoint())) + "</ServerlessCaches>");
+                        + endpoint("Endpoint", s.endpoint()) + el("CreateTime", s.createTime()))
+                + "</ServerlessCaches>");
     }
 
     static String cacheSubnetGroups(List<CacheSubnetGroup> groups) {
@@ -152,7 +155,8 @@ final class AwsXml {
         return ec2("DescribeInstances", list("reservationSet", "item", instances, i -> el("reservationId", "r-" + i.instanceId())
                 + el("ownerId", "123456789012") + list("instancesSet", "item", List.of(i), x -> el("instanceId", x.instanceId())
                         + "<instanceState><code>16</code>" + el("name", x.state()) + "</instanceState>"
-                        + el("instanceType", x.instanceType()) + el("vpcId", x.vpcId()) + el("subnetId", x.subnetId())
+                        + el("instanceType", x.instanceType()) + el("launchTime", x.launchTime())
+                        + el("vpcId", x.vpcId()) + el("subnetId", x.subnetId())
                         + el("privateIpAddress", x.privateIpAddress()) + el("ipAddress", x.publicIpAddress())
                         + "<dnsName>" + (x.publicDnsName() == null ? "" : x.publicDnsName()) + "</dnsName>"
                         + list("groupSet", "item", x.securityGroupIds(), id -> el("groupId", id))
@@ -171,7 +175,8 @@ final class AwsXml {
                         + list("Subnets", "Subnet", d.subnetIds(), id -> el("SubnetIdentifier", id)) + "</DBSubnetGroup>"
                         + list("VpcSecurityGroups", "VpcSecurityGroupMembership", d.vpcSecurityGroupIds(),
                                 id -> el("VpcSecurityGroupId", id) + el("Status", "active"))
-                        + endpoint("Endpoint", d.endpoint())) + "</DBInstances>");
+                        + endpoint("Endpoint", d.endpoint()) + el("InstanceCreateTime", d.instanceCreateTime()))
+                + "</DBInstances>");
     }
 
     static String callerIdentity(String account, String arn) {

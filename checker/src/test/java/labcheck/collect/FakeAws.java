@@ -2,6 +2,7 @@ package labcheck.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -21,8 +22,9 @@ import labcheck.evidence.MetricAlarm;
 /**
  * A fake AWS on 127.0.0.1 (WireMock): every query-protocol call is {@code POST /} with a form
  * body, answered by {@link LabResponder} from a {@link Lab}, honouring ids and filters as AWS
- * does; CloudWatch speaks Smithy RPCv2 CBOR on its own path. Faults are stubs of higher
- * priority: a denied action, throttling once, an expired token, a server error.
+ * does; CloudWatch speaks Smithy RPCv2 CBOR on its own path; CloudTrail's LookupEvents (JSON 1.1)
+ * is answered by {@link TrailResponder} from {@link #trail(List)}'s events (none by default). Faults
+ * are stubs of higher priority: a denied action, throttling once, an expired token, a server error.
  *
  * <pre>{@code
  * try (FakeAws aws = FakeAws.start(Labs.good())) { ... aws.url() ... }
@@ -38,14 +40,17 @@ public final class FakeAws implements AutoCloseable {
 
     private final WireMockServer server;
     private final AtomicReference<Lab> lab;
+    private final AtomicReference<List<TrailResponder.Event>> trail = new AtomicReference<>(List.of());
 
     private FakeAws(Lab initial) {
         lab = new AtomicReference<>(initial);
         server = new WireMockServer(options().bindAddress("127.0.0.1").port(FreePort.find())
-                .extensions(new LabResponder(lab::get)));
+                .extensions(new LabResponder(lab::get), new TrailResponder(trail::get)));
         server.start();
         server.stubFor(post(urlEqualTo("/")).atPriority(10)
                 .willReturn(aResponse().withTransformers(LabResponder.NAME)));
+        server.stubFor(post(urlEqualTo("/")).atPriority(5).withHeader("X-Amz-Target", equalTo(TrailResponder.TARGET))
+                .willReturn(aResponse().withTransformers(TrailResponder.NAME)));
         stubAlarms(initial.alarms());
     }
 
@@ -74,10 +79,22 @@ public final class FakeAws implements AutoCloseable {
                 .callTimeout(java.time.Duration.ofSeconds(20));
     }
 
+    /** The account's CloudTrail event history, as LookupEvents will answer from now on. */
+    public void trail(List<TrailResponder.Event> events) {
+        trail.set(List.copyOf(events));
+    }
+
     /** AWS answers {@code action} (e.g. {@code ec2:DescribeRouteTables}) with access denied. */
     public void deny(String action) {
         String service = action.substring(0, action.indexOf(':'));
         String op = action.substring(action.indexOf(':') + 1);
+        if (service.equals("cloudtrail")) {
+            server.stubFor(post(urlEqualTo("/")).atPriority(1).withHeader("X-Amz-Target", containing("." + op))
+                    .willReturn(jsonError(400, "AccessDeniedException", "User: " + CALLER_ARN
+                            + " is not authorized to perform: " + action + " because no identity-based policy allows"
+                            + " the " + action + " action")));
+            return;
+        }
         if (service.equals("cloudwatch")) {
             server.stubFor(post(urlEqualTo(CLOUDWATCH_PATH)).atPriority(1).willReturn(cborError(400, "AccessDenied",
                     "User: " + CALLER_ARN + " is not authorized to perform: " + action)));
@@ -131,6 +148,13 @@ public final class FakeAws implements AutoCloseable {
         server.stubFor(post(urlEqualTo(CLOUDWATCH_PATH)).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("smithy-protocol", "rpc-v2-cbor").withHeader("Content-Type", "application/cbor")
                 .withBody(cbor(Map.of("MetricAlarms", items, "CompositeAlarms", List.of())))));
+    }
+
+    /** An AWS JSON 1.1 error, as CloudTrail answers. */
+    static ResponseDefinitionBuilder jsonError(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", "7f4b1e9c-json").withBody("{\"__type\":\"" + code
+                        + "\",\"Message\":\"" + message + "\"}");
     }
 
     private static ResponseDefinitionBuilder cborError(int status, String code, String message) {

@@ -37,7 +37,7 @@ public final class Labs {
                 .cacheNodes(List.of(new CacheCluster.CacheNode("0001", "available",
                         new Endpoint(CLUSTER + ".abc123.0001.use1.cache.amazonaws.com", 6379), "us-east-1a")))
                 .preferredAvailabilityZone("us-east-1a").transitEncryptionEnabled(false)
-                .authTokenEnabled(false).build();
+                .authTokenEnabled(false).cacheClusterCreateTime("2026-11-20T09:12:03.500Z").build();
         // The private subnets have no explicit association: they use the VPC's main table, as most labs do.
         RouteTable mainTable = new RouteTable("rtb-0main", VPC, true, List.of(),
                 List.of(route("10.0.0.0/16", "local", null)));
@@ -57,7 +57,8 @@ public final class Labs {
                         .instanceType("t2.micro").vpcId(VPC).subnetId(PUBLIC_A)
                         .publicIpAddress(APP_IP)
                         .publicDnsName("ec2-54-12-34-56.compute-1.amazonaws.com")
-                        .privateIpAddress("10.0.1.10").securityGroupIds(List.of(APP_SG)).build()),
+                        .privateIpAddress("10.0.1.10").securityGroupIds(List.of(APP_SG))
+                        .launchTime("2026-11-20T08:40:00Z").build()),
                 List.of(RdsInstance.builder().dbInstanceIdentifier("products-db").engine("mysql")
                         .engineVersion("8.0.35")
                         .dbInstanceStatus("available").publiclyAccessible(false)
@@ -65,7 +66,7 @@ public final class Labs {
                         .subnetIds(List.of(PRIVATE_A, PRIVATE_B))
                         .vpcSecurityGroupIds(List.of("sg-0db"))
                         .endpoint(new Endpoint("products-db.abc.us-east-1.rds.amazonaws.com", 3306))
-                        .build()),
+                        .instanceCreateTime("2026-11-20T08:31:45Z").build()),
                 List.of(MetricAlarm.builder().alarmName("redis-hit-ratio-low").namespace("AWS/ElastiCache")
                         .metricName("CacheHitRate").statistic("Average")
                         .comparisonOperator("LessThanThreshold").threshold(80.0)

@@ -15,7 +15,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Proves labcheck is read-only: registered for every SDK client in the test JVM (through
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), it rejects any
- * operation that is not in the shipped policy or not a Describe/List/Get, and records every
+ * operation that is not in the shipped policy or not a Describe/List/Get (or CloudTrail's
+ * LookupEvents, which reads the event history), and records every
  * operation called so a test can compare the calls with the policy.
  *
  * <p>Only test-setup clients that build a lab in moto may mutate, and they must say so with
@@ -39,8 +40,7 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
         }
         String action = ReadOnlyPolicy.iamAction(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-        String operation = action.substring(action.indexOf(':') + 1);
-        boolean readOnly = operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get");
+        boolean readOnly = isReadOnly(action);
         if (action.equals(ASSUME_ROLE) || (readOnly && ReadOnlyPolicy.actions().contains(action))) {
             CALLED.add(action);
             return;
@@ -50,6 +50,16 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
         VIOLATIONS.add(violation);
         throw new AssertionError(violation);
     }
+
+    /** A Describe, List or Get action, or {@code cloudtrail:LookupEvents} (reading the event history). */
+    static boolean isReadOnly(String action) {
+        String operation = action.substring(action.indexOf(':') + 1);
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || action.equals(LOOKUP_EVENTS);
+    }
+
+    /** CloudTrail's only action labcheck calls: reading the event history, never a trail's setup. */
+    static final String LOOKUP_EVENTS = "cloudtrail:LookupEvents";
 
     static Set<String> called() {
         return Set.copyOf(CALLED);

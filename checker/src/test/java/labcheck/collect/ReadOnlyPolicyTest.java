@@ -25,9 +25,11 @@ class ReadOnlyPolicyTest {
     }
 
     @Test
-    void policyAllowsOnlyDescribeListAndGetActions() {
-        assertThat(ReadOnlyPolicy.actions()).isNotEmpty().allSatisfy(a -> assertThat(a.substring(a.indexOf(':') + 1))
-                .as(a).matches("(Describe|List|Get).*"));
+    void policyAllowsOnlyDescribeListAndGetActionsAndCloudTrailsEventHistory() {
+        assertThat(ReadOnlyPolicy.actions()).isNotEmpty().allSatisfy(a -> assertThat(ReadOnlyGuard.isReadOnly(a))
+                .as(a).isTrue());
+        assertThat(ReadOnlyPolicy.actions()).filteredOn(a -> a.startsWith("cloudtrail:"))
+                .containsExactly(ReadOnlyGuard.LOOKUP_EVENTS);
         assertThat(ReadOnlyPolicy.json()).contains("\"Effect\": \"Allow\"").doesNotContain("\"*\"]")
                 .doesNotContain(":*\"");
     }
@@ -42,7 +44,7 @@ class ReadOnlyPolicyTest {
         ReadOnlyGuard.resetCalls();
         for (Lab lab : new Lab[] {Labs.good(), Labs.consoleReplicationGroup(), Labs.serverless()}) {
             try (FakeAws aws = FakeAws.start(lab)) {
-                collect(aws, aws.settings().build());
+                collect(aws, aws.settings().build(), "2026-11-25T17:00:00Z");
             }
         }
         Set<String> called = new TreeSet<>(ReadOnlyGuard.called());

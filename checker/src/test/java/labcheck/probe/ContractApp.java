@@ -67,6 +67,37 @@ public final class ContractApp implements AutoCloseable {
     }
 
     /**
+     * How an honest app may shape its cache, as students write it: the key's name and logical
+     * database, a hash (HSET + EXPIRE) instead of a JSON string, and which ids it caches at all
+     * (ids above {@code cachedUpTo} never reach Redis: read from MySQL, answered MISS).
+     */
+    public record Shape(String keyFormat, int db, boolean hash, int cachedUpTo) {
+
+        /** The lab's own: product:<id> in db 0, a JSON string, every id. */
+        public static final Shape LAB = new Shape("product:%d", 0, false, Integer.MAX_VALUE);
+
+        public Shape withKey(String format) {
+            return new Shape(format, db, hash, cachedUpTo);
+        }
+
+        public Shape inDb(int index) {
+            return new Shape(keyFormat, index, hash, cachedUpTo);
+        }
+
+        public Shape asHash() {
+            return new Shape(keyFormat, db, true, cachedUpTo);
+        }
+
+        public Shape upTo(int id) {
+            return new Shape(keyFormat, db, hash, id);
+        }
+
+        public String key(int id) {
+            return String.format(java.util.Locale.ROOT, keyFormat, id);
+        }
+    }
+
+    /**
      * Time added to every database query, emulating the network round trip to RDS: embedded
      * MariaDB on loopback answers in about 0.1 ms, which would leave the apps' difference in noise.
      */
@@ -79,6 +110,7 @@ public final class ContractApp implements AutoCloseable {
     }
 
     private final boolean cache;
+    private final Shape shape;
     private final Set<Fault> faults;
     private final HttpServer server;
     private final ExecutorService pool;
@@ -89,15 +121,16 @@ public final class ContractApp implements AutoCloseable {
     /** The one key of an app whose key ignores the id: its own, so apps sharing the test Redis do not meet. */
     private final String fixedKey = "product:any-" + Integer.toHexString(System.identityHashCode(this));
 
-    private ContractApp(boolean cache, Set<Fault> faults, Backends b, int threads) throws Exception {
+    private ContractApp(boolean cache, Shape shape, Set<Fault> faults, Backends b, int threads) throws Exception {
         this.cache = cache;
         this.backends = b;
+        this.shape = shape;
         this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
         int redisPort = this.faults.contains(Fault.HEALTH_LIES_REDIS_GONE) ? Backends.freePort() : b.redisPort;
         JedisPoolConfig pc = new JedisPoolConfig();
         pc.setMaxTotal(threads);
         pc.setMaxWait(java.time.Duration.ofSeconds(2));
-        redisPool = cache ? new JedisPool(pc, "127.0.0.1", redisPort, 500) : null;
+        redisPool = cache ? new JedisPool(pc, "127.0.0.1", redisPort, 500, null, shape.db()) : null;
         connections = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < Math.min(threads, 8); i++) {
             connections.add(b.connect());
@@ -110,15 +143,38 @@ public final class ContractApp implements AutoCloseable {
     }
 
     public static ContractApp cacheApp(Backends b, Fault... faults) throws Exception {
-        return new ContractApp(true, Set.of(faults), b, 16);
+        return new ContractApp(true, Shape.LAB, Set.of(faults), b, 16);
+    }
+
+    /** An honest cache app of another shape. */
+    public static ContractApp shaped(Backends b, Shape shape) throws Exception {
+        return new ContractApp(true, shape, Set.of(), b, 16);
     }
 
     public static ContractApp baselineApp(Backends b, Fault... faults) throws Exception {
-        return new ContractApp(false, Set.of(faults), b, 16);
+        return new ContractApp(false, Shape.LAB, Set.of(faults), b, 16);
     }
 
     public static ContractApp withThreads(boolean cache, Backends b, int threads) throws Exception {
-        return new ContractApp(cache, Set.of(), b, threads);
+        return new ContractApp(cache, Shape.LAB, Set.of(), b, threads);
+    }
+
+    /** Caches every product the database holds, as a warm-up script run before grading would; how many. */
+    public int warmAll() throws Exception {
+        java.util.List<ObjectNode> all = withConnection(c -> {
+            java.util.List<ObjectNode> rows = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM products");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        });
+        for (ObjectNode p : all) {
+            store(p.get("id").asInt(), p);
+        }
+        return all.size();
     }
 
     private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
@@ -221,18 +277,18 @@ public final class ContractApp implements AutoCloseable {
 
     private void product(HttpExchange ex, int id) throws Exception {
         long t0 = System.nanoTime();
-        String key = faults.contains(Fault.KEY_IGNORES_ID) ? fixedKey : "product:" + id;
-        if (cache && faults.contains(Fault.DB_BEFORE_CACHE)) {
+        boolean cached = cache && id <= shape.cachedUpTo();
+        if (cached && faults.contains(Fault.DB_BEFORE_CACHE)) {
             query(id);
         }
-        if (cache) {
-            String cached = null;
+        if (cached) {
+            JsonNode hit;
             try {
-                cached = redis(j -> j.get(key));
+                hit = load(id);
             } catch (RuntimeException e) {
-                cached = null;
+                hit = null;
             }
-            if (cached != null) {
+            if (hit != null) {
                 if (faults.contains(Fault.SLOW_HITS)) {
                     Thread.sleep(20);
                 }
@@ -241,7 +297,7 @@ public final class ContractApp implements AutoCloseable {
                     // as slow as a database round trip and its query, but left out of response_time_ms
                     busyWaitMicros(2 * DB_LATENCY_MICROS);
                 }
-                reply(ex, JSON.readTree(cached), ms, "HIT");
+                reply(ex, hit, ms, "HIT");
                 return;
             }
         }
@@ -253,18 +309,46 @@ public final class ContractApp implements AutoCloseable {
             send(ex, 404, "application/json", "{\"error\":\"product not found\"}");
             return;
         }
-        if (cache) {
+        if (cached) {
             try {
-                if (faults.contains(Fault.SET_WITHOUT_TTL)) {
-                    redis(j -> j.set(key, product.toString()));
-                } else {
-                    redis(j -> j.setex(key, 3600, product.toString()));
-                }
+                store(id, product);
             } catch (RuntimeException e) {
                 // the seed app logs a cache write error and still answers
             }
         }
         reply(ex, product, (System.nanoTime() - t0) / 1e6, cache ? "MISS" : null);
+    }
+
+    /** The key this app caches a product under: its shape's, or its one fixed key when the key ignores the id. */
+    private String key(int id) {
+        return faults.contains(Fault.KEY_IGNORES_ID) ? fixedKey : shape.key(id);
+    }
+
+    /** The cached product, read as this app's shape stores it, or null. */
+    private JsonNode load(int id) throws IOException {
+        if (!shape.hash()) {
+            String text = redis(j -> j.get(key(id)));
+            return text == null ? null : JSON.readTree(text);
+        }
+        java.util.Map<String, String> f = redis(j -> j.hgetAll(key(id)));
+        return f.isEmpty() ? null : JSON.createObjectNode().put("id", Integer.parseInt(f.get("id")))
+                .put("name", f.get("name")).put("price", Double.parseDouble(f.get("price")))
+                .put("description", f.get("description")).put("views", Integer.parseInt(f.get("views")));
+    }
+
+    /** Caches the product as this app's shape does: SETEX of its JSON, or HSET then EXPIRE. */
+    private void store(int id, JsonNode product) {
+        String key = key(id);
+        if (shape.hash()) {
+            java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+            product.properties().forEach(e -> f.put(e.getKey(), e.getValue().asText()));
+            redis(j -> j.hset(key, f));
+            redis(j -> j.expire(key, 3600));
+        } else if (faults.contains(Fault.SET_WITHOUT_TTL)) {
+            redis(j -> j.set(key, product.toString()));
+        } else {
+            redis(j -> j.setex(key, 3600, product.toString()));
+        }
     }
 
     private void reply(HttpExchange ex, JsonNode product, double ms, String status) throws IOException {
@@ -302,7 +386,7 @@ public final class ContractApp implements AutoCloseable {
             return null;
         });
         ObjectNode product = query(id);
-        redis(j -> j.setex("product:" + id, 3600, product.toString()));
+        store(id, product);
         ObjectNode o = JSON.createObjectNode();
         o.set("product", product);
         send(ex, 200, "application/json", o.toString());
@@ -320,7 +404,7 @@ public final class ContractApp implements AutoCloseable {
             }
             return null;
         });
-        redis(j -> j.del("product:" + id));
+        redis(j -> j.del(key(id)));
         send(ex, 200, "application/json", "{\"deleted\":" + id + "}");
     }
 
@@ -330,15 +414,16 @@ public final class ContractApp implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM products WHERE id = ?")) {
                 ps.setInt(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    return JSON.createObjectNode().put("id", rs.getInt("id")).put("name", rs.getString("name"))
-                            .put("price", rs.getBigDecimal("price").doubleValue())
-                            .put("description", rs.getString("description")).put("views", rs.getInt("views"));
+                    return rs.next() ? row(rs) : null;
                 }
             }
         });
+    }
+
+    private static ObjectNode row(ResultSet rs) throws SQLException {
+        return JSON.createObjectNode().put("id", rs.getInt("id")).put("name", rs.getString("name"))
+                .put("price", rs.getBigDecimal("price").doubleValue())
+                .put("description", rs.getString("description")).put("views", rs.getInt("views"));
     }
 
     /** Sleeps about {@code micros}: Thread.sleep alone overshoots by a millisecond on some kernels. */

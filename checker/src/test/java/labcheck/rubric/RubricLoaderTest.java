@@ -68,7 +68,7 @@ class RubricLoaderTest {
 
         assertThat(rubric.total()).isEqualTo(20);
         assertThat(rubric.items()).extracting(RubricItem::marks)
-                .containsExactly(4.0, 2.0, 3.0, 4.0, 2.0, 3.0, 2.0, 0.0, 0.0, 0.0, 0.0);
+                .containsExactly(4.0, 2.0, 3.0, 4.0, 2.0, 3.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         assertThat(rubric.items().get(3).checks()).containsExactly(new RubricCheck("app_lazy_loading_miss_then_hit", 2),
                 new RubricCheck("redis_product_key_populated_on_miss", 1), new RubricCheck("app_cache_hits_skip_database", 1));
         assertThat(rubric.bonus()).flatExtracting(RubricItem::checks).extracting(RubricCheck::id).containsExactly(
@@ -163,10 +163,22 @@ class RubricLoaderTest {
     }
 
     @Test
+    void aDeadlineDeductionIsOptionalAndNeverNegative() {
+        assertThat(parse(VALID).thresholds().changedAfterDeadlineDeduction()).isZero();
+        assertThat(parse(VALID.replace("  redisPort: 6379", "  redisPort: 6379\n  changedAfterDeadlineDeduction: 2"))
+                .thresholds().changedAfterDeadlineDeduction()).isEqualTo(2);
+        assertThatThrownBy(() -> parse(VALID.replace("  redisPort: 6379",
+                "  redisPort: 6379\n  changedAfterDeadlineDeduction: -1")))
+                .hasMessageContaining("thresholds.changedAfterDeadlineDeduction is -1, not a number of marks. Fix: use 0"
+                        + " or more.");
+    }
+
+    @Test
     void unknownFieldIsRefusedWithTheKnownOnes() {
         assertThatThrownBy(() -> parse(VALID.replace("  redisPort: 6379", "  redisPort: 6379\n  redisPorts: 6380")))
                 .hasMessageStartingWith("my.yaml, line 12: unknown field 'redisPorts' in thresholds. Fix: remove it,"
-                        + " or use one of allowedEngines, allowedNodeTypes, baselineExcessMaxMs, clusterId,");
+                        + " or use one of allowedEngines, allowedNodeTypes, baselineExcessMaxMs,"
+                        + " changedAfterDeadlineDeduction, clusterId,");
     }
 
     @Test

@@ -50,6 +50,22 @@ final class AppFacts {
                 + ".";
     }
 
+    /**
+     * The app's product key as texts name it: {@code product:<id>}, or the scheme found, e.g.
+     * {@code product:v2:<id> in db 1}.
+     */
+    static String key(AppEvidence app) {
+        return app.keys().where();
+    }
+
+    /**
+     * The key scheme the probe found, as a line for the details (empty when Redis was not read,
+     * or the bundle is older than the search).
+     */
+    static String schemeLine(AppEvidence app) {
+        return app.keyScheme() == null ? "" : "\nProduct keys: " + app.keyScheme().describe() + ".";
+    }
+
     static String ms(double v) {
         return Numbers.ms(v);
     }

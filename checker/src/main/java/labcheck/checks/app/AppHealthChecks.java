@@ -94,7 +94,7 @@ public class AppHealthChecks {
         List<RedisKeysProbe.KeyState> keys = !corroborate ? List.of() : app.redis().value().keys().stream()
                 .filter(k -> hitIds.contains(k.id())).toList();
         if (corroborate) {
-            details.append("\nproduct:<id> in Redis for HIT ids: ").append(keys.stream()
+            details.append("\n" + AppFacts.key(app) + " in Redis for HIT ids: ").append(keys.stream()
                     .map(k -> k.key() + (k.exists() ? " exists" : " absent")).toList());
         } else {
             details.append("\nRedis not read from here, so the HIT was not corroborated in Redis: ")
@@ -104,11 +104,12 @@ public class AppHealthChecks {
         Report.details(reporter, details.toString());
         new Conditions().expect(!corroborate || keys.stream().anyMatch(RedisKeysProbe.KeyState::exists),
                 () -> "The app answered HIT for product ids " + hitIds + ", but Redis at "
-                + app.redis().value().endpoint() + " holds none of their product:<id> keys; a HIT must come from"
-                + " Redis, keyed product:<id>." + SERVE_HITS).verify();
+                + app.redis().value().endpoint() + " holds none of their " + AppFacts.key(app) + " keys; a HIT must"
+                + " come from Redis, keyed " + AppFacts.key(app) + "." + SERVE_HITS).verify();
         Report.passed(reporter, "The app at " + app.appUrl() + " answered cache_status HIT " + l.totalHits()
                 + " times" + (corroborate ? ", and Redis at " + app.redis().value().endpoint() + " holds the"
-                + " product:<id> keys of the ids it answered HIT for." : "; Redis was not read from here, so the HITs"
+                + " " + AppFacts.key(app) + " keys of the ids it answered HIT for." : "; Redis was not read from here, so"
+                + " the HITs"
                 + " are the app's claim."));
     }
 
@@ -122,7 +123,8 @@ public class AppHealthChecks {
                 continue;
             }
             // a HIT label on a hit that also queried MySQL is true about the cache: that costs item 4, not this one
-            String lie = s == RequestTrace.Served.HIT_QUERYING_DB ? null : Served.lie(o.second(), o.secondTrace());
+            String lie = s == RequestTrace.Served.HIT_QUERYING_DB ? null
+                    : Served.lie(o.second(), o.secondTrace(), AppFacts.key(app));
             if (lie == null) {
                 hits.add(o.id());
             } else {
@@ -130,20 +132,23 @@ public class AppHealthChecks {
             }
         }
         Report.details(reporter, "ids served from the cache on their second request: " + hits
-                + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". " + l.basis()
+                + (lies.isEmpty() ? "" : "; labels contradicting the evidence: " + lies) + ". "
+                + l.basis(AppFacts.key(app))
                 + " cache_status HIT answers over the whole probe (claims): " + l.totalHits() + ".");
         if (!lies.isEmpty()) {
             Finding.CACHE_STATUS_CONTRADICTED.raise(reporter);
         }
         new Conditions().expect(!hits.isEmpty(), () -> "None of the probe's repeated requests to " + app.appUrl()
-                + "/product/{id} was served from the cache" + (lies.isEmpty() ? " (product:<id> was not in Redis"
+                + "/product/{id} was served from the cache" + (lies.isEmpty() ? " (" + AppFacts.key(app)
+                + " was not in Redis"
                 + " before them, or MySQL was queried)" : " with a truthful label: " + String.join("; ", lies))
                 + "; a second request for the same id must be served from Redis" + (lies.isEmpty() ? ""
                 : ", and cache_status must say what happened") + "." + SERVE_HITS).verify();
         Report.passed(reporter, "The app at " + app.appUrl() + " served "
                 + (hits.size() == 1 ? "product " : "products ")
                 + Texts.join(hits.stream().map(String::valueOf).toList())
-                + " from the cache on the second request, by labcheck's own reads (product:<id> in Redis before it).");
+                + " from the cache on the second request, by labcheck's own reads (" + AppFacts.key(app) + " in Redis"
+                + " before it).");
     }
 
     /** The observations whose second request was served from the cache, by the evidence. */

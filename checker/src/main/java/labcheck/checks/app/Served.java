@@ -30,9 +30,9 @@ final class Served {
         return s != null && s.fromCache();
     }
 
-    /** Why the label contradicts the evidence, or null. */
-    static String lie(ProductAnswer a, RequestTrace t) {
-        return t == null ? null : t.contradiction(a.cacheStatus());
+    /** Why the label contradicts the evidence, or null; the key named as {@code key}. */
+    static String lie(ProductAnswer a, RequestTrace t, String key) {
+        return t == null ? null : t.contradiction(a.cacheStatus(), key);
     }
 
     /**

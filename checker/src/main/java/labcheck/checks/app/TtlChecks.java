@@ -27,12 +27,16 @@ public class TtlChecks {
         RedisKeysProbe redis = AppFacts.require(app.redis());
         int bound = thresholds.ttlMaxSeconds();
         List<RedisKeysProbe.KeyState> present = redis.keys().stream().filter(RedisKeysProbe.KeyState::exists).toList();
-        Report.details(reporter, redis.describeTtls() + " (bound " + bound + " s)");
+        Report.details(reporter, redis.describeTtls() + " (bound " + bound + " s)" + AppFacts.schemeLine(app));
         if (present.isEmpty()) {
+            String key = AppFacts.key(app);
+            String coverage = redis.coverage() == null ? "" : " (" + redis.coverage().describe() + ")";
+            String store = app.keys().lab() ? "redis_client.setex(f'product:{product_id}', " + bound
+                    + ", json.dumps(product))" : "a TTL of at most " + bound + " s under " + key;
             fail("None of the probed keys " + redis.keys().stream().map(RedisKeysProbe.KeyState::key).toList()
-                    + " exists in Redis at " + redis.endpoint() + " after the app served them, so there is no TTL to "
-                    + "check; the app must cache each product under product:<id>. Fix: on a miss, store the product"
-                    + " with redis_client.setex(f'product:{product_id}', " + bound + ", json.dumps(product)).");
+                    + " exists in Redis at " + redis.endpoint() + " after the app served them" + coverage + ", so there"
+                    + " is no TTL to check; the app must cache each product under " + key + ". Fix: on a miss, store"
+                    + " the product with " + store + ".");
         }
         List<String> wrong = new ArrayList<>();
         for (RedisKeysProbe.KeyState k : present) {

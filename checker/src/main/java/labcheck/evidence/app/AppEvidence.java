@@ -28,6 +28,9 @@ import labcheck.evidence.Fact;
  *                      2); null in bundles from before it existed
  * @param servers       what the Redis and database read say of themselves (version, host), to compare with
  *                      AWS; null in bundles from before it existed
+ * @param keyScheme     how the app names its product keys, as the probe found them (the lab's
+ *                      {@code product:<id>} in db 0 until observed otherwise); null when Redis was not
+ *                      read, and in bundles from before it was looked for
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,10 +50,16 @@ public record AppEvidence(
         long durationMs,
         List<String> notes,
         Fact<WarmCacheProbe> warmCache,
-        Fact<ReachedServers> servers) {
+        Fact<ReachedServers> servers,
+        KeyScheme keyScheme) {
 
     public AppEvidence {
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The app's key scheme as found, or the lab's {@code product:<id>} in db 0 when none was looked for. */
+    public KeyScheme keys() {
+        return keyScheme == null ? KeyScheme.LAB_GUESS : keyScheme;
     }
 
     /** A builder with every field unset (null: unknown; a number, 0), for collectors and test fixtures. */

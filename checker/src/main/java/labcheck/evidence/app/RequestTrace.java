@@ -1,13 +1,16 @@
 package labcheck.evidence.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What labcheck itself saw around one {@code GET /product/{id}} of the cache app, read-only:
  * whether {@code product:<id>} existed before and after it (Redis EXISTS), and how many SELECT
  * statements the database ran during it ({@code Com_select} read before and after, minus what
- * two back-to-back reads of the counter cost by themselves). A part is null when Redis or the
- * database could not be read from here.
+ * two back-to-back reads of the counter cost by themselves), and how many key lookups the app made in
+ * Redis during it (Redis's own {@code INFO stats} counters, the probe's own lookups left out). A part
+ * is null when Redis or the database could not be read from here. The texts name the key as the
+ * lab does ({@code product:<id>}) unless given the app's own key pattern.
  *
  * <pre>{@code
  * RequestTrace t = new RequestTrace(false, 1L, true);
@@ -17,9 +20,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param keyBefore whether {@code product:<id>} existed right before the request
  * @param selects   SELECTs the database ran during the request, beyond the probe's own reads
  * @param keyAfter  whether {@code product:<id>} existed right after the request
+ * @param redisLookups key lookups the app made in Redis during the request (hits and misses), or null
+ *                  when not read (older bundles)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
+public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter, Long redisLookups) {
+
+    /** The lab's key, as the texts name it when not told the app's own. */
+    static final String LAB_KEY = "product:<id>";
+
+    /** A trace without the app's Redis lookups. */
+    public RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
+        this(keyBefore, selects, keyAfter, null);
+    }
 
     /** How a request was served, as the evidence shows it. */
     public enum Served {
@@ -55,17 +68,23 @@ public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
      * answer)" when neither Redis nor the database was read.
      */
     public String describeOutcome() {
+        return describeOutcome(LAB_KEY);
+    }
+
+    /** {@link #describeOutcome()} with the app's own key pattern, e.g. {@code product:v2:<id> in db 1}. */
+    public String describeOutcome(String key) {
         Served s = served();
         if (s == null) {
             return "not judged (no usable answer)";
         }
         return switch (s) {
-            case HIT -> "served from Redis (product:<id> present before, no SELECT)";
-            case MISS -> "a database read (" + (keyBefore == null ? "" : "product:<id> absent before, ")
-                    + (selects == null ? "" : selects + " SELECT") + ")";
-            case HIT_QUERYING_DB -> "served with product:<id> in Redis yet still queried MySQL (" + selects
+            case HIT -> "served from Redis (" + key + " present before, no SELECT)";
+            case MISS -> "a database read (" + (keyBefore == null ? "" : key + " absent before, ")
+                    + (selects == null ? "" : selects + " SELECT") + (bypassedRedis() ? ", no Redis lookup" : "")
+                    + ")";
+            case HIT_QUERYING_DB -> "served with " + key + " in Redis yet still queried MySQL (" + selects
                     + " SELECT)";
-            case NEITHER -> "served with product:<id> absent from Redis and no SELECT in MySQL (from neither)";
+            case NEITHER -> "served with " + key + " absent from Redis and no SELECT in MySQL (from neither)";
         };
     }
 
@@ -79,6 +98,11 @@ public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
      * (or is absent, or there is no evidence).
      */
     public String contradiction(String label) {
+        return contradiction(label, LAB_KEY);
+    }
+
+    /** {@link #contradiction(String)} with the app's own key pattern. */
+    public String contradiction(String label, String key) {
         Served s = served();
         if (label == null || s == null) {
             return null;
@@ -88,12 +112,23 @@ public record RequestTrace(Boolean keyBefore, Long selects, Boolean keyAfter) {
                     + (selects == 1 ? "" : "s") + " for it";
         }
         if (label.equalsIgnoreCase("HIT") && Boolean.FALSE.equals(keyBefore)) {
-            return "it answered cache_status HIT while product:<id> was not in Redis";
+            return "it answered cache_status HIT while " + key + " was not in Redis";
         }
         if (label.equalsIgnoreCase("MISS") && Boolean.TRUE.equals(keyBefore)) {
-            return "it answered cache_status MISS while product:<id> was already in Redis";
+            return "it answered cache_status MISS while " + key + " was already in Redis";
         }
         return null;
+    }
+
+    /**
+     * Whether the request never reached Redis: its key was absent before and after, and Redis
+     * counted no lookup by the app during it. A MISS label on such a request is honest: the
+     * product did not come from the cache, and the cache was not even asked.
+     */
+    @JsonIgnore
+    public boolean bypassedRedis() {
+        return Boolean.FALSE.equals(keyBefore) && Boolean.FALSE.equals(keyAfter) && redisLookups != null
+                && redisLookups == 0;
     }
 
     private boolean queriedKnown() {

@@ -17,16 +17,27 @@ import java.util.Locale;
  * @param redisAfter      the same, right after the second {@code /stats}
  * @param probeHits       keyspace hits the probe's own EXISTS caused inside the window
  * @param probeMisses     keyspace misses the probe's own EXISTS caused inside the window
+ * @param observedBypasses MISS answers inside the window to requests that never reached Redis (key absent
+ *                        before and after, no lookup by the app in Redis's own counters): honest misses
+ *                        Redis cannot count; 0 when not traced (older bundles)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatsWindow(StatsSnapshot before, StatsSnapshot after, int observedHits, int observedMisses,
                           int observedUnknown, StatsSnapshot redisBefore, StatsSnapshot redisAfter,
-                          int probeHits, int probeMisses) {
+                          int probeHits, int probeMisses, int observedBypasses) {
+
+    /** A window without requests known to bypass Redis. */
+    public StatsWindow(StatsSnapshot before, StatsSnapshot after, int observedHits, int observedMisses,
+                       int observedUnknown, StatsSnapshot redisBefore, StatsSnapshot redisAfter,
+                       int probeHits, int probeMisses) {
+        this(before, after, observedHits, observedMisses, observedUnknown, redisBefore, redisAfter, probeHits,
+                probeMisses, 0);
+    }
 
     /** A window with only the app's {@code /stats} and its labels (Redis not read). */
     public StatsWindow(StatsSnapshot before, StatsSnapshot after, int observedHits, int observedMisses,
                        int observedUnknown) {
-        this(before, after, observedHits, observedMisses, observedUnknown, null, null, 0, 0);
+        this(before, after, observedHits, observedMisses, observedUnknown, null, null, 0, 0, 0);
     }
 
     /** Whether Redis's own counters were read around the same window. */
@@ -85,6 +96,16 @@ public record StatsWindow(StatsSnapshot before, StatsSnapshot after, int observe
         return total == 0 ? Double.NaN : observedHits * 100.0 / total;
     }
 
+    /**
+     * The hit ratio the labels claim for the requests that reached Redis, in percent: what Redis's
+     * own counters can be compared with (a MISS that never asked Redis is not a keyspace miss);
+     * NaN when there is none.
+     */
+    public double observedRatioReachingRedisPercent() {
+        int total = observedHits + observedMisses - observedBypasses;
+        return total <= 0 ? Double.NaN : observedHits * 100.0 / total;
+    }
+
     /** The app's {@code /stats} over the window and what the probe saw in it, for the judge. */
     public String describe() {
         int observed = observedHits + observedMisses;
@@ -93,6 +114,8 @@ public record StatsWindow(StatsSnapshot before, StatsSnapshot after, int observe
                 + " hits, " + deltaMisses() + " misses" + (deltaHits() + deltaMisses() > 0 ? " ("
                 + percent(windowRatioPercent()) + ")" : "") + "; the probe observed " + observedHits + " HIT and "
                 + observedMisses + " MISS" + (observed > 0 ? " (" + percent(observedRatioPercent()) + ")" : "")
+                + (observedBypasses == 0 ? "" : ", " + observedBypasses + " of the MISS to requests that never reached"
+                + " Redis")
                 + "; lifetime hit_ratio_percent " + after.hitRatioPercent() + " (shown, not graded)";
     }
 

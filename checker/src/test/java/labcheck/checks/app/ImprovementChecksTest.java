@@ -165,8 +165,7 @@ class ImprovementChecksTest {
     @Test
     void givenARubricThatAllowsMoreWhenTheNoCacheAppIsSlowedThenTheSeedFormulaDecidesAsBefore() {
         Thresholds seed = Thresholds.seedDefaults();
-        Thresholds lenient = new Thresholds(seed.clusterId(), seed.allowedNodeTypes(), seed.allowedEngines(), 7, 1,
-                6379, 3600, 50, 80, 100, 1000, 0, 100, 1000);
+        Thresholds lenient = seed.toBuilder().baselineExcessMaxMs(1000).build();
 
         var r = run(ID, slowedBaseline(20, 1).evidence(), lenient);
 
