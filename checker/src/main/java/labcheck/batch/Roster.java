@@ -39,6 +39,14 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
 
     /** Reads {@code .yaml}/{@code .yml} as YAML and anything else as CSV. */
     public static Roster read(Path file, Map<String, String> env) {
+        return read(file, env, false);
+    }
+
+    /**
+     * As {@link #read(Path, Map)}; with {@code passwordsLater}, a {@code db_password_env} must name a variable
+     * but need not be set yet: {@code batch --preflight} reports an unset one as its own prerequisite.
+     */
+    public static Roster read(Path file, Map<String, String> env, boolean passwordsLater) {
         String text;
         try {
             text = RosterText.decode(Files.readAllBytes(file), file.toString());
@@ -47,10 +55,15 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        return yaml ? fromYaml(text, file.toString(), env) : fromCsv(text, file.toString(), env);
+        return yaml ? fromYaml(text, file.toString(), env, passwordsLater)
+                : fromCsv(text, file.toString(), env, passwordsLater);
     }
 
     public static Roster fromCsv(String text, String origin, Map<String, String> env) {
+        return fromCsv(text, origin, env, false);
+    }
+
+    static Roster fromCsv(String text, String origin, Map<String, String> env, boolean passwordsLater) {
         List<Csv.Record> records = Csv.parse(text);
         if (records.isEmpty() || records.get(0).malformed()) {
             throw new RosterException(origin + ": no header row; the first row must name the columns, e.g. "
@@ -65,7 +78,7 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
             header.remove(header.size() - 1);
         }
         RosterColumns.requireKnown(header, origin);
-        RosterValidator validator = new RosterValidator(env);
+        RosterValidator validator = new RosterValidator(env, passwordsLater);
         for (Csv.Record record : records.subList(1, records.size())) {
             int row = record.number();
             List<String> fields = record.malformed() ? List.of() : trimmed(record.fields(), header.size());
@@ -97,6 +110,10 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
     }
 
     public static Roster fromYaml(String text, String origin, Map<String, String> env) {
+        return fromYaml(text, origin, env, false);
+    }
+
+    static Roster fromYaml(String text, String origin, Map<String, String> env, boolean passwordsLater) {
         JsonNode root;
         try {
             YamlKeys.requireUnique(text, origin);
@@ -114,7 +131,7 @@ public record Roster(List<RosterEntry> entries, List<RosterProblem> problems) {
             throw new RosterException(origin + ": expected a YAML list of students (or `students:` holding one), "
                     + "each with keys such as student_id and app_url.");
         }
-        RosterValidator validator = new RosterValidator(env);
+        RosterValidator validator = new RosterValidator(env, passwordsLater);
         List<String> rawIds = YamlScalars.rawValuesOf(text, "student_id");
         int idIndex = 0;
         int row = 0;

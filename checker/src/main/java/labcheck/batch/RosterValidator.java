@@ -36,8 +36,12 @@ final class RosterValidator {
     private final Map<String, List<Integer>> rowsById = new LinkedHashMap<>();
     private final Map<Integer, String> idOfRow = new java.util.HashMap<>();
 
-    RosterValidator(Map<String, String> env) {
+    /** A db_password_env need only name a variable (set or not): preflight reports an unset one itself. */
+    private final boolean passwordsLater;
+
+    RosterValidator(Map<String, String> env, boolean passwordsLater) {
         this.env = env;
+        this.passwordsLater = passwordsLater;
     }
 
     void problem(int row, String studentId, String reason) {
@@ -221,7 +225,8 @@ final class RosterValidator {
                     + "' is not a JDBC MySQL URL such as jdbc:mysql://db.example:3306/productdb.";
         }
         String pwEnv = v.get("db_password_env");
-        String pwProblem = pwEnv == null ? null : DB_PASSWORD.problem(pwEnv, env);
+        String pwProblem = pwEnv == null ? null
+                : passwordsLater ? nameProblem(pwEnv) : DB_PASSWORD.problem(pwEnv, env);
         if (pwProblem != null) {
             return pwProblem;
         }
@@ -240,6 +245,15 @@ final class RosterValidator {
             return "nothing to grade: give app_url, or region with profile or role_arn.";
         }
         return null;
+    }
+
+    private static String nameProblem(String pwEnv) {
+        try {
+            DB_PASSWORD.requireName(pwEnv);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static boolean isRegularFile(String path) {

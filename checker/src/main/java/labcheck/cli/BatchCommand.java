@@ -9,9 +9,11 @@ import labcheck.batch.CohortBatch;
 import labcheck.batch.CohortFiles;
 import labcheck.batch.Grading;
 import labcheck.batch.GradingMode;
+import labcheck.batch.Preflight;
 import labcheck.batch.Progress;
 import labcheck.batch.Shard;
 import labcheck.run.LiveGrading;
+import labcheck.run.LivePreflight;
 import labcheck.seal.Seal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,11 +38,12 @@ import picocli.CommandLine.Parameters;
             "Writes OUT/<student_id>/ (evidence and scoresheets), OUT/marks.csv and OUT/summary.html."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every student graded with full marks (with --collect-only: every student's evidence collected)",
+            "0:every student graded with full marks (with --collect-only: every student's evidence collected;"
+                + " with --preflight: every row ready)",
             "1:internal error (a result could not be written)",
             "2:usage or input error, including roster rows that could not be graded (the rest are)",
             "3:graded, some student lost marks (timed-out and failed students included); with --collect-only,"
-                + " some student's collection timed out or failed"})
+                + " some student's collection timed out or failed; with --preflight, some row not ready"})
 public final class BatchCommand extends GuardedCommand {
 
     /** Longest per-student budget accepted: a day; anything longer is a typo (5h for 5m). */
@@ -87,6 +90,18 @@ public final class BatchCommand extends GuardedCommand {
                     + " probing or grading; grade it later with --regrade-from-evidence. A live run never replaces"
                     + " what this collected.")
     boolean collectOnly;
+
+    @Option(names = "--preflight",
+            description = "Check every row's prerequisites without probing or grading: AWS access and each policy"
+                    + " action, SSH login and a forward, each app's /health, the DB password variable. One line per"
+                    + " student; OUT/preflight.csv has a column per prerequisite (ok or the cause) and the fix.")
+    boolean preflight;
+
+    @Option(names = "--preflight-budget", paramLabel = "TIME", defaultValue = "20s",
+            converter = DurationConverter.class,
+            description = "With --preflight, the most one student may take (default: ${DEFAULT-VALUE}); a row whose"
+                    + " instance or AWS does not answer by then is not ready, saying so.")
+    Duration preflightBudget;
 
     @Mixin
     DeadlineOption deadline = new DeadlineOption();
@@ -154,6 +169,9 @@ public final class BatchCommand extends GuardedCommand {
                     + " collects (--collect-only) nor reads CloudTrail (--deadline; the deadline is the one the"
                     + " evidence was collected with). Fix: leave those out, or run the collection first.");
         }
+        if (preflight) {
+            return preflight(selected);
+        }
         if (retryFailed && keepFailed) {
             throw new IllegalArgumentException("--retry-failed and --keep-failed contradict each other. Fix: give one"
                     + " (--retry-failed is the default).");
@@ -177,6 +195,30 @@ public final class BatchCommand extends GuardedCommand {
                 templates, env, collectOnly, seal), g, progress, err());
     }
 
+    /** {@code --preflight}: who is not ready and why; nothing graded, nothing but preflight.csv written. */
+    private int preflight(Shard selected) {
+        if (collectOnly || regradeFromEvidence || deadline.value() != null || regrade) {
+            throw new IllegalArgumentException("--preflight checks the prerequisites and grades nobody: it takes no"
+                    + " --collect-only, --regrade, --regrade-from-evidence or --deadline. Fix: run the preflight"
+                    + " alone, then the batch.");
+        }
+        if (roster == null) {
+            throw new IllegalArgumentException("--preflight needs the roster: labcheck batch --preflight roster.csv.");
+        }
+        if (preflightBudget.compareTo(Duration.ofSeconds(1)) < 0 || preflightBudget.compareTo(Duration.ofMinutes(10))
+                > 0) {
+            throw new IllegalArgumentException("--preflight-budget " + preflightBudget.toMillis() + " ms is not a"
+                    + " budget for one student's preflight; give 1s to 10m, e.g. --preflight-budget 20s (the default).");
+        }
+        OutputDir.prepare(out, "--out");
+        try {
+            return Preflight.run(new Preflight.Request(roster, out, selected, jobs == null ? BatchOptions.defaultJobs()
+                    : jobs, preflightBudget, env), new LivePreflight(env), out(), err());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the preflight was interrupted", e);
+        }
+    }
 
     /** "90s", "5m", "1h", "250ms" or ISO-8601 "PT5M". */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {

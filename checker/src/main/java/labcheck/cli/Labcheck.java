@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             RubricCommand.class,
             PolicyCommand.class,
+            OnboardCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

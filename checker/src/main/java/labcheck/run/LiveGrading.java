@@ -16,7 +16,6 @@ import labcheck.collect.AwsSetupException;
 import labcheck.engine.Grader;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.Fact;
-import labcheck.evidence.SecretVariable;
 import labcheck.evidence.Subject;
 import labcheck.evidence.Unavailable;
 import labcheck.probe.ProbeSettings;
@@ -33,9 +32,6 @@ public final class LiveGrading implements Grading.Factory {
 
     /** The least time worth giving the app probe; below it the student is cut short. */
     private static final Duration MIN_PROBE = Duration.ofSeconds(5);
-    /** Names the variable holding the passphrase of the roster's keys: the roster never holds a secret. */
-    private static final SecretVariable PASSPHRASE_ENV = SecretVariable.passphrase("LABCHECK_SSH_KEY_PASSPHRASE_ENV");
-
     private final Map<String, String> env;
     private final Clock clock;
 
@@ -59,7 +55,7 @@ public final class LiveGrading implements Grading.Factory {
      */
     @Override
     public Grading open(Path rubricFile, Path templates, GradingMode mode) {
-        passphraseVariable();
+        RosterWayIn.passphraseVariable(env);
         Rubric rubric = CheckCatalog.rubric(rubricFile);
         Grader grader = CheckCatalog.grader(rubric);
         Reports reports = Reports.withTemplates(templates).compiled();
@@ -104,27 +100,6 @@ public final class LiveGrading implements Grading.Factory {
         }
     }
 
-    /**
-     * The roster row's way in; the known-hosts file is {@code LABCHECK_SSH_KNOWN_HOSTS} (default
-     * ~/.ssh/known_hosts), and {@code LABCHECK_SSH_ACCEPT_NEW=1} trusts and records new host keys.
-     */
-    private SshSettings sshSettings(RosterEntry.Ssh row) {
-        String kh = env.get("LABCHECK_SSH_KNOWN_HOSTS");
-        if (row.instanceConnect()) {
-            // no key file: the instance at ssh_host (app_url's host) is found in the row's AWS evidence
-            return SshSettings.viaInstanceConnect(row.target(), null, kh == null ? null : Path.of(kh),
-                    "1".equals(env.get("LABCHECK_SSH_ACCEPT_NEW")));
-        }
-        return SshSettings.of(row.target(), Path.of(row.key()), passphraseVariable(),
-                kh == null ? null : Path.of(kh), "1".equals(env.get("LABCHECK_SSH_ACCEPT_NEW")), env);
-    }
-
-    /** The variable {@code LABCHECK_SSH_KEY_PASSPHRASE_ENV} names, checked as a name that is set; or null. */
-    private String passphraseVariable() {
-        String given = env.get(PASSPHRASE_ENV.where());
-        return given == null || given.isBlank() ? null : PASSPHRASE_ENV.require(given, env);
-    }
-
     private StudentResult grade(RosterEntry student, Deadline deadline, Rubric rubric, Grader grader,
                                 GradingMode mode) {
         String clusterId = student.clusterId() == null ? rubric.thresholds().clusterId() : student.clusterId();
@@ -140,7 +115,7 @@ public final class LiveGrading implements Grading.Factory {
             appUrl = "http://localhost:" + RosterEntry.port(student.appUrl(), 5001);
             baselineUrl = "http://localhost:" + RosterEntry.port(student.baselineUrl(), 5000);
             try {
-                ssh = sshSettings(student.ssh());
+                ssh = RosterWayIn.ssh(student.ssh(), env);
             } catch (IllegalArgumentException e) {
                 noWayIn = new Unavailable("Unreachable", "ssh", "The roster's SSH columns cannot be used: "
                         + e.getMessage());

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.rds.RdsClient;
  * Builds the lab in moto through setup-only clients: the only place in the code base where a
  * mutating AWS call is made, and each such client is marked {@link ReadOnlyGuard#SETUP}.
  */
-final class MotoLab {
+public final class MotoLab {
 
     String vpcId;
     String privateA;
@@ -26,7 +26,7 @@ final class MotoLab {
     String instanceId;
     String publicIp;
 
-    static MotoLab create(String endpoint) {
+    public static MotoLab create(String endpoint) {
         MotoLab lab = new MotoLab();
         try (Ec2Client ec2 = setup(Ec2Client.builder(), endpoint).build();
              ElastiCacheClient cache = setup(ElastiCacheClient.builder(), endpoint).build();
@@ -75,7 +75,7 @@ final class MotoLab {
         return ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidr).availabilityZone(az)).subnet().subnetId();
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B setup(B builder, String endpoint) {
+    public static <B extends AwsClientBuilder<B, ?>> B setup(B builder, String endpoint) {
         return builder.region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
                 .overrideConfiguration(c -> c.putExecutionAttribute(ReadOnlyGuard.SETUP, true));
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  * moto in server mode on a free port of 127.0.0.1, its output in a log file, stopped by its own
  * process handle. Tests that need it are skipped, with the reason, when python3 lacks moto.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -25,7 +25,7 @@ final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    static MotoServer startOrSkip() throws IOException, InterruptedException {
+    public static MotoServer startOrSkip() throws IOException, InterruptedException {
         Assumptions.assumeTrue(motoInstalled(), "python3 cannot import moto: install it with"
                 + " `pip install \"moto[server]\"` to run the moto collection tests");
         int port = FreePort.find();
@@ -59,7 +59,7 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
