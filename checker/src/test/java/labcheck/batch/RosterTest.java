@@ -117,7 +117,7 @@ class RosterTest {
         assertThat(r.problems()).extracting(RosterProblem::describe).containsExactly(
                 "row 2 (s2): unknown key(s) [db_password]; known keys are [student_id, name, region, profile, "
                         + "role_arn, external_id, app_url, baseline_url, redis, db_url, db_user, db_password_env, "
-                        + "cluster_id, ssh_user, ssh_host, ssh_port, ssh_key, no_writes] (secrets never go in the roster: name an "
+                        + "cluster_id, ssh_user, ssh_host, ssh_port, ssh_key, ssh_via, no_writes] (secrets never go in the roster: name an "
                         + "environment variable in "
                         + "db_password_env).",
                 "row 3: entry 3 is not a mapping of column to value.");
