@@ -121,25 +121,16 @@ class DoctorCommandTest {
         FakeAws.useFakeCredentials();
         try (MotoServer moto = MotoServer.startOrSkip()) {
             // GIVEN two roles deployed from onboard's template, the second lacking ec2:DescribeRouteTables
-            GradingRolesInMoto aws = new GradingRolesInMoto(moto.url());
-            String full = GradingRolesInMoto.template("--judge-account", "123456789012", "--external-id", "ws-good",
-                    "--judge-principal", GradingRolesInMoto.JUDGE);
-            String partial = GradingRolesInMoto.template("--judge-account", "123456789012", "--external-id",
-                    "ws-partial", "--judge-principal", GradingRolesInMoto.JUDGE, "--role-name", "labcheck-partial");
-            String fullArn = aws.deploy("labcheck-grading", full);
-            String partialArn = aws.deploy("labcheck-partial", partial);
-            aws.putTemplatePolicy("labcheck-grading", full, null);
-            aws.putTemplatePolicy("labcheck-partial", partial, "ec2:DescribeRouteTables");
-            var judge = aws.judge();
-            aws.enforceIam();
+            GradingRolesInMoto.TwoRoles roles = new GradingRolesInMoto(moto.url())
+                    .deployTwoRoles("ec2:DescribeRouteTables");
             Map<String, String> env = offEc2("LAB_DB_PASSWORD", lab.dbPassword());
             String[] apps = {"--app", lab.cacheUrl(), "--baseline", lab.baselineUrl(), "--redis",
                 lab.redisHost() + ":" + lab.redisPort(), "--db-url", lab.jdbcUrl(), "--db-user", lab.dbUser(),
                 "--db-password-env", "LAB_DB_PASSWORD", "--region", "us-east-1", "--endpoint-url", moto.url()};
 
-            GradingRolesInMoto.asJudge(judge, () -> {
+            GradingRolesInMoto.asJudge(roles.judge(), () -> {
                 // WHEN doctor runs as the partial role (moto checking IAM on a loaded machine is slow: a wider bound)
-                int code = doctor(java.time.Duration.ofSeconds(60), env, concat(apps, "--role-arn", partialArn,
+                int code = doctor(java.time.Duration.ofSeconds(60), env, concat(apps, "--role-arn", roles.partialArn(),
                         "--external-id", "ws-partial"));
 
                 // THEN exactly that action fails, with the statement to add, and the exit code is 3
@@ -155,7 +146,7 @@ class DoctorCommandTest {
 
                 // WHEN doctor runs as the full role, THEN every line holds: exit 0
                 out.getBuffer().setLength(0);
-                assertThat(doctor(java.time.Duration.ofSeconds(60), env, concat(apps, "--role-arn", fullArn,
+                assertThat(doctor(java.time.Duration.ofSeconds(60), env, concat(apps, "--role-arn", roles.fullArn(),
                         "--external-id", "ws-good"))).as(out.toString()).isEqualTo(ExitCodes.ALL_MARKS);
                 assertThat(out.toString()).doesNotContain("FAIL").contains("OK    ec2:DescribeRouteTables is allowed.")
                         .contains("prerequisites checked hold");
