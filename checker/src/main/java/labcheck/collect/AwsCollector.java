@@ -118,6 +118,24 @@ public final class AwsCollector implements AutoCloseable {
     }
 
     /**
+     * Only what names the lab's endpoints, for {@code labcheck doctor}: the caches (as the collection
+     * finds the lab's) and the RDS instances, in one round of parallel calls; no identity call (the
+     * doctor's permission probe makes it), no network, no alarms. Every other AWS part is left as
+     * {@code base} has it.
+     */
+    public Evidence collectEndpoints(Evidence base) {
+        Api api = new Api(clients, new Calls(where, settings.collectionBudget()));
+        var clustersF = async(api::cacheClusters);
+        var groupsF = async(api::replicationGroups);
+        var serverlessF = async(api::serverlessCaches);
+        var dbF = async(api::dbInstances);
+        CacheDiscovery found = CacheDiscovery.resolve(settings.clusterId(), region(), clustersF.join(),
+                groupsF.join(), serverlessF.join());
+        return base.toBuilder().cacheClusters(found.clusters()).replicationGroups(found.groups())
+                .serverlessCaches(found.serverless()).dbInstances(dbF.join()).build();
+    }
+
+    /**
      * A session that expires after the identity call makes every later call fail: that is a credential
      * failure, not a lab with most facts missing.
      */

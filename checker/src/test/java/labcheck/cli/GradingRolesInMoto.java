@@ -91,6 +91,29 @@ final class GradingRolesInMoto {
         }
     }
 
+    /** Two grading roles from onboard's template and the judge who assumes them; IAM enforced from then on. */
+    record TwoRoles(String fullArn, String partialArn, AccessKey judge) {
+    }
+
+    /**
+     * Deploys {@code labcheck-grading} (external id ws-good, the whole policy) and {@code labcheck-partial}
+     * (ws-partial, the policy without {@code withoutAction}) as a student would, creates the judge and
+     * switches IAM enforcement on.
+     */
+    TwoRoles deployTwoRoles(String withoutAction) throws Exception {
+        String full = template("--judge-account", "123456789012", "--external-id", "ws-good",
+                "--judge-principal", JUDGE);
+        String partial = template("--judge-account", "123456789012", "--external-id", "ws-partial",
+                "--judge-principal", JUDGE, "--role-name", "labcheck-partial");
+        String fullArn = deploy("labcheck-grading", full);
+        String partialArn = deploy("labcheck-partial", partial);
+        putTemplatePolicy("labcheck-grading", full, null);
+        putTemplatePolicy("labcheck-partial", partial, withoutAction);
+        AccessKey judge = judge();
+        enforceIam();
+        return new TwoRoles(fullArn, partialArn, judge);
+    }
+
     /** From now on moto checks every request's signature and the caller's IAM policies, as AWS does. */
     void enforceIam() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

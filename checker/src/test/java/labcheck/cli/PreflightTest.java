@@ -52,28 +52,19 @@ class PreflightTest extends SshLabFixture {
         FakeAws.useFakeCredentials();
         try (MotoServer moto = MotoServer.startOrSkip()) {
             // GIVEN two roles deployed from onboard's template, the second lacking ec2:DescribeRouteTables
-            GradingRolesInMoto aws = new GradingRolesInMoto(moto.url());
-            String full = GradingRolesInMoto.template("--judge-account", "123456789012", "--external-id", "ws-good",
-                    "--judge-principal", GradingRolesInMoto.JUDGE);
-            String partial = GradingRolesInMoto.template("--judge-account", "123456789012", "--external-id",
-                    "ws-partial", "--judge-principal", GradingRolesInMoto.JUDGE, "--role-name", "labcheck-partial");
-            String fullArn = aws.deploy("labcheck-grading", full);
-            String partialArn = aws.deploy("labcheck-partial", partial);
-            aws.putTemplatePolicy("labcheck-grading", full, null);
-            aws.putTemplatePolicy("labcheck-partial", partial, "ec2:DescribeRouteTables");
-            var judge = aws.judge();
-            aws.enforceIam();
+            GradingRolesInMoto.TwoRoles roles = new GradingRolesInMoto(moto.url())
+                    .deployTwoRoles("ec2:DescribeRouteTables");
             // AND a key sshd does not know
             Path stranger = dir.resolve("stranger.pem");
             Sshd.run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", stranger.toString());
             Path roster = Files.writeString(dir.resolve("roster.csv"), HEADER
-                    + row("s1", fullArn, "ws-good", sshd.rsaKey())
-                    + row("s2", fullArn, "ws-good", stranger)
-                    + row("s3", partialArn, "ws-partial", sshd.ed25519Key()));
+                    + row("s1", roles.fullArn(), "ws-good", sshd.rsaKey())
+                    + row("s2", roles.fullArn(), "ws-good", stranger)
+                    + row("s3", roles.partialArn(), "ws-partial", sshd.ed25519Key()));
             Map<String, String> env = Map.of("LAB_DB_PASSWORD", lab.dbPassword(), "AWS_ENDPOINT_URL", moto.url(),
                     "LABCHECK_SSH_KNOWN_HOSTS", sshd.knownHosts(dir.resolve("known_hosts")).toString());
 
-            GradingRolesInMoto.asJudge(judge, () -> {
+            GradingRolesInMoto.asJudge(roles.judge(), () -> {
                 // WHEN the judges run the preflight (moto checking IAM on a loaded machine is slow: a generous budget)
                 int code = preflight(roster, env, "--preflight-budget", "90s");
 
@@ -126,7 +117,7 @@ class PreflightTest extends SshLabFixture {
 
                 // WHEN only the good row is checked, THEN every row is ready: exit 0
                 Path good = Files.writeString(dir.resolve("good.csv"), HEADER
-                        + row("s1", fullArn, "ws-good", sshd.rsaKey()));
+                        + row("s1", roles.fullArn(), "ws-good", sshd.rsaKey()));
                 out.getBuffer().setLength(0);
                 assertThat(preflight(good, env, "--preflight-budget", "90s")).as(out + "\n" + err).isZero();
                 assertThat(out.toString()).isEqualTo("s1: ready.\n");
