@@ -54,6 +54,7 @@ public final class AppProbe {
     /** Runs every probe within the budget; never throws for app misbehaviour. */
     public Fact<AppEvidence> run() {
         long t0 = System.nanoTime();
+        PhaseClock phases = new PhaseClock();
         Limits limits = s.limits();
         Deadline total = Deadline.after(limits.budget());
         List<String> notes = new ArrayList<>();
@@ -64,27 +65,34 @@ public final class AppProbe {
                 : new HttpProbe(client, baseline, limits.requestTimeout(), limits.maxBodyBytes());
         DbReader.Result db = DbReader.connect(s.db(), total.cap(limits.requestTimeout()));
         RedisReader.Result redis = RedisReader.connect(s.redis(), total.cap(limits.requestTimeout()));
+        phases.lap("connect");
         try {
             ProductKeys productKeys = new ProductKeys(redis.reader(), notes);
             int highest = IdChooser.highest(limits, db.reader(), notes);
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
             productKeys.beforeRequests(() -> sample(WarmPhase.top(db.reader(), 3), highest));
             var warm = WarmPhase.read(db, redis, productKeys);
+            phases.lap("warmCache");
             Fact<HealthProbe> health = guard("The health probe", () -> health(app, total.share(0.1)));
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
+            phases.lap("health");
             IdChooser.Chosen chosen = IdChooser.candidates(limits, highest, productKeys, notes);
+            phases.lap("chooseIds");
 
             StatsReader.Read before = StatsReader.read(app, total.share(0.05));
             tally.windowOpen = before.snapshot() != null;
             long[] redisBefore = tally.windowOpen ? keyspace(redis.reader(), notes) : null;
             long[] ownBefore = redis.reader() == null ? null : redis.reader().ownLookups();
             Tracer tracer = new Tracer(redis.reader(), productKeys, db.reader(), notes);
+            phases.lap("windowOpen");
             Fact<LazyLoadProbe> lazy = guard("The lazy-loading probe",
                     () -> products.lazyLoad(chosen, productKeys, tracer, total.share(0.2)));
+            phases.lap("lazyLoad");
             Fact<DatabaseProbe> database = db.reader() == null ? Fact.unavailable(db.unavailable())
                     : guard("The database probe", () -> products.hitWindow(db.reader(),
                             SafeUrl.strip(s.db().jdbcUrl()), tracer, total.share(0.15)));
+            phases.lap("hitWindow");
             // the no-cache app's time is corroborated by the database work its requests need
             QueryTimer queries = QueryTimer.before(db.reader(), db.unavailable());
             Fact<TimingProbe> timing = baseline != null && baseline.unreachable() != null
@@ -93,7 +101,9 @@ public final class AppProbe {
                     : base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
                     : guard("The timing comparison", () -> products.timing(total.share(0.6)));
+            phases.lap("timing");
             timing = queries.after(timing, total.share(0.08));
+            phases.lap("queryTimer");
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
             long[] redisAfter = redisBefore == null ? null : keyspace(redis.reader(), notes);
             if (ownBefore != null) {
@@ -105,9 +115,11 @@ public final class AppProbe {
             tally.windowOpen = false;
             Fact<StatsWindow> stats = statsWindow(before, after, tally, redisBefore, redisAfter);
             lazy = products.withTotals(lazy);
+            phases.lap("windowClose");
 
             Fact<RedisKeysProbe> redisKeys = redis.reader() == null ? Fact.unavailable(redis.unavailable())
                     : guard("The Redis key probe", () -> products.redisKeys(redis.reader(), productKeys));
+            phases.lap("redisKeys");
             WritePhase writes = new WritePhase(app, redis.reader(), productKeys, products.cachedProducts());
             var writeThrough = limits.writeProbes() ? guard("The PUT probe", () -> writes.put(total.share(0.3)))
                     : Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NO_WRITES);
@@ -118,18 +130,21 @@ public final class AppProbe {
                             "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
+            phases.lap("writes");
             Fact<LoadTestResult> load = guard("The load test", () -> loadTest(app, products.servedIds(), total));
+            phases.lap("loadTest");
             var servers = guard("The servers' own identity", () -> ServerReads.read(redis.reader(), db.reader(),
                     s.db()));
             var source = guard("The source excerpt", () -> s.source().text() != null
                     ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file()));
+            phases.lap("serversAndSource");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.apps().app().url()))
                     .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))
                     .health(health).lazyLoad(lazy).redis(redisKeys).database(database).timing(timing)
                     .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)
                     .source(source).durationMs(ms).notes(notes).warmCache(warm).servers(servers)
-                    .keyScheme(productKeys.readable() ? productKeys.scheme() : null).build());
+                    .keyScheme(productKeys.readable() ? productKeys.scheme() : null).phasesMs(phases.ms()).build());
         } catch (RuntimeException e) {
             return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "
