@@ -53,7 +53,7 @@ public record DatabaseProbe(String url, long productCount, int hitRequests, long
         return "Database " + url + ": " + productCount + " products; during " + hitRequests + " cache hits Com_select"
                 + " rose by " + selectsDuringHits + " and Questions by " + questionsDuringHits + "; the probe's own"
                 + " idle window moved them by " + selectsControl + " and " + questionsControl + ". Hits counted by "
-                + (Boolean.TRUE.equals(hitsFromRedis) ? "Redis EXISTS product:<id> right before each request."
+                + (Boolean.TRUE.equals(hitsFromRedis) ? "Redis EXISTS of the product's key right before each request."
                 : "the app's own cache_status HIT labels (Redis not readable from here: run with --redis to"
                 + " corroborate them).");
     }
