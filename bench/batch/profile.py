@@ -1,6 +1,7 @@
 """Where a student's time went in one batch run: per student, the whole grading (result.json
 seconds), the app probe (evidence app.durationMs) and the rest (AWS collection, rubric, writing),
-plus the timing phase's pair count. Prints medians and maxima.
+plus the timing phase's pair count, and each probe phase's wall time as the probe recorded it
+(evidence app.phasesMs, where present). Prints medians and maxima.
 
     python3 bench/batch/profile.py RESULTS_DIR
 """
@@ -14,12 +15,15 @@ import sys
 def main(out):
     total, probe, rest, pairs = [], [], [], []
     phase, app_ms, base_ms, base_rep = [], [], [], []
+    phases = {}
     for res in glob.glob(os.path.join(out, "*", "result.json")):
         with open(res) as f:
             seconds = json.load(f)["seconds"]
         total.append(seconds)
         with open(os.path.join(os.path.dirname(res), "evidence.json")) as f:
             app = (json.load(f).get("app") or {}).get("value") or {}
+        for name, ms in (app.get("phasesMs") or {}).items():
+            phases.setdefault(name, []).append(ms / 1000)
         if "durationMs" in app:
             probe.append(app["durationMs"] / 1000)
             rest.append(seconds - app["durationMs"] / 1000)
@@ -44,6 +48,9 @@ def main(out):
     print("profile: timing phase (sequential GETs, both apps) %s; mean client latency: cache app %s, no-cache app "
           "%s (of which the no-cache app's own reported time %s)" % (fig(phase), fig(app_ms, " ms"),
                                                                      fig(base_ms, " ms"), fig(base_rep, " ms")))
+    if phases:
+        print("profile: probe phases (app.phasesMs), per student: " + "; ".join(
+            "%s %s" % (name, fig(xs)) for name, xs in phases.items() if max(xs) >= 0.05))
 
 
 if __name__ == "__main__":

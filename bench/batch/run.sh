@@ -9,6 +9,7 @@
 #   STUDENTS=20 APPS=4 RUNS=1 AWS=0 bench/batch/run.sh  # smaller, app probe only
 #   JOBS=20 EXTRA_ARGS="--budget 90s" bench/batch/run.sh
 #   APP_ARGS="--no-cache-db pooled" bench/batch/run.sh   # the no-cache apps without a connection per request
+#   VARIANTS="none;-XX:TieredStopAtLevel=1" RUNS=2 bench/batch/run.sh  # JVM options in turns, same apps
 #
 # The embedded MariaDB's read-only password is generated per instance and not printed, so the
 # roster gives no db_url: the probe's database comparisons are unverifiable, as for a student
@@ -24,6 +25,8 @@ RUNS="${RUNS:-3}"
 AWS="${AWS:-1}"
 EXTRA_ARGS="${EXTRA_ARGS:-}"
 APP_ARGS="${APP_ARGS:-}"     # e.g. "--no-cache-db pooled" for a cheaper no-cache app
+# labcheck's JVM options, ';'-separated sets run in turns within each run ("none": no option); one set by default
+IFS=';' read -r -a VARIANT_LIST <<<"${VARIANTS:-none}"
 WORK="${WORK:-$(mktemp -d /tmp/labcheck-batchbench.XXXXXX)}"
 CHECKER="$ROOT/checker/target/labcheck.jar"
 APPJAR="$ROOT/reference-app/target/reference-app.jar"
@@ -104,27 +107,33 @@ CMD="java -Xlog:gc:file=GCLOG -jar $CHECKER batch $ROSTER --out OUT --jobs $JOBS
 echo "command: /usr/bin/time -v $CMD"
 WALLS=(); RSS=(); HEAPS=()
 for ((r = 1; r <= RUNS; r++)); do
-    out="$WORK/results-$r"; gclog="$WORK/gc-$r.log"
+  for ((v = 0; v < ${#VARIANT_LIST[@]}; v++)); do
+    opts="${VARIANT_LIST[$v]}"; [ "$opts" = none ] && opts=""
+    label="$r"; [ ${#VARIANT_LIST[@]} -gt 1 ] && label="$r.$((v + 1)) (${VARIANT_LIST[$v]})"
+    out="$WORK/results-$r-$v"; gclog="$WORK/gc-$r-$v.log"
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     set +e
-    /usr/bin/time -v -o "$WORK/time-$r.txt" java "-Xlog:gc:file=$gclog" -jar "$CHECKER" batch "$ROSTER" \
-        --out "$out" --jobs "$JOBS" --progress lines $EXTRA_ARGS >"$WORK/batch-$r.log" 2>&1
+    # shellcheck disable=SC2086 # opts is a list of JVM options
+    /usr/bin/time -v -o "$WORK/time-$r-$v.txt" java $opts "-Xlog:gc:file=$gclog" -jar "$CHECKER" batch "$ROSTER" \
+        --out "$out" --jobs "$JOBS" --progress lines $EXTRA_ARGS >"$WORK/batch-$r-$v.log" 2>&1
     rc=$?
     set -e
     load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-    wall=$(wall_seconds "$WORK/time-$r.txt")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time-$r.txt" | awk '{ printf "%d", $1 / 1024 }')
+    wall=$(wall_seconds "$WORK/time-$r-$v.txt")
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time-$r-$v.txt" | awk '{ printf "%d", $1 / 1024 }')
     # GC lines read "Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(256M) 4.2ms": the peak is the largest before-GC figure.
-    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$WORK/time-$r.txt")
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.0f", s }' "$WORK/time-$r-$v.txt")
     heap=$(grep -o '[0-9]*M->[0-9]*M' "$gclog" | awk -F'M->' '{ if ($1 > m) m = $1 } END { printf "%d", m }')
     statuses=$(tail -n +2 "$out/marks.csv" 2>/dev/null | awk -F, '{ print $3 }' | sort | uniq -c | awk '{ printf "%s%s=%s", sep, $2, $1; sep = " " }')
     totals=$(tail -n +2 "$out/marks.csv" 2>/dev/null | awk -F, '{ t[$(NF - 1)]++ } END { for (k in t) { printf "%s%s/20 x%d", sep, k, t[k]; sep = " " } }')
     [ -f "$out/summary.html" ] && summary=yes || summary=NO
-    echo "run $r: ${wall}s wall, max RSS ${rss} MiB, peak heap ${heap} MiB, labcheck CPU ${cpu}s, exit $rc, summary.html $summary," \
+    echo "run $label: ${wall}s wall, max RSS ${rss} MiB, peak heap ${heap} MiB, labcheck CPU ${cpu}s, exit $rc, summary.html $summary," \
         "statuses [$statuses], totals [$totals], load $load_before -> $load_after"
     python3 bench/batch/profile.py "$out"
     WALLS+=("$wall"); RSS+=("$rss"); HEAPS+=("$heap")
+  done
 done
 
+[ ${#VARIANT_LIST[@]} -le 1 ] || echo "(the medians below mix the variants: compare them run by run above)"
 echo "median of $RUNS: $STUDENTS students, $APPS apps, --jobs $JOBS, aws=$AWS: $(median "${WALLS[@]}")s wall," \
     "max RSS $(median "${RSS[@]}") MiB, peak heap $(median "${HEAPS[@]}") MiB ($(nproc) cores, $(java -version 2>&1 | head -1))"

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # One `labcheck check` of the reference app, JVM start included, timed ROUNDS times for each
-# labcheck jar given (alternating, so each jar sees the same load), with the time the database
-# work timed beside the apps took inside it (issue 17). The lab: Debian's redis-server and
+# labcheck given (alternating, so each sees the same load), with the time the database work timed
+# beside the apps took inside it (issue 17) and where the probe's time went (app.phasesMs). Each
+# argument is a jar (run as `java -jar JAR`) or a launcher script such as ./labcheck (run as it is,
+# so its JVM options and class-data archive count). The lab: Debian's redis-server and
 # mariadbd on free ports, seeded by reference-app.jar, the reference app with the seed's
 # no-cache app (a connection per request); everything stopped by its PID at the end.
 #
 #   bench/check/run.sh                                    # checker/target/labcheck.jar, 5 rounds
 #   ROUNDS=9 bench/check/run.sh /tmp/labcheck-main.jar checker/target/labcheck.jar
+#   ROUNDS=5 bench/check/run.sh /tmp/labcheck-main.jar ./labcheck     # main's jar against the launcher
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS="${ROUNDS:-5}"
@@ -44,15 +47,22 @@ java -jar "$LAB_JAR" --mode both --bind 127.0.0.1 --cache-port "$CP" --no-cache-
     > "$W/app.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$CP/health" >/dev/null && break; sleep 0.2; done
+for j in "${JARS[@]}"; do
+    # a launcher makes its class-data archive once per build: that is not a check's time, so it happens here
+    case "$j" in *.jar) ;; *) "$j" --version > "$W/warm.log" 2>&1 ;; esac
+done
 echo "$(nproc) cores, $(java -version 2>&1 | head -1), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| round | jar | exit | wall s | app marks | database work timed, ms (pooled n x mean + connect n x mean) |"
-echo "|---|---|---|---|---|---|"
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
+echo "| round | labcheck | load (1 min) | exit | wall s | CPU s | app marks | database work timed, ms | probe ms | phases of 100 ms or more |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for r in $(seq 1 "$ROUNDS"); do
     for j in "${JARS[@]}"; do
         out="$W/out"; rm -rf "$out"
+        run=(java -jar "$j"); case "$j" in *.jar) ;; *) run=("$j") ;; esac
+        load=$(cut -d' ' -f1 /proc/loadavg)
         t0=$(date +%s.%N)
         set +e
-        java -jar "$j" check --app "http://127.0.0.1:$CP" --baseline "http://127.0.0.1:$NP" --redis "127.0.0.1:$RP" \
+        /usr/bin/time -f '%U %S' -o "$W/cpu" "${run[@]}" check --app "http://127.0.0.1:$CP" --baseline "http://127.0.0.1:$NP" --redis "127.0.0.1:$RP" \
             --db-url "$DB_URL" --db-user admin --out "$out" > "$W/check.log" 2>&1
         rc=$?
         set -e
@@ -65,13 +75,18 @@ app = [i for i in s["items"] if i["id"] in ("app-connects", "lazy-loading", "ttl
 marks = "%g / %g" % (sum(i["marks"] for i in app), sum(i["max"] for i in app))
 t = e["app"]["value"].get("timing", {}).get("value", {}).get("database")
 if not t or "value" not in t:
-    print(marks + " | not timed")
+    work = "not timed"
 else:
     p, c = t["value"]["pooled"], t["value"]["connectAndQuery"]
-    print("%s | %.1f" % (marks, p["count"] * p["mean"] + c["count"] * c["mean"]))
+    work = "%.1f" % (p["count"] * p["mean"] + c["count"] * c["mean"])
+a = e["app"]["value"]
+phases = ", ".join("%s %d" % (k, v) for k, v in (a.get("phasesMs") or {}).items() if v >= 100) or "not recorded"
+print("%s | %s | %d | %s" % (marks, work, a["durationMs"], phases))
 EOF
 )
-        printf '| %s | %s | %s | %.2f | %s |\n' "$r" "$(basename "$j")" "$rc" "$(echo "$t1 - $t0" | bc)" "$extra"
+        cpu=$(tail -1 "$W/cpu" | awk '{ printf "%.1f", $1 + $2 }')
+        printf '| %s | %s | %s | %s | %.2f | %s | %s |\n' "$r" "$(basename "$j")" "$load" "$rc" "$(echo "$t1 - $t0" | bc)" \
+            "$cpu" "$extra"
     done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -79,6 +79,7 @@ public final class AppProbe {
     /** Runs every probe within the budget; never throws for app misbehaviour. */
     public Fact<AppEvidence> run() {
         long t0 = System.nanoTime();
+        PhaseClock phases = new PhaseClock();
         Limits limits = s.limits();
         Deadline total = Deadline.after(limits.budget());
         List<String> notes = new ArrayList<>();
@@ -89,12 +90,14 @@ public final class AppProbe {
                 : new HttpProbe(client, baseline, limits.requestTimeout(), limits.maxBodyBytes());
         DbReader.Result db = DbReader.connect(s.db(), total.cap(limits.requestTimeout()));
         RedisReader.Result redis = RedisReader.connect(s.redis(), total.cap(limits.requestTimeout()));
+        phases.lap("connect");
         try {
             ProductKeys productKeys = new ProductKeys(redis.reader(), notes);
             int highest = IdChooser.highest(limits, db.reader(), notes);
             // before any request of the probe's own, so only the app (or its warm-up) can have cached these
             productKeys.beforeRequests(() -> sample(WarmPhase.top(db.reader(), 3), highest));
             var warm = ifWanted(EvidencePart.APP_WARM_CACHE, () -> WarmPhase.read(db, redis, productKeys));
+            phases.lap("warmCache");
             Fact<HealthProbe> health = ifWanted(EvidencePart.APP_HEALTH,
                     () -> guard("The health probe", () -> health(app, total.share(0.1))));
             boolean requests = wants(EvidencePart.APP_LAZY_LOAD, EvidencePart.APP_REDIS_KEYS, EvidencePart.APP_DATABASE,
@@ -102,21 +105,26 @@ public final class AppProbe {
                     EvidencePart.APP_DELETE, EvidencePart.APP_LOAD_TEST);
             Tally tally = new Tally();
             ProductPhases products = new ProductPhases(s, app, base, tally, notes);
+            phases.lap("health");
             IdChooser.Chosen chosen = IdChooser.candidates(limits, highest, productKeys, notes);
+            phases.lap("chooseIds");
 
             StatsReader.Read before = wants(EvidencePart.APP_STATS) ? StatsReader.read(app, total.share(0.05)) : null;
             tally.windowOpen = before != null && before.snapshot() != null;
             long[] redisBefore = tally.windowOpen ? keyspace(redis.reader(), notes) : null;
             long[] ownBefore = redis.reader() == null ? null : redis.reader().ownLookups();
             Tracer tracer = new Tracer(redis.reader(), productKeys, db.reader(), notes);
+            phases.lap("windowOpen");
             Fact<LazyLoadProbe> lazy = !requests ? Fact.notCollected(EvidencePart.APP_LAZY_LOAD.describe(), NOT_CHOSEN)
                     : guard("The lazy-loading probe",
                     () -> products.lazyLoad(chosen, productKeys, tracer, total.share(0.2)));
+            phases.lap("lazyLoad");
             Fact<DatabaseProbe> database = !wants(EvidencePart.APP_DATABASE)
                     ? Fact.notCollected(EvidencePart.APP_DATABASE.describe(), NOT_CHOSEN)
                     : db.reader() == null ? Fact.unavailable(db.unavailable())
                     : guard("The database probe", () -> products.hitWindow(db.reader(),
                             SafeUrl.strip(s.db().jdbcUrl()), tracer, total.share(0.15)));
+            phases.lap("hitWindow");
             // the no-cache app's time is corroborated by the database work its requests need
             boolean timed = wants(EvidencePart.APP_TIMING, EvidencePart.APP_STATS);
             QueryTimer queries = timed ? QueryTimer.before(db.reader(), db.unavailable()) : null;
@@ -127,7 +135,9 @@ public final class AppProbe {
                     : base == null
                     ? Fact.notCollected("The timing comparison", "run with --baseline URL of the no-cache app.")
                     : guard("The timing comparison", () -> products.timing(total.share(0.6)));
+            phases.lap("timing");
             timing = queries == null ? timing : queries.after(timing, total.share(0.08));
+            phases.lap("queryTimer");
             StatsReader.Read after = tally.windowOpen ? StatsReader.read(app, total.share(0.1)) : null;
             long[] redisAfter = redisBefore == null ? null : keyspace(redis.reader(), notes);
             if (ownBefore != null) {
@@ -140,11 +150,13 @@ public final class AppProbe {
             Fact<StatsWindow> stats = before == null ? Fact.notCollected(EvidencePart.APP_STATS.describe(), NOT_CHOSEN)
                     : statsWindow(before, after, tally, redisBefore, redisAfter);
             lazy = products.withTotals(lazy);
+            phases.lap("windowClose");
 
             Fact<RedisKeysProbe> redisKeys = !wants(EvidencePart.APP_REDIS_KEYS)
                     ? Fact.notCollected(EvidencePart.APP_REDIS_KEYS.describe(), NOT_CHOSEN)
                     : redis.reader() == null ? Fact.unavailable(redis.unavailable())
                     : guard("The Redis key probe", () -> products.redisKeys(redis.reader(), productKeys));
+            phases.lap("redisKeys");
             WritePhase writes = new WritePhase(app, redis.reader(), productKeys, products.cachedProducts());
             var writeThrough = !wants(EvidencePart.APP_WRITE_THROUGH, EvidencePart.APP_DELETE)
                     ? Fact.<labcheck.evidence.app.WriteProbe>notCollected("The PUT probe", NOT_CHOSEN)
@@ -159,20 +171,23 @@ public final class AppProbe {
                             "DELETE /product/{id}", "The DELETE probe was not run: it puts the deleted product back "
                             + "with PUT /product/{id}, and the PUT probe showed that does not work here, so a DELETE "
                             + "would lose the student's data; add a PUT that creates or updates the product."));
+            phases.lap("writes");
             Fact<LoadTestResult> load = ifWanted(EvidencePart.APP_LOAD_TEST,
                     () -> guard("The load test", () -> loadTest(app, products.servedIds(), total)));
+            phases.lap("loadTest");
             var servers = ifWanted(EvidencePart.APP_SERVERS, () -> guard("The servers' own identity",
                     () -> ServerReads.read(redis.reader(), db.reader(), s.db())));
             var source = ifWanted(EvidencePart.APP_SOURCE, () -> guard("The source excerpt",
                     () -> s.source().text() != null
                     ? SourceScanner.scanText(s.source().text()) : SourceScanner.scan(s.source().file())));
+            phases.lap("serversAndSource");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return Fact.of(AppEvidence.builder().appUrl(SafeUrl.strip(s.apps().app().url()))
                     .baselineUrl(baseline == null ? null : SafeUrl.strip(baseline.url()))
                     .health(health).lazyLoad(lazy).redis(redisKeys).database(database).timing(timing)
                     .stats(stats).loadTest(load).writeThrough(writeThrough).delete(delete)
                     .source(source).durationMs(ms).notes(notes).warmCache(warm).servers(servers)
-                    .keyScheme(productKeys.readable() ? productKeys.scheme() : null).build());
+                    .keyScheme(productKeys.readable() ? productKeys.scheme() : null).phasesMs(phases.ms()).build());
         } catch (RuntimeException e) {
             return Fact.unavailable(new Unavailable("ProbeError", null, "The app probe stopped on an unexpected "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + "); this is a labcheck bug, please "

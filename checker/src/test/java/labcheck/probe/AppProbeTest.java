@@ -68,6 +68,11 @@ class AppProbeTest {
             assertThat(back.app()).isEqualTo(app1);
             assertThat(app1.value().source().value().cacheReadBeforeDbQuery()).isTrue();
             assertThat(app1.value().source().value().cacheReadLine()).isEqualTo(3);
+            // where the probe's time went: every phase, in the order it ran, adding up to no more than the whole
+            assertThat(app1.value().phasesMs().keySet()).containsSubsequence("connect", "health", "lazyLoad",
+                    "hitWindow", "timing", "queryTimer", "redisKeys", "writes", "loadTest");
+            assertThat(app1.value().phasesMs().values().stream().mapToLong(Long::longValue).sum())
+                    .isLessThanOrEqualTo(app1.value().durationMs());
         }
     }
 

@@ -2,7 +2,10 @@ package labcheck.evidence.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import labcheck.evidence.Fact;
 
 /**
@@ -31,6 +34,8 @@ import labcheck.evidence.Fact;
  * @param keyScheme     how the app names its product keys, as the probe found them (the lab's
  *                      {@code product:<id>} in db 0 until observed otherwise); null when Redis was not
  *                      read, and in bundles from before it was looked for
+ * @param phasesMs      wall time of each probe phase in milliseconds, in the order they ran (where
+ *                      {@code durationMs} went); null in bundles from before it was recorded. Not graded
  */
 @RecordBuilder
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,10 +56,13 @@ public record AppEvidence(
         List<String> notes,
         Fact<WarmCacheProbe> warmCache,
         Fact<ReachedServers> servers,
-        KeyScheme keyScheme) {
+        KeyScheme keyScheme,
+        Map<String, Long> phasesMs) {
 
     public AppEvidence {
         notes = notes == null ? List.of() : List.copyOf(notes);
+        // a LinkedHashMap, not Map.copyOf: the phases' order is the order they ran
+        phasesMs = phasesMs == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(phasesMs));
     }
 
     /** The app's key scheme as found, or the lab's {@code product:<id>} in db 0 when none was looked for. */
