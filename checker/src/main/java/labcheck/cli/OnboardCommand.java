@@ -87,14 +87,10 @@ public final class OnboardCommand extends GuardedCommand {
             throw new IllegalArgumentException("--template-url '" + templateUrl + "' is not an https URL; the console"
                     + " reads the template from S3, e.g. https://YOUR-BUCKET.s3.amazonaws.com/labcheck-role.yaml.");
         }
-        if (osUsers != null && !instanceConnect) {
-            throw new IllegalArgumentException("--os-user limits the --instance-connect statement. Fix: add"
-                    + " --instance-connect, or leave --os-user out.");
-        }
+        List<String> users = ReadOnlyPolicy.osUsers(instanceConnect, osUsers);
         RoleTemplate template = RoleTemplate.of(role);
         if (instanceConnect) {
-            template = template.withStatement(instanceConnectStatement(osUsers == null ? List.of("ec2-user")
-                    : osUsers));
+            template = template.withStatement(instanceConnectStatement(users));
         }
         out().print(template.yaml());
         out().flush();

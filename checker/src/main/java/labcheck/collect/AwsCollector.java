@@ -125,16 +125,16 @@ public final class AwsCollector implements AutoCloseable {
      */
     public Evidence instancesAt(Evidence base, String sshHost) {
         Calls calls = new Calls(where, settings.collectionBudget());
-        Ec2Calls ec2 = new Ec2Calls(clients.ec2, calls);
+        Ec2Calls ec2Calls = new Ec2Calls(clients.ec2, calls);
         AppHost host = sshHost == null ? null : AppHost.sshHost(sshHost);
         Fact<List<Ec2Instance>> instances = host == null
                 ? Fact.unavailable(new Unavailable("NotSearchable", null, "'" + sshHost + "' is not an address EC2"
                 + " can be searched by (a public or private IPv4 address or DNS name)"))
-                : ec2.instances(List.of(), host);
+                : ec2Calls.instances(List.of(), host);
         List<String> groupIds = !instances.available() ? List.of() : instances.value().stream()
                 .filter(i -> i.securityGroupIds() != null).flatMap(i -> i.securityGroupIds().stream()).distinct()
                 .sorted().toList();
-        Fact<List<SecurityGroup>> groups = groupIds.isEmpty() ? Fact.of(List.of()) : ec2.securityGroups(groupIds);
+        Fact<List<SecurityGroup>> groups = groupIds.isEmpty() ? Fact.of(List.of()) : ec2Calls.securityGroups(groupIds);
         return base.toBuilder().instances(instances).securityGroups(groups).build();
     }
 
