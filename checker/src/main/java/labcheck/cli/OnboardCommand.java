@@ -1,5 +1,10 @@
 package labcheck.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import labcheck.collect.ReadOnlyPolicy;
 import labcheck.onboard.GradingRole;
 import labcheck.onboard.Handoff;
 import labcheck.onboard.RoleTemplate;
@@ -14,7 +19,12 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * labcheck onboard --judge-account 111122223333 --external-id ws2026-s042 > role.yaml
  * aws cloudformation deploy --template-file role.yaml --stack-name labcheck-grading --capabilities CAPABILITY_NAMED_IAM
+ * labcheck onboard --judge-account 111122223333 --external-id ws2026-s042 --instance-connect --os-user ec2-user
  * }</pre>
+ *
+ * With {@code --instance-connect} the role's policy gains the one statement {@code labcheck policy
+ * --instance-connect} prints for the same users (EC2 Instance Connect's SendSSHPublicKey, limited by
+ * {@code ec2:osuser}), from the same source; without it the template is the read-only one, byte for byte.
  */
 @Command(name = "onboard", mixinStandardHelpOptions = true,
         description = {"Print a CloudFormation template (YAML) creating the read-only grading role in a student's "
@@ -52,6 +62,16 @@ public final class OnboardCommand extends GuardedCommand {
             description = "Where the judges host the template (S3 https URL), for the console's quick-create link.")
     String templateUrl;
 
+    @Option(names = "--instance-connect",
+            description = "Add the one opt-in statement of `labcheck policy --instance-connect` to the role: "
+                    + "ec2-instance-connect:SendSSHPublicKey for the --os-user users, so the judges can grade with "
+                    + "--ssh-via instance-connect (no key pair to collect).")
+    boolean instanceConnect;
+
+    @Option(names = "--os-user", paramLabel = "USER",
+            description = "An OS user the pushed keys may be for (repeatable; default: ec2-user).")
+    List<String> osUsers;
+
     @Option(names = "--student-id", paramLabel = "ID", description = "The student's id, for the roster row.")
     String studentId;
 
@@ -67,10 +87,24 @@ public final class OnboardCommand extends GuardedCommand {
             throw new IllegalArgumentException("--template-url '" + templateUrl + "' is not an https URL; the console"
                     + " reads the template from S3, e.g. https://YOUR-BUCKET.s3.amazonaws.com/labcheck-role.yaml.");
         }
-        out().print(RoleTemplate.of(role).yaml());
+        List<String> users = ReadOnlyPolicy.osUsers(instanceConnect, osUsers);
+        RoleTemplate template = RoleTemplate.of(role);
+        if (instanceConnect) {
+            template = template.withStatement(instanceConnectStatement(users));
+        }
+        out().print(template.yaml());
         out().flush();
         new Handoff(role, region, templateUrl, studentId).lines().forEach(err()::println);
         err().flush();
         return ExitCodes.ALL_MARKS;
+    }
+
+    /** The statement {@code labcheck policy --instance-connect} prints for {@code users}, as a tree. */
+    private static JsonNode instanceConnectStatement(List<String> users) {
+        try {
+            return new ObjectMapper().readTree(ReadOnlyPolicy.instanceConnectStatement(users, ""));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the Instance Connect statement is not JSON: " + e.getMessage(), e);
+        }
     }
 }

@@ -36,12 +36,8 @@ public final class PolicyCommand extends GuardedCommand {
 
     @Override
     protected int run() {
-        if (osUsers != null && !instanceConnect) {
-            throw new IllegalArgumentException("--os-user limits the --instance-connect statement. Fix: add"
-                    + " --instance-connect, or leave --os-user out.");
-        }
-        spec.commandLine().getOut().print(instanceConnect
-                ? ReadOnlyPolicy.withInstanceConnect(osUsers == null ? List.of("ec2-user") : osUsers)
+        List<String> users = ReadOnlyPolicy.osUsers(instanceConnect, osUsers);
+        spec.commandLine().getOut().print(instanceConnect ? ReadOnlyPolicy.withInstanceConnect(users)
                 : ReadOnlyPolicy.json());
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println(ReadOnlyPolicy.ASSUME_ROLE_NOTE);

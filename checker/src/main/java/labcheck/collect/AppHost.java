@@ -53,6 +53,19 @@ record AppHost(String host, String filter) {
         return new AppHost(host, host.endsWith(".internal") ? "private-dns-name" : "dns-name");
     }
 
+    /**
+     * An SSH host searched as the address it is: unlike an app URL's {@code localhost}, which means "this
+     * instance", a loopback address given as an instance's address is asked for too (AWS then finds none,
+     * which is the answer); null for a name EC2 cannot be searched by.
+     */
+    static AppHost sshHost(String host) {
+        AppHost h = parse("http://" + (host.contains(":") ? "[" + host + "]" : host));
+        if (h != null && h.filter() == null && IPV4.matcher(h.host()).matches()) {
+            return new AppHost(h.host(), "ip-address");
+        }
+        return h == null || h.filter() == null ? null : h;
+    }
+
     /** Says which instance is the app host and why, so a reader of the bundle can follow the match. */
     static List<String> notes(String appUrl, Fact<List<Ec2Instance>> instances, List<SecurityGroup> cacheGroups) {
         if (!instances.available()) {

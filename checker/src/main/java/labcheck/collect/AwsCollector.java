@@ -136,6 +136,27 @@ public final class AwsCollector implements AutoCloseable {
     }
 
     /**
+     * Only what EC2 Instance Connect needs to reach the instance at {@code sshHost} ({@code batch --preflight}):
+     * the live instances with that public or private address or DNS name, and their security groups (to name
+     * the one that closes port 22), within the settings' call timeout and collection budget. The rest of
+     * {@code base} is left as it is; nothing else is asked of AWS.
+     */
+    public Evidence instancesAt(Evidence base, String sshHost) {
+        Calls calls = new Calls(where, settings.collectionBudget());
+        Ec2Calls ec2Calls = new Ec2Calls(clients.ec2, calls);
+        AppHost host = sshHost == null ? null : AppHost.sshHost(sshHost);
+        Fact<List<Ec2Instance>> instances = host == null
+                ? Fact.unavailable(new Unavailable("NotSearchable", null, "'" + sshHost + "' is not an address EC2"
+                + " can be searched by (a public or private IPv4 address or DNS name)"))
+                : ec2Calls.instances(List.of(), host);
+        List<String> groupIds = !instances.available() ? List.of() : instances.value().stream()
+                .filter(i -> i.securityGroupIds() != null).flatMap(i -> i.securityGroupIds().stream()).distinct()
+                .sorted().toList();
+        Fact<List<SecurityGroup>> groups = groupIds.isEmpty() ? Fact.of(List.of()) : ec2Calls.securityGroups(groupIds);
+        return base.toBuilder().instances(instances).securityGroups(groups).build();
+    }
+
+    /**
      * A session that expires after the identity call makes every later call fail: that is a credential
      * failure, not a lab with most facts missing.
      */

@@ -61,6 +61,20 @@ public final class ReadOnlyPolicy {
     }
 
     /**
+     * The OS users the opt-in statement names ({@code --os-user}, repeatable; ec2-user when none is given), for
+     * {@code labcheck policy} and {@code labcheck onboard} alike.
+     *
+     * @throws IllegalArgumentException when users are given without {@code --instance-connect}
+     */
+    public static List<String> osUsers(boolean instanceConnect, List<String> given) {
+        if (given != null && !instanceConnect) {
+            throw new IllegalArgumentException("--os-user limits the --instance-connect statement. Fix: add"
+                    + " --instance-connect, or leave --os-user out.");
+        }
+        return given == null ? List.of("ec2-user") : given;
+    }
+
+    /**
      * The opt-in statement alone, indented by {@code indent} (for a policy, or a role's template): SendSSHPublicKey on
      * any EC2 instance of the account, on condition that the key is for one of {@code osUsers}.
      *

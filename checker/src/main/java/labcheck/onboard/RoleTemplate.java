@@ -74,7 +74,10 @@ public final class RoleTemplate {
         t.set("Parameters", parameters());
         ObjectNode properties = NODES.objectNode();
         properties.set("RoleName", ref("RoleName"));
-        properties.put("Description", "labcheck grading: Describe/List/Get only, assumed by the judges.");
+        properties.put("Description", extraActions().isEmpty()
+                ? "labcheck grading: Describe/List/Get only, assumed by the judges."
+                : "labcheck grading: Describe/List/Get, and opt-in " + String.join(", ", extraActions())
+                + ", assumed by the judges.");
         properties.put("MaxSessionDuration", 3600);
         properties.set("AssumeRolePolicyDocument", trust());
         ObjectNode inline = NODES.objectNode();
@@ -102,10 +105,26 @@ public final class RoleTemplate {
                     + " --capabilities CAPABILITY_NAMED_IAM\n"
                     + "# It grants read-only Describe/List/Get calls to the judges' account " + role.judgeAccount()
                     + ", and only with the external id.\n"
+                    + (extraActions().isEmpty() ? "" : "# Beyond reads, opt-in: " + String.join(", ", extraActions())
+                    + " (see the statement's Condition).\n")
                     + yaml.writeValueAsString(tree());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The actions of the added statements: said in the role's description, so nobody takes it for read-only. */
+    private List<String> extraActions() {
+        List<String> actions = new ArrayList<>();
+        for (JsonNode s : extraStatements) {
+            JsonNode a = s.path("Action");
+            if (a.isArray()) {
+                a.forEach(x -> actions.add(x.asText()));
+            } else if (a.isTextual()) {
+                actions.add(a.asText());
+            }
+        }
+        return actions;
     }
 
     private ObjectNode parameters() {

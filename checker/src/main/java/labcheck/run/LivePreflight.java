@@ -1,6 +1,7 @@
 package labcheck.run;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import labcheck.batch.Prerequisite;
@@ -8,8 +9,13 @@ import labcheck.batch.Readiness;
 import labcheck.batch.ReadinessCheck;
 import labcheck.batch.RosterEntry;
 import labcheck.collect.AccessProbe;
+import labcheck.collect.AwsCollector;
 import labcheck.collect.AwsSettings;
+import labcheck.collect.AwsSetupException;
+import labcheck.evidence.Evidence;
+import labcheck.evidence.Fact;
 import labcheck.evidence.SecretVariable;
+import labcheck.evidence.Unavailable;
 import labcheck.probe.AppTarget;
 import labcheck.probe.HealthCheck;
 import labcheck.reach.Reach;
@@ -21,7 +27,11 @@ import labcheck.reach.SshSettings;
  * AWS (credentials or AssumeRole) and one cheap call per policy action ({@link AccessProbe}), beside it
  * the SSH login, one forward per app and each app's {@code /health} through it (or the app's URL
  * directly without SSH), and whether the database password's variable is set. Each step takes what is
- * left of the student's budget.
+ * left of the student's budget. The login goes the way grading goes ({@link ThroughSsh.Opener}): with the
+ * row's key file, or for {@code ssh_via: instance-connect} through {@link InstanceConnectWay}, the instance
+ * found at {@code ssh_host} by the few EC2 calls it needs ({@link AwsCollector#instancesAt}) and a one-time
+ * key pushed to it; each cause (no instance there, no public address, AccessDenied on the push, a key sshd
+ * refuses) lands in {@code ssh_login} with its fix.
  *
  * <pre>{@code
  * int exit = Preflight.run(request, new LivePreflight(System.getenv()), out, err);
@@ -47,19 +57,43 @@ public final class LivePreflight implements ReadinessCheck {
     public void check(RosterEntry student, Duration budget, Readiness into) throws Exception {
         long end = System.nanoTime() + budget.toNanos();
         dbPassword(student, into);
-        CompletableFuture<Void> aws = CompletableFuture.runAsync(() -> aws(student, end, into), r -> {
-            Thread t = new Thread(r, "labcheck-preflight-aws-" + student.studentId());
-            t.setDaemon(true);
-            t.start();
-        });
+        AwsSettings settings = null;
+        String unusable = null;
+        if (student.region() != null || student.profile() != null || student.roleArn() != null) {
+            try {
+                settings = awsSettings(student, end);
+            } catch (IllegalArgumentException e) {
+                unusable = e.getMessage();
+            }
+        }
+        AwsSettings awsSettings = settings;
+        String awsProblem = unusable;
+        CompletableFuture<Void> aws = CompletableFuture.runAsync(() -> aws(student, awsSettings, awsProblem, into),
+                r -> {
+                    Thread t = new Thread(r, "labcheck-preflight-aws-" + student.studentId());
+                    t.setDaemon(true);
+                    t.start();
+                });
         if (student.ssh() != null) {
-            throughSsh(student, end, into);
+            throughSsh(student, awsSettings, end, into);
         } else {
             into.notNeeded(Prerequisite.SSH_LOGIN, "no ssh_user").notNeeded(Prerequisite.SSH_FORWARD, "no ssh_user");
             direct(Prerequisite.APP_HEALTH, student.appUrl(), "app_url", end, into);
             direct(Prerequisite.BASELINE_HEALTH, student.baselineUrl(), "baseline_url", end, into);
         }
         aws.join();
+    }
+
+    /**
+     * The row's AWS access, each call and the whole capped by the student's budget; with EC2 Instance Connect the
+     * instance is looked up at its SSH address, as grading does.
+     */
+    private AwsSettings awsSettings(RosterEntry student, long end) {
+        return AwsSettings.builder().region(student.region()).profile(student.profile())
+                .roleArn(student.roleArn()).externalId(student.externalId())
+                .clusterId(student.clusterId() == null ? "product-cache-cluster" : student.clusterId())
+                .endpointUrl(env.get("AWS_ENDPOINT_URL")).callTimeout(cap(AWS_CALL, end))
+                .collectionBudget(cap(AWS_CALL.multipliedBy(3), end)).build();
     }
 
     private void dbPassword(RosterEntry student, Readiness into) {
@@ -76,22 +110,15 @@ public final class LivePreflight implements ReadinessCheck {
         }
     }
 
-    private void aws(RosterEntry student, long end, Readiness into) {
-        if (student.region() == null && student.profile() == null && student.roleArn() == null) {
-            into.notNeeded(Prerequisite.AWS_ACCESS, "no region, profile or role_arn")
-                    .notNeeded(Prerequisite.AWS_PERMISSIONS, "no AWS access");
+    private void aws(RosterEntry student, AwsSettings settings, String unusable, Readiness into) {
+        if (unusable != null) {
+            into.failed(Prerequisite.AWS_ACCESS, unusable, "Fix the roster's row " + student.row() + ".")
+                    .skipped(Prerequisite.AWS_PERMISSIONS, "no AWS access");
             return;
         }
-        AwsSettings settings;
-        try {
-            settings = AwsSettings.builder().region(student.region()).profile(student.profile())
-                    .roleArn(student.roleArn()).externalId(student.externalId())
-                    .clusterId(student.clusterId() == null ? "product-cache-cluster" : student.clusterId())
-                    .endpointUrl(env.get("AWS_ENDPOINT_URL")).callTimeout(cap(AWS_CALL, end))
-                    .collectionBudget(cap(AWS_CALL.multipliedBy(3), end)).build();
-        } catch (IllegalArgumentException e) {
-            into.failed(Prerequisite.AWS_ACCESS, e.getMessage(), "Fix the roster's row " + student.row() + ".")
-                    .skipped(Prerequisite.AWS_PERMISSIONS, "no AWS access");
+        if (settings == null) {
+            into.notNeeded(Prerequisite.AWS_ACCESS, "no region, profile or role_arn")
+                    .notNeeded(Prerequisite.AWS_PERMISSIONS, "no AWS access");
             return;
         }
         AccessProbe.Result r = AccessProbe.run(settings);
@@ -115,7 +142,7 @@ public final class LivePreflight implements ReadinessCheck {
         }
     }
 
-    private void throughSsh(RosterEntry student, long end, Readiness into) {
+    private void throughSsh(RosterEntry student, AwsSettings aws, long end, Readiness into) {
         SshSettings ssh;
         try {
             ssh = RosterWayIn.ssh(student.ssh(), env);
@@ -124,8 +151,20 @@ public final class LivePreflight implements ReadinessCheck {
             skipInstance(into);
             return;
         }
-        try (Reach reach = Reach.open(ssh.withTimeouts(cap(ssh.connectTimeout(), end), cap(ssh.authTimeout(), end)))) {
-            into.ok(Prerequisite.SSH_LOGIN, String.valueOf(reach.target()));
+        boolean pushed = ssh.viaInstanceConnect();
+        if (pushed && aws == null) {
+            failed(into, Prerequisite.SSH_LOGIN, "ssh_via instance-connect pushes a one-time key with the row's AWS"
+                    + " access, and it cannot be used (see aws_access).", "Fix the roster's row " + student.row()
+                    + ": its region, profile or role_arn.");
+            skipInstance(into);
+            return;
+        }
+        // the same way in as grading: a key file, or a key pushed to the instance found at ssh_host
+        ThroughSsh.Opener way = pushed ? new InstanceConnectWay(ssh, aws, instanceAt(student, aws), line -> { })
+                : ThroughSsh.withKeyFile(ssh, line -> { });
+        try (Reach reach = way.open(end)) {
+            into.ok(Prerequisite.SSH_LOGIN, reach.target() + (pushed ? " with a one-time key pushed by EC2 Instance"
+                    + " Connect" : ""));
             int appPort = RosterEntry.port(student.appUrl(), 5001);
             Integer local = forward(reach, appPort, Prerequisite.APP_HEALTH, end, into);
             if (local == null) {
@@ -148,9 +187,24 @@ public final class LivePreflight implements ReadinessCheck {
                         + " port " + basePort + ", or correct baseline_url's port.", end, into);
             }
         } catch (ReachException e) {
-            failed(into, Prerequisite.SSH_LOGIN, e.getMessage(), "Fix: check ssh_user, ssh_host, ssh_port and ssh_key"
-                    + " against the instance's key pair.");
+            failed(into, Prerequisite.SSH_LOGIN, e.getMessage(), pushed ? "Fix: check ssh_user (ec2-user on Amazon"
+                    + " Linux, ubuntu on Ubuntu), ssh_host (the instance's public address) and ssh_port."
+                    : "Fix: check ssh_user, ssh_host, ssh_port and ssh_key against the instance's key pair.");
             skipInstance(into);
+        }
+    }
+
+    /**
+     * The AWS evidence EC2 Instance Connect needs, and only that: the instance at the row's SSH address and its
+     * security groups, within the settings' budget (a failure is left in the evidence, for the way in to name).
+     */
+    private static Evidence instanceAt(RosterEntry student, AwsSettings aws) {
+        Evidence none = Evidence.empty(student.subject("aws"), Instant.now().toString());
+        try (AwsCollector collector = AwsCollector.create(aws)) {
+            return collector.instancesAt(none, student.ssh().host());
+        } catch (AwsSetupException e) {
+            return none.toBuilder().instances(Fact.unavailable(new Unavailable("AwsSetup", null, e.getMessage())))
+                    .build();
         }
     }
 

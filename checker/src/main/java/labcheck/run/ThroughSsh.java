@@ -72,10 +72,15 @@ final class ThroughSsh implements AutoCloseable {
      * @param remoteSource the app's source as a path on the instance, or null
      */
     static ThroughSsh open(SshSettings ssh, ProbeSettings asSeen, String remoteSource, Consumer<String> progress) {
-        return open(end -> {
+        return open(withKeyFile(ssh, progress), asSeen, remoteSource, progress);
+    }
+
+    /** The way in with the key file {@code ssh} names, each step capped by what is left until the end. */
+    static Opener withKeyFile(SshSettings ssh, Consumer<String> progress) {
+        return end -> {
             progress.accept("Connecting over SSH to " + ssh.target() + "...");
             return Reach.open(ssh.withTimeouts(cap(ssh.connectTimeout(), end), cap(ssh.authTimeout(), end)));
-        }, asSeen, remoteSource, progress);
+        };
     }
 
     /** How the connection is opened: with a key file, or with a key pushed first ({@link InstanceConnectWay}). */

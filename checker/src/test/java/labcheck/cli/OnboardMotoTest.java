@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import labcheck.collect.FakeAws;
 import labcheck.collect.MotoLab;
@@ -11,6 +15,7 @@ import labcheck.collect.MotoServer;
 import labcheck.collect.ReadOnlyGuard;
 import labcheck.evidence.Evidence;
 import labcheck.evidence.EvidenceBundle;
+import software.amazon.awssdk.services.iam.IamClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +91,31 @@ class OnboardMotoTest {
                 assertThat(e.routeTables().available()).isTrue();
                 assertThat(e.dbInstances().available()).isTrue();
             });
+        }
+    }
+
+    @Test
+    void withInstanceConnectTheDeployedRolesPolicyIsWhatPolicyInstanceConnectPrints() throws Exception {
+        FakeAws.useFakeCredentials();
+        try (MotoServer moto = MotoServer.startOrSkip()) {
+            // GIVEN the template onboard prints with Instance Connect for two OS users
+            String template = GradingRolesInMoto.template("--judge-account", "123456789012", "--external-id",
+                    "ws2026-s042", "--instance-connect", "--os-user", "ec2-user", "--os-user", "ubuntu");
+
+            // WHEN the student deploys it through CloudFormation
+            String roleArn = new GradingRolesInMoto(moto.url()).deploy("labcheck-grading", template);
+
+            // THEN the role exists, and the policy IAM holds for it is `labcheck policy --instance-connect`'s
+            assertThat(roleArn).isEqualTo("arn:aws:iam::123456789012:role/labcheck-grading");
+            try (IamClient iam = MotoLab.setup(IamClient.builder(), moto.url()).build()) {
+                String stored = iam.getRolePolicy(r -> r.roleName("labcheck-grading").policyName("labcheck-readonly"))
+                        .policyDocument();
+                // AWS answers the document URL-encoded; moto 5.2 answers a CloudFormation role's as Python's repr of
+                // it (single quotes), which is YAML flow syntax: read as YAML, either is the same tree
+                String document = stored.contains("%22") ? URLDecoder.decode(stored, StandardCharsets.UTF_8) : stored;
+                assertThat(new YAMLMapper().readTree(document)).isEqualTo(new ObjectMapper().readTree(
+                        OnboardCommandTest.policy("--instance-connect", "--os-user", "ec2-user", "--os-user", "ubuntu")));
+            }
         }
     }
 }

@@ -45,6 +45,7 @@ public final class InstanceConnectFake implements ResponseDefinitionTransformerV
     private final Supplier<Lab> lab;
     private final AtomicReference<Path> keys = new AtomicReference<>();
     private final AtomicReference<String> deny = new AtomicReference<>();
+    private final java.util.Set<String> deniedInstances = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger agedPushes = new AtomicInteger();
     private final AtomicInteger pushes = new AtomicInteger();
     private final AtomicReference<JsonNode> last = new AtomicReference<>();
@@ -67,6 +68,14 @@ public final class InstanceConnectFake implements ResponseDefinitionTransformerV
     /** Answers every push with AWS's AccessDeniedException, as IAM does without the opt-in statement. */
     public void deny() {
         deny.set("AccessDeniedException");
+    }
+
+    /**
+     * Answers pushes to {@code instanceId} alone with AccessDeniedException, as a policy whose statement names
+     * other instances (or another account's role) does.
+     */
+    public void denyOn(String instanceId) {
+        deniedInstances.add(instanceId);
     }
 
     /** The next {@code n} pushes are recorded as made 61 s ago: their keys are past their 60 s at once. */
@@ -102,8 +111,8 @@ public final class InstanceConnectFake implements ResponseDefinitionTransformerV
         } catch (IOException e) {
             return error("SerializationException", "the body is not JSON");
         }
-        if (deny.get() != null) {
-            return error(deny.get(), "User: " + FakeAws.CALLER_ARN + " is not authorized to perform:"
+        if (deny.get() != null || deniedInstances.contains(r.path("InstanceId").asText())) {
+            return error(deny.get() == null ? "AccessDeniedException" : deny.get(), "User: " + FakeAws.CALLER_ARN + " is not authorized to perform:"
                     + " ec2-instance-connect:SendSSHPublicKey on resource: arn:aws:ec2:us-east-1:" + FakeAws.ACCOUNT
                     + ":instance/" + r.path("InstanceId").asText() + " because no identity-based policy allows it");
         }
