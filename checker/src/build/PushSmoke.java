@@ -24,7 +24,8 @@ public final class PushSmoke {
             System.err.println("usage: java -cp JAR PushSmoke.java ENDPOINT_URL INSTANCE_ID AVAILABILITY_ZONE");
             System.exit(2);
         }
-        AwsSettings settings = AwsSettings.builder().region("us-east-1").endpointUrl(args[0]).build();
+        AwsSettings settings = AwsSettings.builder().region("us-east-1").endpointUrl(args[0]).clusterId("product-cache-cluster")
+                .build();
         try (InstanceConnect ic = InstanceConnect.create(settings, Duration.ofSeconds(30))) {
             String requestId = ic.push(args[1], args[2], "ec2-user", KEY);
             System.out.println("pushed a key for ec2-user on " + args[1] + ": request " + requestId);
