@@ -86,6 +86,22 @@ class ShapesOnEvidenceTest {
     }
 
     @Test
+    void withNoMissPathACreditingRubricStillFailsAnAnswerThatCarriesAnotherProduct() {
+        // product 7 asked for twice, product 8 served twice from Redis: a cache keyed wrongly, not a warm one
+        AppEvidenceFixture f = new AppEvidenceFixture();
+        ProductObservation wrong = new ProductObservation(7, true, AppEvidenceFixture.answer("HIT", 4.1,
+                AppEvidenceFixture.P8), AppEvidenceFixture.answer("HIT", 0.2, AppEvidenceFixture.P8), true, HIT, HIT);
+        f.lazy = Fact.of(new LazyLoadProbe(List.of(wrong, seen(8, "HIT", "HIT", HIT, HIT)), true, 134, 0,
+                new LazyLoadProbe.AllCached(30, 6, 1005), List.of()));
+
+        CheckRun r = CheckHarness.run(MISS_HIT, f.evidence(), policy(Thresholds.NO_MISS_PATH_CREDIT));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.findings()).contains("wrong_product_served");
+        assertThat(r.message()).contains("/product/7").doesNotContain("credited by the rubric");
+    }
+
+    @Test
     void withNoMissPathARubricThatFailsItSaysWhyAndHowToFix() {
         CheckRun r = CheckHarness.run(KEY, allCached(HIT).evidence(), policy(Thresholds.NO_MISS_PATH_FAIL));
 
