@@ -19,34 +19,12 @@ JARS=("$@")
 for j in "$LAB_JAR" "${JARS[@]}"; do
     [ -f "$j" ] || { echo "$j does not exist: build it with mvn -B -DskipTests package" >&2; exit 2; }
 done
-command -v redis-server >/dev/null && command -v mariadbd >/dev/null \
-    || { echo "needs Debian's redis-server and mariadb-server: apt-get install -y redis-server mariadb-server" >&2; exit 2; }
-free_port() { python3 -c 'import socket,random
-while True:
-    p = random.randint(20000, 32000); s = socket.socket()
-    try: s.bind(("127.0.0.1", p)); s.close(); print(p); break
-    except OSError: pass'; }
+. bench/common.sh
 W=$(mktemp -d /tmp/labcheck-bench-check.XXXXXX)
 PIDS=()
 stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$W"; }
 trap stop EXIT
-RP=$(free_port); DP=$(free_port); CP=$(free_port); NP=$(free_port)
-redis-server --port "$RP" --bind 127.0.0.1 --save "" --appendonly no --dir "$W" > "$W/redis.log" 2>&1 &
-PIDS+=($!)
-mariadb-install-db --datadir="$W/db" --user=root --auth-root-authentication-method=normal > "$W/install.log" 2>&1
-mariadbd --datadir="$W/db" --port="$DP" --socket="$W/db.sock" --bind-address=127.0.0.1 --user=root \
-    --skip-log-bin > "$W/db.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do mariadb -S "$W/db.sock" -uroot -e 'SELECT 1' >/dev/null 2>&1 && break; sleep 0.2; done
-DB_PASSWORD="bench-$RANDOM$RANDOM"
-mariadb -S "$W/db.sock" -uroot -e "CREATE USER 'admin'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
-    GRANT ALL ON *.* TO 'admin'@'127.0.0.1'; CREATE DATABASE ecommerce"
-export DB_URL="jdbc:mysql://127.0.0.1:$DP/ecommerce" DB_USER=admin DB_PASSWORD REDIS_URL="redis://127.0.0.1:$RP"
-java -jar "$LAB_JAR" seed > "$W/seed.log" 2>&1
-java -jar "$LAB_JAR" --mode both --bind 127.0.0.1 --cache-port "$CP" --no-cache-port "$NP" --no-cache-db per-request \
-    > "$W/app.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$CP/health" >/dev/null && break; sleep 0.2; done
+start_reference_lab "$LAB_JAR"
 for j in "${JARS[@]}"; do
     # a launcher makes its class-data archive once per build: that is not a check's time, so it happens here
     case "$j" in *.jar) ;; *) "$j" --version > "$W/warm.log" 2>&1 ;; esac
