@@ -114,6 +114,12 @@ class PreflightTest extends SshLabFixture {
                 try (var files = Files.list(dir.resolve("r"))) {
                     assertThat(files.map(p -> p.getFileName().toString())).containsExactly("preflight.csv");
                 }
+                // AND no secret it was given reaches an output: the password's value, the keys' private halves
+                String outputs = out + "\n" + err + "\n" + Files.readString(dir.resolve("r").resolve("preflight.csv"));
+                assertThat(outputs).doesNotContain(lab.dbPassword()).doesNotContain("PRIVATE KEY");
+                for (Path key : List.of(sshd.rsaKey(), sshd.ed25519Key(), stranger)) {
+                    assertThat(outputs).as("a line of " + key).doesNotContain(Files.readAllLines(key).get(1));
+                }
 
                 // WHEN only the good row is checked, THEN every row is ready: exit 0
                 Path good = Files.writeString(dir.resolve("good.csv"), HEADER
