@@ -69,6 +69,21 @@ class DoctorCommandTest {
     }
 
     @Test
+    void anImpossiblePortInAppOrRedisExitsTwoNamingTheFlagBeforeCheckingAnything() {
+        int app = doctor(offEc2(), "--app", "http://127.0.0.1:0");
+        String appSaid = err.toString();
+        err.getBuffer().setLength(0);
+        int redis = doctor(offEc2(), "--app", lab.cacheUrl(), "--redis", "127.0.0.1:99999");
+
+        assertThat(app).as(out + "\n" + appSaid).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(appSaid).contains("the app URL (--app) 'http://127.0.0.1:0' names port 0");
+        assertThat(redis).as(out + "\n" + err).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(err.toString()).contains("the Redis endpoint '127.0.0.1:99999' names port 99999");
+        // nothing was checked: no OK or FAIL line
+        assertThat(out.toString()).doesNotContain("OK ").doesNotContain("FAIL");
+    }
+
+    @Test
     void everyPrerequisiteOfTheReferenceAppHoldsAndExitsZero() {
         int code = doctor(offEc2("LAB_DB_PASSWORD", lab.dbPassword()), "--app", lab.cacheUrl(),
                 "--baseline", lab.baselineUrl(), "--redis", lab.redisHost() + ":" + lab.redisPort(),
